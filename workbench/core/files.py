@@ -1,0 +1,136 @@
+"""Read a project's files, with unsaved editor buffers laid over the disk, and parse caches keyed by content."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from workbench.core.jsondoc import JsonDocument, load_json_bytes, parse_json
+from workbench.core.treesitter import ParsedSource, parse
+
+# Folders never worth reading for validation (exports use their own ignore rules).
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".idea", ".vscode", "target",
+                          ".workbench"})
+
+
+class _ContentCache:
+    """A bounded LRU of parse results keyed by (kind, path, content digest): unchanged files are never re-parsed."""
+
+    def __init__(self, size: int = 4096):
+        self.size = size
+        self._items: OrderedDict[tuple, Any] = OrderedDict()
+
+    def get(self, key: tuple, make: Callable[[], Any]) -> Any:
+        try:
+            self._items.move_to_end(key)
+            return self._items[key]
+        except KeyError:
+            value = make()
+            self._items[key] = value
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
+            return value
+
+
+CACHE = _ContentCache()
+
+
+def normalize(rel: str) -> str:
+    """A clean '/'-separated relative path ('' for the root)."""
+    rel = posixpath.normpath(rel.replace("\\", "/")).lstrip("/")
+    return "" if rel == "." else rel
+
+
+class ProjectFiles:
+    """The project as the validators see it: disk content, overridden by in-memory buffers (`overlays`)."""
+
+    def __init__(self, root: Path, overlays: dict[str, str] | None = None):
+        self.root = Path(root).resolve()
+        self.overlays: dict[str, str] = {normalize(k): v for k, v in (overlays or {}).items()}
+        self._bytes: dict[str, bytes | None] = {}
+
+    # -- raw access -------------------------------------------------------------------------------------------
+    def abspath(self, rel: str) -> Path:
+        return self.root / normalize(rel)
+
+    def read_bytes(self, rel: str) -> bytes | None:
+        """File content (the unsaved buffer if there is one), or None when missing or unreadable."""
+        rel = normalize(rel)
+        if rel in self.overlays:
+            return self.overlays[rel].encode("utf-8")
+        if rel not in self._bytes:
+            try:
+                self._bytes[rel] = self.abspath(rel).read_bytes()
+            except OSError:
+                self._bytes[rel] = None
+        return self._bytes[rel]
+
+    def read_text(self, rel: str) -> str | None:
+        data = self.read_bytes(rel)
+        return None if data is None else data.decode("utf-8", "replace")
+
+    def exists(self, rel: str) -> bool:
+        rel = normalize(rel)
+        return rel in self.overlays or self.abspath(rel).exists()
+
+    def is_file(self, rel: str) -> bool:
+        rel = normalize(rel)
+        return rel in self.overlays or self.abspath(rel).is_file()
+
+    def is_dir(self, rel: str) -> bool:
+        return self.abspath(rel).is_dir()
+
+    def listdir(self, rel: str = "") -> list[str]:
+        """Names in a folder, sorted; [] when it is not a folder."""
+        try:
+            return sorted(os.listdir(self.abspath(rel)))
+        except OSError:
+            return []
+
+    def walk_files(self, rel: str = "") -> Iterator[str]:
+        """Every file below rel (relative to the root, sorted), skipping VCS, build and dependency folders."""
+        base = self.abspath(rel)
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
+            for name in sorted(filenames):
+                yield normalize(os.path.relpath(os.path.join(dirpath, name), self.root))
+
+    def resolve(self, base_file: str, ref: str) -> str | None:
+        """Resolve ref relative to base_file's folder; None when it escapes the project root or is a URL."""
+        if "://" in ref or ref.startswith(("data:", "//")):
+            return None
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(normalize(base_file)), ref.split("#")[0]))
+        if joined == ".." or joined.startswith("../") or posixpath.isabs(joined):
+            return None
+        return normalize(joined)
+
+    def digest(self, rel: str) -> str:
+        data = self.read_bytes(rel)
+        return "missing" if data is None else hashlib.blake2b(data, digest_size=16).hexdigest()
+
+    # -- parsed access (cached by content) ----------------------------------------------------------------------
+    def memo(self, kind: str, rel: str, make: Callable[[], Any]) -> Any:
+        """Cache make() under (kind, rel, content of rel): recomputed only when the file's content changes."""
+        rel = normalize(rel)
+        return CACHE.get((kind, rel, self.digest(rel)), make)
+
+    def json(self, rel: str) -> JsonDocument | None:
+        """The file as a positioned JSON document, or None when it does not exist."""
+        rel = normalize(rel)
+        if rel in self.overlays:
+            return self.memo("json", rel, lambda: parse_json(self.overlays[rel], rel))
+        data = self.read_bytes(rel)
+        if data is None:
+            return None
+        return self.memo("json", rel, lambda: load_json_bytes(data, rel))
+
+    def parsed(self, lang: str, rel: str) -> ParsedSource | None:
+        """The file parsed with the tree-sitter grammar `lang` ('javascript', 'xml', 'json')."""
+        text = self.read_text(rel)
+        if text is None:
+            return None
+        return self.memo(f"ts:{lang}", rel, lambda: parse(lang, text))
