@@ -27,6 +27,16 @@ class Project:
         return ProjectFiles(self.root, overlays)
 
 
+@dataclass
+class OutlineNode:
+    """A first-class node of the project explorer (a plugin, its package file, source, icons, views...)."""
+
+    label: str
+    kind: str  # 'plugin' | 'package' | 'source' | 'icon' | 'settings' | 'manifest' | 'view' | 'config' | ...
+    file: str | None = None  # relative path it opens, if any
+    children: list["OutlineNode"] = field(default_factory=list)
+
+
 class ProjectDetectionError(Exception):
     """The folder is not a project of any known kind, or of more than one: the message lists what was looked for."""
 
@@ -49,6 +59,9 @@ class Target(Protocol):
 
     def rules(self) -> list["RuleInfo"]:
         """Documentation of every code validate() can emit."""
+
+    def outline(self, project: Project, files: "ProjectFiles") -> list[OutlineNode]:
+        """The target's first-class nodes for the explorer (each plugin with its files)."""
 
     def schemas(self) -> dict[str, dict]:
         """JSON Schemas of this target's file kinds, by schema file name (e.g. 'pexip-plugin-package.schema.json')."""
