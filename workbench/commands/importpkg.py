@@ -1,4 +1,7 @@
-"""Placeholder: this command is being built."""
+"""`workbench import PACKAGE.zip DEST [--target pexip|xcally]`: unpack a package into a new project folder.
+
+Exit status: 0 imported, 1 refused (hostile, corrupt or unsupported zip), 2 bad usage (missing zip, non-empty DEST).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,26 @@ import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("rest", nargs="*")
+    p.add_argument("package", metavar="PACKAGE.zip", help="a Pexip branding zip or an XCALLY plugin zip")
+    p.add_argument("dest", metavar="DEST", help="project folder to create (must be new or empty)")
+    p.add_argument("--target", choices=("pexip", "xcally"), help="read the zip as this host's package")
 
 
 def run(args: argparse.Namespace) -> int:
-    print("workbench: this command is not available yet", file=sys.stderr)
-    return 2
+    from workbench.core.packaging import ImportRefused, import_package
+
+    try:
+        result = import_package(args.package, args.dest, target=args.target)
+    except ImportRefused as exc:
+        print(f"workbench: import refused, nothing was written: {exc}", file=sys.stderr)
+        return 2 if exc.reason == "usage" else 1
+    except OSError as exc:
+        print(f"workbench: import failed, nothing was written: {exc}", file=sys.stderr)
+        return 2
+    print(f"imported {result.layout} into {result.dest} ({len(result.files)} file(s))")
+    for rel in result.created:
+        print(f"  created {rel} (missing from the package)")
+    for note in result.notes:
+        print(f"  note: {note}")
+    print(f"open it with: workbench {result.dest}")
+    return 0

@@ -1,10 +1,56 @@
-"""Placeholder: `workbench [PATH]` opens the window (being built)."""
+"""`workbench [PATH]`: the main window on an asyncio-integrated Qt loop (qasync); a start page without PATH."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 
 
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbench", description="Open the Plugin Workbench window.")
+    parser.add_argument("path", nargs="?", help="a project folder (without it: the start page)")
+    parser.add_argument("--theme", choices=("system", "light", "dark"), help="colour theme (default: as saved)")
+    parser.add_argument("--quit-after", type=float, metavar="SECONDS",
+                        help="close the window after SECONDS (smoke tests; also $WORKBENCH_QUIT_AFTER)")
+    return parser
+
+
 def main(argv: list[str]) -> int:
-    print("workbench: the window is not available yet", file=sys.stderr)
-    return 2
+    """Open the window and run the event loop until it closes; returns the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    import asyncio
+
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui import settings
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.theme import ThemeManager
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Plugin Workbench")
+    app.setOrganizationName("PluginWorkbench")
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    theme = ThemeManager(args.theme or settings.app_settings().value("ui/theme", "system"))
+    window = MainWindow(theme)
+    window.show()
+    if args.path:
+        if not window.open_project(args.path):
+            window.show_start_page()
+    else:
+        window.show_start_page()
+    quit_after = args.quit_after or float(os.environ.get("WORKBENCH_QUIT_AFTER", "0") or 0)
+    if quit_after:
+        QTimer.singleShot(int(quit_after * 1000), window.close)
+    closed = asyncio.Event()
+    app.lastWindowClosed.connect(closed.set)
+    with loop:
+        loop.run_until_complete(closed.wait())
+    return 0

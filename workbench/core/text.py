@@ -13,6 +13,7 @@ class LineIndex:
     def __init__(self, text: str):
         self.text = text
         self.data = text.encode("utf-8", "surrogatepass")
+        self.ascii = len(self.data) == len(text)  # then byte columns are character columns: no decoding needed
         self._line_starts = [0]  # byte offsets
         find = self.data.find
         i = find(b"\n")
@@ -27,12 +28,19 @@ class LineIndex:
     def position_of_byte(self, offset: int) -> Position:
         line = bisect_right(self._line_starts, offset) - 1
         start = self._line_starts[line]
+        if self.ascii:
+            return Position(line + 1, min(offset, len(self.data)) - start + 1)
         column = len(self.data[start:offset].decode("utf-8", "replace"))
         return Position(line + 1, column + 1)
 
     def position_of_point(self, row: int, byte_column: int) -> Position:
         """A tree-sitter point (0-based row, byte column) as a Position."""
         row = min(row, len(self._line_starts) - 1)
+        if self.ascii:
+            starts = self._line_starts
+            end = starts[row + 1] if row + 1 < len(starts) else len(self.data) + 1
+            if byte_column < end - starts[row]:  # still on this row (else let the slow path move to the next)
+                return Position(row + 1, byte_column + 1)
         return self.position_of_byte(self._line_starts[row] + byte_column)
 
     def range_of_bytes(self, start: int, end: int) -> Range:

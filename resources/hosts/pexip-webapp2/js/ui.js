@@ -1,0 +1,241 @@
+/* The emulated conference view: floating toolbar, conference menu, roster with context menus, dialogs, chat, Oops. */
+(function (global) {
+  'use strict';
+  var host = global.WBHost;
+  var openMenu = null;  // 'conference' or a participant uuid whose context menu is open
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === 'text') node.textContent = attrs[k];
+      else if (k === 'onclick') node.addEventListener('click', attrs[k]);
+      else if (attrs[k] !== null && attrs[k] !== undefined) node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    return node;
+  }
+
+  function iconUrl(entry, icon) {
+    if (!icon) return null;
+    if (/^(workbench|https?|data):/.test(icon) || icon.indexOf('custom_configuration/') === 0) return icon;
+    return 'custom_configuration/' + (entry.base ? entry.base + '/' : '') + icon.replace(/^\.\//, '');
+  }
+
+  function iconNode(url) {
+    if (!url) return el('span', { 'class': 'item-icon item-icon--empty' });
+    var svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('class', 'item-icon');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    var use = document.createElementNS('http://www.w3.org/2000/svg', 'use');
+    use.setAttribute('href', url);
+    svg.appendChild(use);
+    return svg;
+  }
+
+  /* The plugin items of a location as the host computes them: state first, then the package's icon/label. */
+  host.itemsFor = function (location, uuid) {
+    var out = [];
+    host.plugins.forEach(function (entry) {
+      if (!entry.started || entry.location !== location) return;
+      var state = host.states[entry.id];
+      if (location === 'participants') state = state && uuid ? state[uuid] : null;
+      entry.items.forEach(function (item, index) {
+        var label = state && state.label !== undefined && state.label !== null ? state.label : item.label;
+        var icon = state && state.icon !== undefined && state.icon !== null ? state.icon : item.icon;
+        out.push({ plugin: entry.id, index: index, label: label === undefined ? null : label,
+          icon: icon || null, iconUrl: iconUrl(entry, icon), action: item.action, entry: entry });
+      });
+    });
+    return out;
+  };
+
+  function clone(v) { return JSON.parse(JSON.stringify(v === undefined ? null : v)); }
+
+  host.invoke = function (item, location, uuid) {
+    var plugin = host.registered[item.plugin];
+    var fn = plugin && plugin[item.action];
+    if (typeof fn !== 'function') {
+      host.reportError(new TypeError('plugin ' + item.plugin + ': action "' + item.action +
+        '" is not a function given to registerPlugin'));
+      return;
+    }
+    var snap = host.snapshot, args;
+    if (location === 'toolbar') args = [clone(snap.participants), clone(snap.details)];
+    else if (location === 'participants') {
+      args = [clone(snap.participants.filter(function (p) { return p.uuid === uuid; })[0] || null)];
+    } else args = [clone(snap.details)];
+    openMenu = null;
+    try { fn.apply(plugin, args); } catch (e) { host.reportError(e); }
+    host.render();
+  };
+
+  function pluginItemNode(item, location, uuid, cls) {
+    var node = el('button', { 'class': cls, type: 'button', title: item.label || '', 'data-plugin': item.plugin,
+      'data-index': String(item.index), 'data-wb-label': item.label === null ? '' : item.label,
+      'data-wb-icon': item.icon || '', 'data-location': location, 'data-participant': uuid || null,
+      'aria-label': item.label || item.action });
+    node.appendChild(iconNode(item.iconUrl));
+    node.appendChild(el('span', { 'class': 'item-label', text: item.label || '' }));
+    node.addEventListener('click', function (ev) { ev.stopPropagation(); host.invoke(item, location, uuid); });
+    return node;
+  }
+
+  function stock(label, handler, cls) {
+    return el('button', { 'class': 'menu-item stock-item ' + (cls || ''), type: 'button', text: label,
+      onclick: function (ev) { ev.stopPropagation(); openMenu = null; handler(); host.render(); } });
+  }
+
+  function request(path) { host.call('host.request', [path]); }
+
+  // -- toolbar --------------------------------------------------------------------------------------------------
+  function renderToolbar() {
+    var box = document.getElementById('toolbar-plugins');
+    box.textContent = '';
+    host.itemsFor('toolbar').forEach(function (item) {
+      box.appendChild(pluginItemNode(item, 'toolbar', null, 'toolbar-button plugin-toolbar-button'));
+    });
+    var me = host.snapshot.allParticipants.filter(function (p) { return p.uuid === host.snapshot.selfUUID; })[0] || {};
+    document.getElementById('toolbar-audio-on__button-container').hidden = !!me.isMicrophoneMuted;
+    document.getElementById('toolbar-audio-off__button-container').hidden = !me.isMicrophoneMuted;
+    document.getElementById('toolbar-conference-menu').hidden = false;
+  }
+
+  // -- conference menu ------------------------------------------------------------------------------------------
+  function renderConferenceMenu() {
+    var menu = document.getElementById('conference-menu');
+    menu.textContent = '';
+    menu.hidden = openMenu !== 'conference';
+    var d = host.snapshot.details || {};
+    if (host.config && host.config.role === 'chair') {
+      menu.appendChild(stock(d.locked ? 'Unlock conference' : 'Lock conference',
+        function () { request(d.locked ? '/unlock' : '/lock'); }));
+      menu.appendChild(stock(d.guestsMuted ? 'Unmute all guests' : 'Mute all guests',
+        function () { request(d.guestsMuted ? '/unmuteguests' : '/muteguests'); }));
+    }
+    host.itemsFor('conference').forEach(function (item) {
+      menu.appendChild(pluginItemNode(item, 'conference', null, 'menu-item plugin-menu-item'));
+    });
+    document.getElementById('conference-name').textContent = host.snapshot.name || '';
+    document.getElementById('conference-locked').hidden = !d.locked;
+  }
+
+  // -- roster -----------------------------------------------------------------------------------------------------
+  function renderRoster() {
+    var list = document.getElementById('participant-list');
+    list.textContent = '';
+    var chair = host.config && host.config.role === 'chair';
+    host.snapshot.participants.forEach(function (p) {
+      var badges = [];
+      if (p.role === 'chair') badges.push(el('span', { 'class': 'badge badge-host', text: 'Host' }));
+      if (p.muted) badges.push(el('span', { 'class': 'badge badge-muted', text: 'Muted' }));
+      if (p.isStreaming) badges.push(el('span', { 'class': 'badge badge-streaming', text: 'Streaming' }));
+      if (p.spotlight) badges.push(el('span', { 'class': 'badge badge-spotlight', text: 'Spotlight' }));
+      if (p.serviceType === 'connecting') badges.push(el('span', { 'class': 'badge', text: 'Connecting…' }));
+      if (p.buzzTime) badges.push(el('span', { 'class': 'badge', text: '✋' }));
+      var menu = el('div', { 'class': 'context-menu participant-menu', 'data-participant': p.uuid });
+      menu.hidden = openMenu !== p.uuid;
+      if (chair && p.uuid !== host.snapshot.selfUUID) {
+        var base = '/participants/' + p.uuid + '/';
+        menu.appendChild(stock(p.muted ? 'Unmute' : 'Mute', function () { request(base + (p.muted ? 'unmute' : 'mute')); }));
+        menu.appendChild(stock(p.spotlight ? 'Remove spotlight' : 'Spotlight',
+          function () { request(base + (p.spotlight ? 'spotlightoff' : 'spotlighton')); }));
+        menu.appendChild(stock('Disconnect', function () { request(base + 'disconnect'); }, 'danger'));
+      }
+      host.itemsFor('participants', p.uuid).forEach(function (item) {
+        menu.appendChild(pluginItemNode(item, 'participants', p.uuid, 'menu-item plugin-menu-item'));
+      });
+      var toggle = el('button', { 'class': 'participant-menu-toggle', type: 'button', title: 'More', text: '⋮',
+        'data-participant': p.uuid, onclick: function (ev) {
+          ev.stopPropagation(); openMenu = openMenu === p.uuid ? null : p.uuid; host.render(); } });
+      list.appendChild(el('li', { 'class': 'participant' + (p.vad ? ' speaking' : ''), 'data-uuid': p.uuid }, [
+        el('span', { 'class': 'participant-avatar', text: (p.name || '?').charAt(0).toUpperCase() }),
+        el('span', { 'class': 'participant-name', text: p.name + (p.uuid === host.snapshot.selfUUID ? ' (you)' : '') }),
+        el('span', { 'class': 'participant-badges' }, badges), toggle, menu]));
+    });
+    document.getElementById('participant-count').textContent = String(host.snapshot.participants.length);
+  }
+
+  // -- chat -------------------------------------------------------------------------------------------------------
+  function renderChat() {
+    var list = document.getElementById('chat-messages');
+    list.textContent = '';
+    (host.snapshot.chat || []).forEach(function (m) {
+      list.appendChild(el('li', { 'class': 'chat-message chat-' + m.direction }, [
+        el('b', { text: m.origin + ': ' }), el('span', { text: m.payload })]));
+    });
+    document.getElementById('chat-form').hidden = host.snapshot.details && host.snapshot.details.chatEnabled === false;
+  }
+
+  // -- plugins (Settings > Plugin) ------------------------------------------------------------------------------------
+  function renderPluginSettings() {
+    var list = document.getElementById('plugin-settings-list');
+    list.textContent = '';
+    host.plugins.forEach(function (p) {
+      var box = el('input', { type: 'checkbox', 'data-plugin': p.id });
+      box.checked = !!p.started;
+      box.disabled = !p.visible || (p.started && !p.allowUnload);
+      box.addEventListener('change', function () { host.setPluginEnabled(p.id, box.checked); });
+      list.appendChild(el('li', { 'class': 'plugin-setting' }, [el('label', {}, [box,
+        el('span', { text: ' ' + (p.name || p.id) }),
+        el('small', { text: p.visible ? (p.description ? ' — ' + p.description : '') : ' — ' + (p.problem || p.hidden_reason) })])]));
+    });
+  }
+
+  // -- dialogs -----------------------------------------------------------------------------------------------------------
+  host.openDialog = function (options) {
+    var layer = document.getElementById('dialog-layer');
+    var close$ = new global.WBRx.Subject();
+    var viewInit$ = new global.WBRx.BehaviorSubject(true);
+    var titleNode = el('h2', { 'class': 'dialog-title', text: options.title || '' });
+    var body = el('div', { 'class': 'dialog-body' });
+    body.innerHTML = options.body || '';
+    var dialog = el('div', { 'class': 'pex-dialog', role: 'dialog', 'data-title': options.title || '' }, [
+      el('div', { 'class': 'dialog-header' }, [titleNode,
+        el('button', { 'class': 'dialog-close', type: 'button', title: 'Close', text: '×',
+          onclick: function () { ref.close(); } })]), body]);
+    var ref = {
+      closed: false,
+      close: function (result) {
+        if (ref.closed) return;
+        ref.closed = true;
+        if (dialog.parentNode) dialog.parentNode.removeChild(dialog);
+        layer.hidden = !layer.children.length;
+        host.call('dialogClosed', [options.title || '']);
+        close$.next(result);
+        close$.complete();
+      },
+      close$: close$.asObservable(),
+      afterClosed: function () { return close$.asObservable(); }
+    };
+    Object.defineProperty(ref, 'viewInit$', { get: function () {
+      host.call('openTemplateDialog.subscribe', []);
+      return viewInit$.asObservable();
+    } });
+    layer.appendChild(dialog);
+    layer.hidden = false;
+    return ref;
+  };
+
+  // -- Oops ----------------------------------------------------------------------------------------------------------------
+  host.showOops = function (info) {
+    document.getElementById('oops-detail').textContent = info.message + (info.stack ? '\n' + info.stack : '');
+    document.getElementById('oops').hidden = false;
+  };
+
+  function render() {
+    renderToolbar();
+    renderConferenceMenu();
+    renderRoster();
+    renderChat();
+    renderPluginSettings();
+  }
+  host.listeners.push(render);
+
+  host.toggleConferenceMenu = function (open) {
+    openMenu = open === undefined ? (openMenu === 'conference' ? null : 'conference') : (open ? 'conference' : null);
+    host.render();
+  };
+  host.openParticipantMenu = function (uuid) { openMenu = uuid; host.render(); };
+
+  document.addEventListener('click', function () { if (openMenu) { openMenu = null; host.render(); } });
+})(window);

@@ -1,0 +1,209 @@
+"""The Node.js supervisor of XCALLY script plugins, against a real node."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import FIXTURES, REPO
+from workbench.core import proctree
+from workbench.core.node_process import (
+    RUNNING,
+    STOPPED,
+    WAITING_RESTART,
+    NodeLaunch,
+    NodeNotFoundError,
+    NodeProcess,
+    RestartPolicy,
+)
+
+pytestmark = pytest.mark.node
+HERE = FIXTURES / "xcally_runtime"
+needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js not on PATH")
+
+
+class Lines:
+    """Collects process events and lets a test wait for a line."""
+
+    def __init__(self):
+        self.items: list = []
+        self.cond = threading.Condition()
+
+    def __call__(self, event):
+        with self.cond:
+            self.items.append(event)
+            self.cond.notify_all()
+
+    def wait_for(self, text: str, timeout: float = 5.0):
+        with self.cond:
+            ok = self.cond.wait_for(lambda: any(text in e.text for e in self.items), timeout)
+        assert ok, f"no line containing {text!r} in {[e.text for e in self.items]}"
+        return next(e for e in self.items if text in e.text)
+
+
+@pytest.fixture
+def supervised():
+    made: list[NodeProcess] = []
+
+    def make(script="server.js", env=None, delay=None, **kw):
+        lines = Lines()
+        proc = NodeProcess(NodeLaunch(HERE / script, "wb-test-plugin", HERE, env or {}, delay, **kw), lines)
+        made.append(proc)
+        return proc, lines
+
+    yield make
+    for proc in made:
+        proc.close()
+
+
+def test_policy_follows_app_zone_variables():
+    assert RestartPolicy.from_env({}) == RestartPolicy(False, 300.0)
+    assert RestartPolicy.from_env({"XC_PLUGIN_RESTART": "false"}).enabled is False
+    assert RestartPolicy.from_env({"XC_PLUGIN_RESTART": "true"}) == RestartPolicy(True, 300.0)
+    assert RestartPolicy.from_env({"XC_PLUGIN_RESTART": "true", "XC_PLUGIN_RESTART_DELAY": "12"}).delay_s == 12.0
+    launch = NodeLaunch(HERE / "server.js", "x", HERE, {"XC_PLUGIN_RESTART": "true"}, dev_restart_delay_s=0.5)
+    assert launch.policy() == RestartPolicy(True, 0.5)
+
+
+def test_missing_node_says_what_to_do(supervised):
+    proc, _ = supervised(node="no-such-node-binary-here")
+    with pytest.raises(NodeNotFoundError, match="Node.js was not found on PATH"):
+        proc.start()
+    assert proc.state == STOPPED
+
+
+@needs_node
+def test_output_name_env_and_port(supervised):
+    proc, lines = supervised(env={"GREETING": "hi", "XC_PLUGIN_RESTART": "true"})
+    proc.start()
+    port = int(lines.wait_for("listening on port").text.rsplit(" ", 1)[1])
+    assert lines.wait_for("title=").stream == "stderr"
+    assert "title=wb-test-plugin restart=true" in lines.wait_for("title=").text
+    assert proc.wait_port(5.0) == port  # found in the kernel's socket table, not in the log
+    body = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+    assert body == "hello from wb-test-plugin hi"
+
+
+@needs_node
+def test_killed_with_restart_on_comes_back_after_the_delay(supervised):
+    proc, lines = supervised(env={"XC_PLUGIN_RESTART": "true", "XC_PLUGIN_RESTART_DELAY": "300"}, delay=0.6)
+    proc.start()
+    lines.wait_for("listening on port")
+    first = proc.pid
+    killed_at = time.monotonic()
+    proc.kill()
+    assert proc.wait_state(WAITING_RESTART, 5.0)
+    assert "restarting in 0.6 s" in lines.wait_for("restarting in").text
+    assert proc.wait_state(RUNNING, 5.0)
+    assert time.monotonic() - killed_at >= 0.55
+    assert proc.pid != first and proc.starts == 2
+    assert proc.wait_port(5.0)
+    assert not proctree.is_alive(first)
+
+
+@needs_node
+def test_killed_with_restart_off_stays_down(supervised):
+    proc, lines = supervised(env={"XC_PLUGIN_RESTART": "false"}, delay=0.1)
+    proc.start()
+    lines.wait_for("listening on port")
+    proc.kill()
+    assert proc.wait_state(STOPPED, 5.0)
+    assert "not restarted" in lines.wait_for("not restarted").text
+    assert not proc.wait_state(RUNNING, 0.5)
+    assert proc.starts == 1 and proc.pid is None
+
+
+def _group_members(pgid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                raw = open(f"/proc/{entry}/stat").read()
+            except OSError:
+                continue
+            fields = raw[raw.rfind(")") + 2:].split()
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                found.append(int(entry))
+    return found
+
+
+@needs_node
+def test_stop_ends_the_whole_tree_and_no_restart_follows(supervised):
+    proc, lines = supervised(env={"WITH_CHILD": "1", "XC_PLUGIN_RESTART": "true"}, delay=0.1)
+    proc.start()
+    lines.wait_for("listening on port")
+    pgid = proc.pid
+    assert len(_group_members(pgid)) == 2  # node and its child
+    assert proc.stop()
+    assert _group_members(pgid) == []
+    assert proc.state == STOPPED
+    assert not proc.wait_state(RUNNING, 0.4)
+
+
+@needs_node
+def test_a_plugin_ignoring_sigterm_is_killed_after_the_grace(supervised):
+    proc, lines = supervised("stubborn.js")
+    proc.start()
+    lines.wait_for("stubborn up")
+    pgid = proc.pid
+    started = time.monotonic()
+    assert proc.stop(grace_s=0.3)
+    assert time.monotonic() - started < 3.0
+    assert _group_members(pgid) == []
+
+
+HOLDER = """
+import sys, time
+sys.path.insert(0, {repo!r})
+from pathlib import Path
+from workbench.core.node_process import NodeLaunch, NodeProcess
+here = Path({here!r})
+p = NodeProcess(NodeLaunch(here / "server.js", "wb-holder", here, {{"WITH_CHILD": "1"}}))
+p.start()
+print(p.pid, flush=True)
+print("ready" if p.wait_port(10) else "noport", flush=True)
+if sys.argv[1] == "hang":
+    time.sleep(60)
+"""
+
+
+def _run_holder(mode: str) -> tuple[subprocess.Popen, int]:
+    code = HOLDER.format(repo=str(REPO), here=str(HERE))
+    holder = subprocess.Popen([sys.executable, "-c", code, mode], stdout=subprocess.PIPE, text=True)
+    pid = int(holder.stdout.readline())
+    assert holder.stdout.readline().strip() == "ready"
+    return holder, pid
+
+
+def _wait_gone(pgid: int, timeout: float = 5.0) -> list[int]:
+    deadline = time.monotonic() + timeout
+    while _group_members(pgid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return _group_members(pgid)
+
+
+@needs_node
+def test_workbench_exiting_normally_stops_its_plugins():
+    holder, pgid = _run_holder("exit")
+    assert holder.wait(timeout=10) == 0
+    assert _wait_gone(pgid) == []
+
+
+@needs_node
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_workbench_killed_leaves_no_plugin_behind(sig):
+    holder, pgid = _run_holder("hang")
+    holder.send_signal(sig)
+    holder.wait(timeout=10)
+    left = _wait_gone(pgid)
+    for pid in left:  # never leave a stray process on the machine, even when the assertion fails
+        os.kill(pid, signal.SIGKILL)
+    assert left == []

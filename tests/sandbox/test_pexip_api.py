@@ -1,0 +1,102 @@
+"""PEX globals and PEX.pluginAPI as plugins see them, over the simulated conference."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import FIXTURES
+from tests.sandbox.pexip_helpers import started_session
+from workbench.sandbox.waiting import wait_for
+
+pytestmark = [pytest.mark.qt, pytest.mark.webengine]
+
+
+@pytest.fixture(scope="module")
+def session(qapp):
+    s = started_session(FIXTURES / "scenarios" / "published", participants=[{"name": "Bob", "uuid": "bob"}],
+                        conference={"name": "meet.board"}, self_participant={"name": "Alice", "uuid": "me"})
+    yield s
+    s.close()
+
+
+def js(session, code):
+    ok, value = session.page.eval_js(f"JSON.stringify({code})")
+    assert ok
+    return json.loads(value)
+
+
+def call_and_wait(session, code, name, count=1):
+    before = len(session.log.calls(name))
+    session.page.eval_js(code + "; 1")
+    assert wait_for(lambda: len(session.log.calls(name)) >= before + count, 3000), name
+    return session.log.calls(name)[-1]
+
+
+def test_pex_globals(session):
+    assert js(session, "PEX.selfUUID") == "me"
+    assert js(session, "PEX.pexrtc.conference_name") == "meet.board"
+    assert js(session, "PEX.actions.RECEIVE_CHAT_MESSAGE") == "[Conference] Receive Chat Message"
+    assert js(session, "typeof PEX.actions$.ofType('x').subscribe") == "function"
+    assert js(session, "typeof PEX.dispatchAction") == "function"
+
+
+def test_send_request_paths_with_and_without_slash_and_failures(session):
+    entry = call_and_wait(session, "PEX.pluginAPI.sendRequest('participants/bob/video_muted')", "sendRequest")
+    assert entry.data["result"] == {"status": "success", "result": True}
+    assert session.conference.participants["bob"]["isVideoMuted"] is True
+    entry = call_and_wait(session, "PEX.pluginAPI.sendRequest('/participants/nobody/mute')", "sendRequest")
+    assert entry.data["result"]["status"] == "failure"
+    call_and_wait(session, "PEX.pluginAPI.sendRequest('/muteguests')", "sendRequest")
+    assert session.conference.details["guestsMuted"] is True
+    call_and_wait(session, "PEX.pluginAPI.sendRequest('participants/bob/role', {role: 'chair'})", "sendRequest")
+    assert session.conference.participants["bob"]["role"] == "chair"
+
+
+def test_send_request_callback_gets_the_reply(session):
+    session.page.eval_js("window.__reply = null; PEX.pluginAPI.sendRequest('/unlock', null, function (r) {"
+                         " window.__reply = r; }); 1")
+    assert wait_for(lambda: js(session, "window.__reply") == {"status": "success", "result": True}, 3000)
+
+
+def test_deprecated_forms_work_and_warn(session):
+    call_and_wait(session, "PEX.pluginAPI.changeConferenceLayout({layout: '2:21'})", "changeConferenceLayout")
+    assert session.conference.layouts[-1] == {"layout": "2:21"}
+    session.page.eval_js("PEX.pluginAPI.openTemplateDialog({title: 'Old', body: '<p id=old>x</p>'})"
+                         ".subscribe(function (ref) { ref.viewInit$.subscribe(function () { ref.close(); }); }); 1")
+    assert wait_for(lambda: any("v21" in w.message for w in session.log.of_kind("warning")), 3000)
+    assert any("changeConferenceLayout is deprecated" in w.message for w in session.log.of_kind("warning"))
+    assert wait_for(lambda: js(session, "WB.dialogs()") == [], 3000)
+
+
+def test_dialog_promise_dialogref_close_and_close_dollar(session):
+    session.page.eval_js("window.__closed = false; PEX.pluginAPI.openTemplateDialog({title: 'New', "
+                         "body: '<button id=nb class=\"dialog-button green-action-button\">x</button>'})"
+                         ".then(function (ref) { ref.close$.subscribe(function () { window.__closed = true; });"
+                         " document.getElementById('nb').addEventListener('click', function () { ref.close(); }); }); 1")
+    assert wait_for(lambda: js(session, "WB.dialogs()") == ["New"], 3000)
+    session.page.eval_js("document.getElementById('nb').click(); 1")
+    assert wait_for(lambda: js(session, "window.__closed") is True, 3000)
+
+
+def test_chat_and_dispatch_emit_actions(session):
+    call_and_wait(session, "PEX.pluginAPI.sendChatMessage('hello room')", "sendChatMessage")
+    assert any(e.data["type"] == "[Conference] Send Chat Message" and e.data["payload"]["payload"] == "hello room"
+               for e in session.log.of_kind("action"))
+    call_and_wait(session, "PEX.dispatchAction({type: '[Conference] Mute Camera'})", "dispatchAction")
+    assert session.conference.participants["me"]["isVideoMuted"] is True
+
+
+def test_dial_out_spotlight_disconnect(session):
+    session.page.eval_js("window.__dial = null; PEX.pluginAPI.dialOut('rtmp://live.example/x', 'auto', 'guest',"
+                         " function (r) { window.__dial = r; }, {streaming: true}); 1")
+    assert wait_for(lambda: js(session, "window.__dial") is not None, 3000)
+    reply = js(session, "window.__dial")
+    assert reply["status"] == "success" and len(reply["result"]) == 1
+    uid = reply["result"][0]
+    assert session.conference.participants[uid]["isStreaming"] is True
+    call_and_wait(session, f"PEX.pluginAPI.spotlightOnParticipant('{uid}')", "spotlightOnParticipant")
+    assert session.conference.participants[uid]["spotlight"] > 0
+    call_and_wait(session, f"PEX.pluginAPI.disconnectParticipant('{uid}')", "disconnectParticipant")
+    assert uid not in session.conference.participants

@@ -1,0 +1,113 @@
+"""Scenarios against the emulated Pexip app: the samples pass; wrong expectations, throwing and looping plugins fail."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.conftest import FIXTURES, SAMPLES
+from tests.sandbox.pexip_helpers import project_at, run_text
+from workbench.core.scenario import find_scenarios
+from workbench.sandbox.runner import run_files
+
+pytestmark = [pytest.mark.qt, pytest.mark.webengine]
+SCENARIOS = FIXTURES / "scenarios"
+
+
+@pytest.mark.parametrize("sample", ["pexip-recording", "pexip-conference-tools"])
+def test_sample_scenarios_pass(qapp, sample):
+    project = project_at(SAMPLES / sample)
+    results = run_files(project, find_scenarios(project.root))
+    assert len(results) >= 3
+    assert [r.failure_text() for r in results if not r.passed] == []
+
+
+def test_wrong_expectation_fails_naming_step_and_what_was_seen(qapp):
+    result = run_text(SAMPLES / "pexip-recording", """
+name: wrong label
+steps:
+  - expect: {item: {location: toolbar, index: 0}, label: Begin recording, timeout: 300}
+""")
+    assert not result.passed
+    assert "step 1 (expect" in result.failed_step and "inline.yaml:4:5" in result.failed_step
+    assert 'label "Start recording", expected "Begin recording"' in result.reason
+    assert any("Connect Success" in line for line in result.log_tail)
+
+
+def test_wrong_call_expectation_lists_the_calls_seen(qapp):
+    result = run_text(SAMPLES / "pexip-conference-tools", """
+name: wrong call
+participants: [{name: Bob, uuid: bob}]
+steps:
+  - click: {location: participants, participant: bob, index: 0}
+  - expect: {call: sendRequest, args: ["participants/bob/unmute"], timeout: 300}
+""")
+    assert not result.passed
+    assert "no call of sendRequest" in result.reason and "participants/bob/mute" in result.reason
+
+
+def test_throwing_plugin_fails_with_the_error_text(qapp):
+    project = project_at(SCENARIOS / "throwing")
+    [result] = run_files(project, find_scenarios(project.root))
+    assert not result.passed
+    assert "TypeError: Cannot read properties of null (reading 'missing')" in result.reason
+    assert "webapp2/plugins/throwing/throwing.plugin.js:4:" in result.reason
+    assert any(line.startswith("[error]") for line in result.log_tail)
+
+
+def test_oops_overlay_appears_on_uncaught_error(qapp):
+    from tests.sandbox.pexip_helpers import started_session
+    session = started_session(SCENARIOS / "throwing")
+    try:
+        assert session.page.eval_js("WB.oops()")[1] is False
+        session.page.eval_js("WB.clickItem({location: 'toolbar', index: 0}); 1")
+        qapp.processEvents()
+        from workbench.sandbox.waiting import wait_for
+        assert wait_for(lambda: session.page.eval_js("WB.oops()")[1] is True, 3000)
+        entry = session.log.errors()[0]
+        assert entry.data["file"] == "webapp2/plugins/throwing/throwing.plugin.js" and entry.data["line"] == 4
+        assert "throwing.plugin.js" in entry.data["stack"]
+    finally:
+        session.close()
+
+
+def test_error_during_load_fails_at_start(qapp):
+    project = project_at(SCENARIOS / "loadthrow")
+    [result] = run_files(project, find_scenarios(project.root))
+    assert not result.passed and result.failed_step.startswith("start")
+    assert "load-time failure in loadthrow" in result.reason
+
+
+def test_allow_errors_lets_an_expected_error_pass(qapp):
+    result = run_text(SCENARIOS / "throwing", """
+name: errors expected
+allow_errors: true
+steps:
+  - click: {location: toolbar, index: 0}
+  - expect: {error: "reading 'missing'"}
+""")
+    assert result.passed, result.failure_text()
+
+
+def test_looping_plugin_fails_within_ten_seconds(qapp):
+    project = project_at(SCENARIOS / "looping")
+    t0 = time.monotonic()
+    [result] = run_files(project, find_scenarios(project.root))
+    elapsed = time.monotonic() - t0
+    assert not result.passed
+    assert "stopped responding" in result.reason
+    assert elapsed < 10, elapsed
+
+
+def test_published_style_plugin_runs_unchanged(qapp):
+    project = project_at(SCENARIOS / "published")
+    [result] = run_files(project, find_scenarios(project.root))
+    assert result.passed, result.failure_text()
+
+
+def test_bad_scenario_file_is_a_failure_with_its_position(qapp, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: bad\nsteps:\n  - clikc: {selector: '#x'}\n")
+    [result] = run_files(project_at(SAMPLES / "pexip-recording"), [bad])
+    assert not result.passed and "bad.yaml:3:5: unknown step 'clikc' (did you mean 'click'?)" in result.reason

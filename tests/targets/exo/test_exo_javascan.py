@@ -1,0 +1,32 @@
+"""The Java token scan reads the provider type through comments, strings and constants correctly."""
+
+from workbench.targets.exo.javascan import scan_java
+
+SOURCE = '''package org.acme.webconferencing; // not "this"
+/* getType() { return "commented"; } */
+public class AcmeProvider extends org.exoplatform.webconferencing.CallProvider {
+  public static final String TYPE = "acme";
+  public String getTitle() { String brace = "}"; return "Acme Meet"; }
+  @Override
+  public String getType() throws IllegalStateException, RuntimeException {
+    return AcmeProvider.TYPE;
+  }
+  String path() { return "/WEB-INF/pages/call.jsp"; }
+}
+'''
+
+
+def test_scan_reads_class_superclass_and_returns():
+    facts = scan_java(SOURCE)
+    assert (facts.package, facts.class_name, facts.superclass) == ("org.acme.webconferencing", "AcmeProvider",
+                                                                   "CallProvider")
+    assert facts.returns["getType"].value == "acme"
+    assert facts.returns["getType"].via == "TYPE"
+    assert (facts.returns["getType"].range.start.line, facts.returns["getType"].range.start.column) == (4, 37)
+    assert facts.returns["getTitle"].value == "Acme Meet"
+    assert "/WEB-INF/pages/call.jsp" in [s.value for s in facts.strings]
+
+
+def test_unterminated_input_does_not_hang_or_raise():
+    for text in ['class A { String getType() { return "x', "/* never closed", "class", 'class A extends']:
+        scan_java(text)

@@ -1,0 +1,54 @@
+"""The provider-settings JSON Schema and the pydantic model accept and reject the same documents."""
+
+import jsonschema
+import pydantic
+import pytest
+
+from workbench.targets.exo import TARGET
+from workbench.targets.exo.models import ProviderSettings
+
+VALID = [
+    {},
+    {"active": "true", "description": "Video calls"},
+    {"active": "false"},
+    {"active": True, "acme-serviceUrl": "https://meet.acme.example", "acme-clientId": ""},
+]
+INVALID = [
+    {"active": "yes"},
+    {"active": "TRUE"},
+    {"active": 1},
+    {"description": 3},
+    {"acme-port": 8443},
+    {"acme-clientId": None},
+]
+
+
+def schema():
+    return TARGET.schemas()["exo-provider-settings.schema.json"]
+
+
+def test_schema_is_valid_draft_2020_12():
+    jsonschema.Draft202012Validator.check_schema(schema())
+
+
+@pytest.mark.parametrize("doc", VALID)
+def test_valid_for_both(doc):
+    jsonschema.Draft202012Validator(schema()).validate(doc)
+    ProviderSettings.model_validate(doc)
+
+
+@pytest.mark.parametrize("doc", INVALID)
+def test_invalid_for_both(doc):
+    assert list(jsonschema.Draft202012Validator(schema()).iter_errors(doc))
+    with pytest.raises(pydantic.ValidationError):
+        ProviderSettings.model_validate(doc)
+
+
+def test_sample_settings_round_trip_to_xml_values():
+    from conftest import SAMPLES
+
+    from workbench.targets.exo.connector import read_connector
+    info = read_connector(TARGET.detect(SAMPLES / "exo-connector"))
+    settings = ProviderSettings.model_validate(info.settings)
+    assert settings.active is True
+    assert settings.to_properties() == info.settings

@@ -1,0 +1,50 @@
+"""What the JavaScript reader understands: aliases, IIFE forms, registered keys, security heuristics."""
+
+import pytest
+
+from workbench.core.files import ProjectFiles
+from workbench.targets.pexip.jsfacts import js_facts
+from workbench.targets.pexip.rules_security import is_secret_name, looks_like_token
+
+
+def facts(tmp_path, code: str):
+    return js_facts(ProjectFiles(tmp_path, {"p.js": code}), "p.js")
+
+
+@pytest.mark.parametrize("code", [
+    "(function () { PEX.pluginAPI.registerPlugin({id: 'a'}); })();",
+    "(function () { PEX.pluginAPI.registerPlugin({id: 'a'}); }());",
+    "(() => { PEX.pluginAPI.registerPlugin({id: 'a'}); })();",
+    "'use strict';\n!function () { PEX.pluginAPI.registerPlugin({id: 'a'}); }();",
+    "// header\n(function () { PEX.pluginAPI.registerPlugin({id: 'a'}); }).call(this);",
+])
+def test_iife_forms_are_recognised(tmp_path, code):
+    f = facts(tmp_path, code)
+    assert f.outside_iife == [] and len(f.registers) == 1 and f.registers[0].id_value == "a"
+
+
+def test_aliases_shorthand_methods_and_variables(tmp_path):
+    f = facts(tmp_path, """(function () {
+      var api = window.PEX.pluginAPI;
+      var ID = 'x-1';
+      var plugin = {id: ID, load, unload() {}, 'go': function () { api.openDialog(); }};
+      api.registerPlugin(plugin);
+    })();""")
+    reg = f.registers[0]
+    assert set(reg.keys) == {"id", "load", "unload", "go"} and reg.id_value == "x-1"
+    assert sorted(c.name for c in f.api_calls) == ["openDialog", "registerPlugin"]
+
+
+def test_spread_makes_registered_keys_unknown(tmp_path):
+    f = facts(tmp_path, "(function () { PEX.pluginAPI.registerPlugin({id: 'a', ...handlers}); })();")
+    assert f.registers[0].keys is None
+
+
+def test_secret_names_and_tokens():
+    assert all(map(is_secret_name, ["apiKey", "API_KEY", "authToken", "clientSecret", "password", "accessToken"]))
+    assert not any(map(is_secret_name, ["passwordInput", "tokenUrl", "key", "monkey", "secretary", "alias"]))
+    assert looks_like_token("ghp_0123456789abcdefghijABCDEFGHIJ0123")
+    assert looks_like_token("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U")
+    assert not looks_like_token("assets/images/stopRecording.svg#stopRecording")
+    assert not looks_like_token("./custom_configuration/plugins/layout-tools/assets/layouts.json")
+    assert not looks_like_token("[Conference] Connect Success")

@@ -1,0 +1,95 @@
+"""Rules that need more than a fixture: samples and published plugins are clean, quick fixes work, live buffers."""
+
+from pathlib import Path
+
+import pytest
+
+from workbench.core.diagnostics import Severity
+from workbench.core.jsondoc import parse_json
+from workbench.core.project import Project
+from workbench.core.text import apply_edits
+from workbench.core.validation import LiveValidator, validate
+from workbench.targets.pexip import TARGET
+
+REPO = Path(__file__).resolve().parents[3]
+FIXTURES = REPO / "tests" / "fixtures" / "pexip"
+SAMPLES = ("pexip-recording", "pexip-conference-tools")
+
+
+def diagnostics(folder: Path, overlays=None):
+    return validate(TARGET, TARGET.detect(folder), overlays)
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_samples_have_no_diagnostics(sample):
+    assert diagnostics(REPO / "sample_projects" / sample) == []
+
+
+def test_published_style_plugins_give_no_false_errors():
+    # relative sendRequest paths, PEX.pexrtc / selfUUID / actions$ / dispatchAction, numeric versions, extra keys,
+    # empty menuItems, participant items without labels, an aliased API object, localStorage for non-secrets
+    assert diagnostics(FIXTURES / "published-style") == []
+
+
+def fixed(folder: Path, code: str) -> str:
+    diag = next(d for d in diagnostics(folder) if d.code == code)
+    text = (folder / diag.file).read_text()
+    return apply_edits(text, diag.fix.edits)
+
+
+def test_quick_fixes_for_manifest_ids_and_version():
+    assert parse_json(fixed(FIXTURES / "not-settings-branded", "PEX005"), "m").value["isSettingsBranded"] is True
+    assert parse_json(fixed(FIXTURES / "branding-id-not-digits", "PEX006"), "m").value["brandingID"].isdigit()
+    assert parse_json(fixed(FIXTURES / "package-id-mismatch", "PEX010"), "p").value["id"] == "demo-1.0"
+    assert parse_json(fixed(FIXTURES / "version-string", "PEX002"), "p").value["version"] == 1.0
+    assert "id: 'demo-1.0'" in fixed(FIXTURES / "register-id-mismatch", "PEX011")
+    assert "sendChatMessage('hello')" in fixed(FIXTURES / "unknown-api", "PEX023")
+    assert ").then(function (dialogRef)" in fixed(FIXTURES / "v21-dialog", "PEX025")
+    assert "'https://status.example.com/api'" in fixed(FIXTURES / "http-url", "PEX027")
+
+
+def test_missing_keys_in_manifest_get_an_inserting_fix(tmp_path):
+    folder = FIXTURES / "manifest-missing"
+    overlay = {"manifest.json": '{\n  "isWatermarkBranded": false\n}\n'}
+    diags = [d for d in diagnostics(folder, overlay) if d.code in ("PEX005", "PEX006")]
+    assert {d.code for d in diags} == {"PEX005", "PEX006"}
+    text = overlay["manifest.json"]
+    for d in diags:
+        text = apply_edits(text, d.fix.edits)
+    assert parse_json(text, "m").ok and diagnostics(folder, {"manifest.json": text}) == []
+
+
+def test_settings_json_missing_is_reported(tmp_path):
+    (tmp_path / "manifest.json").write_text('{"brandingID": "1", "isSettingsBranded": true}')
+    project = Project(tmp_path, "pexip", "pexip-branding", "")
+    assert [d.code for d in validate(TARGET, project)] == ["PEX003"]
+
+
+def test_live_buffer_with_half_typed_json_keeps_other_checks():
+    folder = REPO / "sample_projects" / "pexip-recording"
+    live = LiveValidator(TARGET, TARGET.detect(folder))
+    rel = "webapp2/plugins/recording/recording.plugin.package.json"
+    text = (folder / rel).read_text()
+    live.set_buffer(rel, text.replace('"recordConference"', '"recordConference" "x": 1'))
+    codes = {d.code for d in live.run()}
+    assert "JSON001" in codes and "PEX001" not in codes  # no "missing key" noise from the half-typed file
+    live.set_buffer(rel, text.replace('"recordConference"', '"recordMeeting"'))
+    assert [(d.code, d.range.start.line) for d in live.run()] == [("PEX014", 15)]
+    live.drop_buffer(rel)
+    assert live.run() == []
+
+
+def test_js_buffer_edits_are_seen_and_severity_is_right():
+    folder = REPO / "sample_projects" / "pexip-conference-tools"
+    rel = "webapp2/plugins/participant-tools/participant-tools.plugin.js"
+    text = (folder / rel).read_text()
+    diags = diagnostics(folder, {rel: text.replace("toggleMute: toggleMute,", "")})
+    assert [(d.code, d.severity) for d in diags] == [("PEX014", Severity.ERROR)]
+    state_icon = text.replace("icon: null", "icon: 'assets/mute.svg#mute'")
+    assert [d.code for d in diagnostics(folder, {rel: state_icon})] == ["PEX033"]
+
+
+def test_every_code_is_documented():
+    documented = {r.code for r in TARGET.rules()}
+    assert {f"PEX{n:03d}" for n in range(1, 34)} == documented
+    assert all(r.fix and r.trigger for r in TARGET.rules())

@@ -1,0 +1,82 @@
+"""XCALLY rules that need generated input: unsaved buffers, package size, quick fixes."""
+
+import json
+import os
+import shutil
+
+from conftest import FIXTURES, SAMPLES
+
+from workbench.core.text import apply_edits
+from workbench.core.validation import validate
+from workbench.targets.xcally import TARGET
+
+
+def codes(project, overlays=None):
+    return [(d.code, d.severity.value) for d in validate(TARGET, project, overlays)]
+
+
+def copy_sample(tmp_path, name="xcally-script"):
+    dest = tmp_path / name
+    shutil.copytree(SAMPLES / name, dest)
+    return TARGET.detect(dest)
+
+
+def test_manifest_buffer_that_is_not_an_object(tmp_path):
+    project = copy_sample(tmp_path)
+    diags = validate(TARGET, project, {"manifest.json": '["type", "script"]'})
+    assert [(d.code, d.range.start.line, d.range.start.column) for d in diags] == [("XC001", 1, 1)]
+
+
+def test_unsaved_buffer_is_validated_instead_of_the_disk(tmp_path):
+    project = copy_sample(tmp_path)
+    text = (project.root / "manifest.json").read_text().replace('"always"', '"sometimes"')
+    assert ("XC005", "error") in codes(project, {"manifest.json": text})
+    assert codes(project) == []
+
+
+def test_package_size_warning_and_error(tmp_path):
+    project = copy_sample(tmp_path)
+    blob = project.root / "app" / "data.bin"
+    with open(blob, "wb") as f:  # sparse: the size counts, the disk stays empty
+        f.truncate(5 * 1024 * 1024)
+    assert codes(project) == [("XC014", "warning")]
+    os.truncate(blob, 51 * 1024 * 1024)
+    assert codes(project) == [("XC013", "error")]
+
+
+def test_size_leaves_out_node_modules_vcs_and_scenarios(tmp_path):
+    project = copy_sample(tmp_path)
+    for rel in ("node_modules/big/blob.bin", ".git/objects/blob", "scenarios/big.bin"):
+        path = project.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as f:
+            f.truncate(60 * 1024 * 1024)
+    assert codes(project) == []
+
+
+def test_trailing_comma_quick_fix_yields_valid_json():
+    project = TARGET.detect(FIXTURES / "xcally" / "official-script-example")
+    [comma] = [d for d in validate(TARGET, project) if d.code == "JSON002"]
+    text = (project.root / "manifest.json").read_text()
+    fixed = apply_edits(text, comma.fix.edits)
+    assert json.loads(fixed)["parameters"] == {"scriptName": "my-plugin", "scriptPath": "app/index.js"}
+
+
+def test_declared_dependency_and_followed_relative_require(tmp_path):
+    project = copy_sample(tmp_path)
+    (project.root / "app" / "lib").mkdir()
+    (project.root / "app" / "lib" / "store.js").write_text("module.exports = require('lodash');\n")
+    index = (project.root / "app" / "index.js")
+    index.write_text("const store = require('./lib/store');\n" + index.read_text())
+    diags = validate(TARGET, project)
+    assert [(d.code, d.file) for d in diags] == [("XC015", "app/lib/store.js")]
+    (project.root / "package.json").write_text(json.dumps({"name": "s", "dependencies": {"lodash": "^4"}}))
+    assert codes(project) == []
+
+
+def test_script_plugin_may_carry_its_own_admin_view(tmp_path):
+    project = copy_sample(tmp_path)
+    manifest = json.loads((project.root / "manifest.json").read_text())
+    manifest["parameters"]["views"] = {"admin": "app/missing.html"}
+    diags = validate(TARGET, project, {"manifest.json": json.dumps(manifest, indent=2)})
+    assert [d.code for d in diags] == ["XC009"]

@@ -1,0 +1,65 @@
+"""Window fixtures: settings, recovery data and the sample project all live in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.conftest import SAMPLES
+
+PACKAGE = "webapp2/plugins/recording/recording.plugin.package.json"
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def copy_sample(tmp_path):
+    def make(name: str):
+        dest = tmp_path / "projects" / name
+        shutil.copytree(SAMPLES / name, dest)
+        return dest
+    return make
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """open_window(path) -> a shown MainWindow with the project open and its first validation done."""
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.theme import ThemeManager
+
+    windows = []
+
+    def make(path):
+        window = MainWindow(ThemeManager("light"))
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.sig_diagnostics, timeout=10000):
+            assert window.open_project(path)
+        windows.append(window)
+        return window
+
+    yield make
+    for w in windows:
+        if w.session is not None:
+            for doc in w.session.documents.values():
+                doc.saved_text = doc.text  # no "unsaved changes" question at teardown
+        w.close()
+
+
+def wait_diagnostics(qtbot, window, predicate, timeout=5000):
+    """Wait until a validation run's diagnostics satisfy predicate; returns them."""
+    box = []
+
+    def check():
+        if window.session and predicate(window.session.diagnostics):
+            box.append(window.session.diagnostics)
+            return True
+        return False
+
+    qtbot.waitUntil(check, timeout=timeout)
+    return box[0]

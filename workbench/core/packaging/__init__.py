@@ -1,0 +1,67 @@
+"""Packaging: upload-ready, reproducible, verified zips (`export_project`) and safe unpacking (`import_package`).
+
+Qt-free; used by `workbench export` / `workbench import` and by the window's Export dialog.
+
+Export
+------
+``export_project(target, project, *, output=None, force=False, options=None, progress=None) -> ExportResult``
+
+- ``target``: a Target (or its name), ``project``: the opened Project (see ``workbench.targets.open_project``).
+- ``output``: the zip path or a folder; default ``<project>/workbench-exports/<name>.zip`` (never packaged itself).
+- ``force``: write even when validation finds errors (plan errors such as a missing build or a package above the
+  host's size limit still block).
+- ``options``: an ``ExportOptions`` or a dict of its fields: ``include_node_modules`` (XCALLY), ``merge_into``
+  (Pexip: a branding zip whose other files are kept), ``write_branding_id`` (Pexip: also update the project's
+  ``webapp2/manifest.json``, atomically), ``build`` (eXo: run ``mvn -o -q package`` first).
+- ``progress``: optional ``callable(done, total, message)``; ``total`` is 0 while it is not known yet. It is called
+  from the calling thread; run the export in a worker thread to keep a window responsive.
+
+The steps: validation gate (errors block unless ``force``) -> the target's plan
+(``workbench/targets/<name>/export.py: build_plan(project, files, options) -> ExportPlan``, found by name) ->
+entries sorted, fixed timestamps (1980-01-01, or ``SOURCE_DATE_EPOCH``), mode 0644, deflate level 6, so the
+same content gives the same bytes -> written to a temporary file beside the output -> reopened, every entry's
+name, size, CRC and sha256 checked against the sources -> unpacked and validated again as the host will see it ->
+size limits -> ``os.replace`` onto the output (never half-written).
+
+``ExportResult``: ``path`` (None when blocked), ``blocked``, ``diagnostics`` (validation, plan and verification),
+``errors`` / ``warnings``, ``notes`` (what the user should read), ``branding_id`` (Pexip) and ``report``
+(``PackageReport``: entries with sizes and sha256, exclusions with the rule that excluded each, zip sha256,
+``tree_lines()``, ``exclusion_lines()``, ``to_json()``).
+
+``build_plan(target_name, project, options)`` gives the plan alone (what would be packaged) without writing.
+
+Errors: ``ExportError`` (bad option, unreadable file, IO failure) with a message meant for the user.
+
+Import
+------
+``import_package(zip_path, dest, *, target=None, limits=None) -> ImportResult``
+
+Unpacks a Pexip branding zip (``webapp2/`` at the root or one folder down, or bare content) or an XCALLY plugin
+zip (``manifest.json`` at the root or under a single top folder) into ``dest`` (new or empty). Missing Pexip
+``settings.json`` / ``manifest.json`` are created (``ImportResult.created``). Refuses, with ``ImportRefused``
+(``.reason``: 'usage', 'hostile', 'corrupt', 'unsupported') and without writing anything: zip-slip and absolute
+paths, symbolic links, zip bombs (``ZipLimits``: entries, total size, per-entry ratio), encrypted, truncated or
+corrupt zips, and a non-empty ``dest``.
+"""
+
+from workbench.core.packaging.export import ExportResult, build_plan, default_output, export_project
+from workbench.core.packaging.importer import import_package
+from workbench.core.packaging.model import (
+                                            EntryRecord,
+                                            Exclusion,
+                                            ExportError,
+                                            ExportOptions,
+                                            ExportPlan,
+                                            ImportRefused,
+                                            ImportResult,
+                                            PlanEntry,
+)
+from workbench.core.packaging.report import PackageReport, human_size
+from workbench.core.packaging.rules import RULES
+from workbench.core.packaging.safezip import SafeZip, ZipLimits
+
+__all__ = [
+    "EntryRecord", "Exclusion", "ExportError", "ExportOptions", "ExportPlan", "ExportResult", "ImportRefused",
+    "ImportResult", "PackageReport", "PlanEntry", "RULES", "SafeZip", "ZipLimits", "build_plan", "default_output",
+    "export_project", "human_size", "import_package",
+]

@@ -1,0 +1,157 @@
+"""Which project files go into a package: default ignore rules plus the project's `.workbenchignore` (gitignore syntax)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from workbench.core.packaging.model import Exclusion
+
+IGNORE_FILE = ".workbenchignore"
+
+# (gitignore pattern, why it is left out). Patterns are relative to the project root, as in a root .gitignore.
+DEFAULT_RULES: tuple[tuple[str, str], ...] = (
+    (".git/", "version control folder"),
+    (".hg/", "version control folder"),
+    (".svn/", "version control folder"),
+    (".bzr/", "version control folder"),
+    ("CVS/", "version control folder"),
+    (".gitignore", "version control file"),
+    (".gitattributes", "version control file"),
+    (".gitmodules", "version control file"),
+    (".DS_Store", "OS junk"),
+    ("._*", "OS junk (macOS resource fork)"),
+    ("__MACOSX/", "OS junk (macOS archive folder)"),
+    ("Thumbs.db", "OS junk"),
+    ("ehthumbs.db", "OS junk"),
+    ("desktop.ini", "OS junk"),
+    ("*~", "editor backup"),
+    ("*.swp", "editor backup"),
+    ("*.swo", "editor backup"),
+    ("*.bak", "editor backup"),
+    ("*.orig", "editor backup"),
+    ("#*#", "editor backup"),
+    (".#*", "editor lock file"),
+    (".idea/", "editor settings"),
+    (".vscode/", "editor settings"),
+    ("__pycache__/", "cache"),
+    (".workbench/", "workbench state"),
+    ("/" + IGNORE_FILE, "workbench ignore file"),
+    ("/workbench-exports/", "earlier exports"),
+    ("/*.zip", "earlier exports (a zip at the project root)"),
+    ("*.workbench-tmp", "unfinished export"),
+)
+NODE_MODULES_RULE = ("node_modules/", "dependencies (add them with --include-node-modules)")
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: str
+    why: str
+
+    def describe(self) -> str:
+        return f"{self.why} ({self.pattern})" if not self.why.startswith(IGNORE_FILE) else self.why
+
+
+class IgnoreRules:
+    """Default rules, target rules and the project's .workbenchignore, matched with gitignore semantics (last wins)."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.spec = pathspec.GitIgnoreSpec.from_lines([r.pattern for r in rules])
+
+    @classmethod
+    def for_project(cls, root: Path, *, include_node_modules: bool = False,
+                    extra: list[tuple[str, str]] | None = None) -> IgnoreRules:
+        """Defaults (node_modules unless included), then target rules in `extra`, then the project's own file."""
+        rules = [Rule(p, f"default: {why}") for p, why in DEFAULT_RULES]
+        if not include_node_modules:
+            rules.append(Rule(NODE_MODULES_RULE[0], f"default: {NODE_MODULES_RULE[1]}"))
+        rules += [Rule(p, why) for p, why in extra or []]
+        ignore_file = Path(root) / IGNORE_FILE
+        try:
+            lines = ignore_file.read_text("utf-8", "replace").splitlines()
+        except OSError:
+            lines = []
+        for number, line in enumerate(lines, 1):
+            if line.strip() and not line.lstrip().startswith("#"):
+                rules.append(Rule(line.rstrip("\n"), f"{IGNORE_FILE}:{number}: {line.strip()}"))
+        return cls(rules)
+
+    def excluded_by(self, rel: str, is_dir: bool = False) -> str | None:
+        """The description of the rule that leaves rel out, or None when it is packaged."""
+        result = self.spec.check_file(rel + "/" if is_dir else rel)
+        if result.include and result.index is not None:
+            return self.rules[result.index].describe()
+        return None
+
+
+def _folder_size(path: str) -> tuple[int, int]:
+    size = count = 0
+    for dirpath, _dirs, names in os.walk(path):
+        for name in names:
+            try:
+                size += os.lstat(os.path.join(dirpath, name)).st_size
+                count += 1
+            except OSError:
+                pass
+    return size, count
+
+
+def collect(root: Path, base: str, rules: IgnoreRules, skip: set[Path] | None = None
+            ) -> tuple[list[tuple[str, Path, int]], list[Exclusion]]:
+    """Files below root/base to package as (project-relative path, absolute path, size), sorted, and the exclusions.
+
+    Symbolic links are followed only when they point to a file inside the project; `skip` holds absolute paths
+    that must never be packaged (the output zip itself).
+    """
+    root = Path(root).resolve()
+    start = root / base if base else root
+    skip_paths = {str(Path(p).absolute()) for p in skip or set()}
+    files: list[tuple[str, Path, int]] = []
+    excluded: list[Exclusion] = []
+    for dirpath, dirnames, filenames in os.walk(start):
+        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        rel_dir = "" if rel_dir == "." else rel_dir + "/"
+        kept = []
+        for name in sorted(dirnames):
+            full = os.path.join(dirpath, name)
+            rel = rel_dir + name
+            if os.path.islink(full):
+                excluded.append(Exclusion(rel + "/", "symbolic link to a folder (not followed)", 0, 0))
+            elif (why := rules.excluded_by(rel, is_dir=True)) is not None:
+                size, count = _folder_size(full)
+                excluded.append(Exclusion(rel + "/", why, size, count))
+            else:
+                kept.append(name)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            full = Path(dirpath, name)
+            rel = rel_dir + name
+            try:
+                info = full.lstat()
+                if stat.S_ISLNK(info.st_mode):
+                    real = full.resolve()
+                    if not real.is_file() or not real.is_relative_to(root):
+                        excluded.append(Exclusion(rel, "symbolic link pointing outside the project", 0))
+                        continue
+                    info = real.stat()
+                elif not stat.S_ISREG(info.st_mode):
+                    excluded.append(Exclusion(rel, "not a regular file", 0))
+                    continue
+            except OSError as exc:
+                excluded.append(Exclusion(rel, f"unreadable: {exc.strerror}", 0))
+                continue
+            if skip_paths and str(full) in skip_paths:
+                excluded.append(Exclusion(rel, "the export itself", info.st_size))
+            elif (why := rules.excluded_by(rel)) is not None:
+                excluded.append(Exclusion(rel, why, info.st_size))
+            else:
+                files.append((rel, full, info.st_size))
+    files.sort()
+    excluded.sort(key=lambda e: e.path)
+    return files, excluded

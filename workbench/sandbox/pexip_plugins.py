@@ -1,0 +1,112 @@
+"""The plugins a Pexip branding package offers, as the emulated web app reads them from settings.json."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+LOCATIONS = ("toolbar", "conference", "participants")
+PLATFORMS = ("web", "electron", "ios", "android")
+
+
+@dataclass
+class PluginEntry:
+    """One plugin of settings.json, its package file, and whether the local user sees it."""
+
+    id: str
+    enabled: bool
+    package: str  # path of the package file, relative to the content root ('plugins/x/x.plugin.package.json')
+    name: str = ""
+    description: str = ""
+    version: object = None
+    allowUnload: bool = True  # noqa: N815 (the package file's key)
+    platforms: list[str] = field(default_factory=lambda: list(PLATFORMS))
+    participantRoles: list[str] = field(default_factory=lambda: ["chair", "guest"])  # noqa: N815
+    location: str | None = None
+    items: list[dict] = field(default_factory=list)
+    src: str = ""  # plugin source, relative to the content root
+    base: str = ""  # folder of the package file, relative to the content root (icons resolve against it)
+    visible: bool = True
+    hidden_reason: str = ""
+    problem: str = ""
+
+    def to_page(self) -> dict:
+        return asdict(self)
+
+
+def _read_json(path: Path) -> tuple[object, str]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig")), ""
+    except FileNotFoundError:
+        return None, "missing"
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return None, f"invalid JSON ({exc})"
+
+
+def single_plugin_settings(root: Path, package: str) -> dict:
+    """settings.json for a lone plugin folder: the plugin, enabled (the folder is served as custom_configuration/)."""
+    pkg, _why = _read_json(root / package)
+    plugin_id = pkg.get("id") if isinstance(pkg, dict) and pkg.get("id") else package.split(".")[0]
+    return {"plugins": [{"id": plugin_id, "srcURL": package, "enabled": True}]}
+
+
+def read_plugins(content: Path, role: str, platform: str,
+                 settings: dict | None = None) -> tuple[list[PluginEntry], list[str]]:
+    """The plugins of settings.json in the content folder, and the problems found (as messages)."""
+    problems: list[str] = []
+    why = ""
+    if settings is None:
+        settings, why = _read_json(content / "settings.json")
+    if settings is None:
+        return [], [f"settings.json is {why}: no plugin can load"]
+    raw = settings.get("plugins", []) if isinstance(settings, dict) else []
+    if not isinstance(raw, list):
+        return [], ["settings.json: `plugins` is not a list"]
+    entries: list[PluginEntry] = []
+    for item in raw:
+        if not isinstance(item, dict) or not item.get("id") or not item.get("srcURL"):
+            problems.append(f"settings.json: plugin entry {item!r} needs `id` and `srcURL`")
+            continue
+        package_rel = posixpath.normpath(str(item["srcURL"]).lstrip("/"))
+        entry = PluginEntry(id=str(item["id"]), enabled=bool(item.get("enabled", False)), package=package_rel,
+                            base=posixpath.dirname(package_rel))
+        pkg, why = _read_json(content / package_rel)
+        if not isinstance(pkg, dict):
+            entry.problem = f"{package_rel} is {why or 'not a JSON object'}"
+            entry.visible = False
+            problems.append(f"plugin {entry.id}: {entry.problem}")
+            entries.append(entry)
+            continue
+        entry.name = str(pkg.get("name", entry.id))
+        entry.description = str(pkg.get("description", ""))
+        entry.version = pkg.get("version")
+        entry.allowUnload = bool(pkg.get("allowUnload", True))
+        if isinstance(pkg.get("platforms"), list):
+            entry.platforms = [str(p) for p in pkg["platforms"]]
+        if isinstance(pkg.get("participantRoles"), list):
+            entry.participantRoles = [str(r) for r in pkg["participantRoles"]]
+        menu = pkg.get("menuItems") if isinstance(pkg.get("menuItems"), dict) else {}
+        for loc in LOCATIONS:
+            if isinstance(menu.get(loc), list):
+                entry.location = loc
+                entry.items = [i for i in menu[loc] if isinstance(i, dict)]
+                break
+        src = pkg.get("srcURL")
+        if not src:
+            entry.problem = f"{package_rel} has no srcURL"
+            problems.append(f"plugin {entry.id}: {entry.problem}")
+        else:
+            entry.src = posixpath.normpath(posixpath.join(entry.base, str(src)))
+        if pkg.get("id") not in (None, entry.id):
+            problems.append(f"plugin {entry.id}: its package file says id {pkg.get('id')!r}")
+        if platform not in entry.platforms:
+            entry.visible, entry.hidden_reason = False, f"not offered on {platform} (platforms: {entry.platforms})"
+        elif role not in entry.participantRoles:
+            entry.visible, entry.hidden_reason = False, f"not offered to a {role} (participantRoles: " \
+                                                        f"{entry.participantRoles})"
+        if entry.problem:
+            entry.visible = False
+        entries.append(entry)
+    return entries, problems

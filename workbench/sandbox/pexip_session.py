@@ -1,0 +1,222 @@
+"""The Pexip Infinity Connect (web app v2) host session: the emulated app page over the simulated conference."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from workbench.core.conference import ACTIONS, Conference
+from workbench.core.hostlog import ERROR, HOST, WARNING
+from workbench.core.paths import HOSTS
+from workbench.sandbox.environment import SandboxEnvironment, file_for_url
+from workbench.sandbox.page import HostPage
+from workbench.sandbox.pexip_bridge import PexipBridge
+from workbench.sandbox.pexip_plugins import PluginEntry, read_plugins, single_plugin_settings
+from workbench.sandbox.pexip_steps import PexipSteps
+from workbench.sandbox.qtcompat import emit
+from workbench.sandbox.session import HostSession, SessionError, SessionSetup
+from workbench.sandbox.waiting import wait_for
+
+HOST_PAGE = HOSTS / "pexip-webapp2"
+_STACK_FRAME = re.compile(r"(workbench://[^\s)]+?):(\d+):(\d+)")
+_CAMERA_MIC = {"[Conference] Mute Camera": ("isVideoMuted", True), "[Conference] Unmute Camera": ("isVideoMuted", False),
+               "[Conference] Mute Microphone": ("isMicrophoneMuted", True),
+               "[Conference] Unmute Microphone": ("isMicrophoneMuted", False)}
+DEPRECATED = {
+    "changeConferenceLayout": "changeConferenceLayout is deprecated: use transformConferenceLayout",
+    "openTemplateDialog.subscribe": "openTemplateDialog(...).subscribe and dialogRef.viewInit$ are the v21 dialog "
+                                    "syntax (deprecated): use openTemplateDialog(...).then(dialogRef => ...)",
+}
+
+
+def content_dir(project) -> Path:
+    """The folder served as custom_configuration/ (the branding package's webapp2 folder)."""
+    return (Path(project.root) / (project.content_root or "")).resolve()
+
+
+class PexipSession(PexipSteps, HostSession):
+    """One emulated Infinity Connect conference view with the project's plugins."""
+
+    target = "pexip"
+
+    def __init__(self, project, setup: SessionSetup | None = None, parent: QObject | None = None):
+        super().__init__(project, setup, parent)
+        s = self.setup
+        conf = dict(s.conference)
+        me = dict(s.self_participant)
+        self.conference = Conference(
+            str(conf.pop("name", "meet.alice")), role=s.role, self_name=str(me.pop("name", "Alice")),
+            self_uuid=me.pop("uuid", None), service_type=str(conf.pop("serviceType", "conference")),
+            details=conf, fail_dial=str(s.host.get("fail_dial", r"^$|^invalid")))
+        if me:
+            self.conference.participants[self.conference.self_uuid].update(me)
+        for p in s.participants:
+            self.conference.add_participant(p, announce=False)
+        self.content = content_dir(project)
+        single = project.details.get("package") if getattr(project, "kind", "") == "pexip-plugin" else None
+        settings = single_plugin_settings(self.content, single) if single else None
+        self.plugins, problems = read_plugins(self.content, s.role, s.platform, settings)
+        for message in problems:
+            self.log.add(WARNING, message)
+        self.environment = SandboxEnvironment(self.log, s.allow_hosts, self)
+        self.environment.mount("custom_configuration/", self.content, confine=Path(project.root).resolve())
+        self.environment.mount("", HOST_PAGE)
+        self.bridge = PexipBridge(self)
+        self.page = HostPage(self.environment, self.log, {"host": self.bridge},
+                             lambda url: file_for_url(self.environment, url, project.root), self)
+        self.page.sig_hung.connect(self._on_problem)
+        self.page.sig_crashed.connect(self._on_problem)
+        self.conference.on_change(self._on_change)
+        self.conference.on_action(self._on_action)
+        self._push_pending = False
+
+    # -- lifecycle ------------------------------------------------------------------------------------------------
+    def start(self, timeout_ms: int = 20000) -> None:
+        """Load the page and its plugins, then connect the conference; SessionError when it does not happen."""
+        self.page.start(self.environment.url("index.html"))
+        ok = wait_for(lambda: self.ready, timeout_ms, abort=lambda: self.page.fatal is not None,
+                      wake=(self.sig_ready, self.page.sig_hung, self.page.sig_crashed))
+        if not ok:
+            raise SessionError(self.page.fatal or f"the host page did not get ready within {timeout_ms} ms")
+
+    def close(self) -> None:
+        self.ready = False
+        super().close()
+
+    def _on_problem(self, message: str) -> None:
+        self.ready = False
+        emit(self.sig_problem, message)
+
+    # -- what the page asks for --------------------------------------------------------------------------------
+    def page_config(self) -> dict:
+        """hello(): what the page needs to start; a reload joins the conference afresh."""
+        self.ready = False
+        if self.conference.connected:
+            self.conference.connected = False  # the reloaded app connects again once its plugins are loaded
+        return {
+            "snapshot": self.conference.snapshot() | {"chat": self.conference.chat[-100:]},
+            "plugins": [p.to_page() for p in self.plugins],
+            "actions": ACTIONS,
+            "role": self.setup.role,
+            "platform": self.setup.platform,
+            "options": {"sendRequestCallback": self.setup.host.get("send_request_callback", "reply")},
+            "conferenceQueryParams": dict(self.setup.host.get("query_params", {})),
+        }
+
+    def plugins_loaded(self) -> None:
+        self.log.add(HOST, "plugins loaded; the conference connects")
+        self.conference.connect()
+        self.ready = True
+        emit(self.sig_ready)
+
+    def page_report(self, kind: str, data: dict) -> None:
+        message = str(data.pop("message", ""))
+        if kind == "error":
+            self._locate(data)
+            self.log.add(ERROR, message, **data)
+        elif kind == "warning":
+            self.log.add(WARNING, message, **data)
+        else:
+            self.log.add(HOST, message, **data)
+
+    def _locate(self, data: dict) -> None:
+        """Point the error at the plugin file: the frame of the stack inside the project, else the reported URL."""
+        frames = _STACK_FRAME.findall(str(data.get("stack", "")))
+        candidates = [(u, int(line), int(col)) for u, line, col in frames]
+        if data.get("url"):
+            candidates.append((data["url"], int(data.get("line") or 0), int(data.get("column") or 0)))
+        for url, line, col in candidates:
+            file = file_for_url(self.environment, url, self.project.root)
+            if file:
+                data.update(file=file, line=line, column=col)
+                return
+
+    # -- the mock API ----------------------------------------------------------------------------------------------
+    def api_call(self, name: str, args: list) -> Any:
+        """Every PEX.pluginAPI call (and the page's own controls, named 'host.*') lands here."""
+        if name.startswith("host."):
+            return self._host_call(name[5:], args)
+        if name in DEPRECATED:
+            self.log.add(WARNING, DEPRECATED[name], api=name)
+            if name == "openTemplateDialog.subscribe":
+                return None
+        result = self._api(name, args)
+        self.log.call(name, args, result)
+        return result
+
+    def _api(self, name: str, args: list) -> Any:
+        c = self.conference
+        arg = (args + [None] * 5)[:5]
+        if name in ("registerPlugin", "createNewState", "openTemplateDialog", "dialogClosed"):
+            return None
+        if name == "sendRequest":
+            return c.request(str(arg[0] or ""), arg[1] if isinstance(arg[1], dict) else None)
+        if name == "dialOut":
+            params = arg[4] if isinstance(arg[4], dict) else {}
+            reply = c.dial_out(arg[0], arg[1], arg[2], params)
+            for uid in reply["result"]:  # the far end answers once the plugin had its callback
+                QTimer.singleShot(30, lambda uid=uid: c.answer(uid))
+            return reply
+        if name in ("disconnectParticipant", "spotlightOnParticipant", "spotlightOffParticipant"):
+            if str(arg[0]) not in c.participants:
+                self.log.add(WARNING, f"{name}: no participant with uuid {arg[0]!r}")
+                return {"status": "failure", "result": f"unknown participant {arg[0]!r}"}
+            if name == "disconnectParticipant":
+                c.remove_participant(str(arg[0]))
+            else:
+                c.spotlight(str(arg[0]), name == "spotlightOnParticipant")
+            return {"status": "success", "result": True}
+        if name in ("transformConferenceLayout", "changeConferenceLayout"):
+            c.transform_layout(arg[0] if isinstance(arg[0], dict) else {"layout": arg[0]} if arg[0] else {})
+            return {"status": "success", "result": True}
+        if name == "sendChatMessage":
+            c.send_chat(str(arg[0] if arg[0] is not None else ""))
+            return {"status": "success", "result": True}
+        if name == "dispatchAction":
+            action = arg[0] if isinstance(arg[0], dict) else {"type": str(arg[0])}
+            change = _CAMERA_MIC.get(str(action.get("type")))
+            if change:
+                c.update_participant(c.self_uuid, {change[0]: change[1]})
+            c.emit(str(action.get("type")), action.get("payload"))
+            return None
+        self.log.add(WARNING, f"PEX.pluginAPI.{name} is not part of the plugin API")
+        return None
+
+    def _host_call(self, name: str, args: list) -> Any:
+        """The emulated app's own buttons (stock menus, chat box), logged as host activity."""
+        c = self.conference
+        if name == "request":
+            result = c.request(str(args[0]), args[1] if len(args) > 1 and isinstance(args[1], dict) else None)
+            self.log.add(HOST, f"app: {args[0]} -> {result['status']}", request=args[0], result=result)
+            return result
+        if name == "chat":
+            return c.send_chat(str(args[0]))
+        if name == "action":
+            return self._api("dispatchAction", args)
+        return None
+
+    # -- model -> page ----------------------------------------------------------------------------------------------
+    def _on_change(self) -> None:
+        emit(self.sig_state_changed)
+        if self.page is not None:
+            snap = self.conference.snapshot() | {"chat": self.conference.chat[-100:]}
+            emit(self.bridge.stateChanged, json.dumps(snap, default=str))
+
+    def _on_action(self, action: dict) -> None:
+        self.log.action(action["type"], action.get("payload"))
+        if self.page is not None:
+            emit(self.bridge.action, json.dumps(action, default=str))
+
+    # -- controls for the window -------------------------------------------------------------------------------------
+    def set_plugin_enabled(self, plugin_id: str, enabled: bool) -> bool:
+        """Load or unload a plugin as Settings > Plugin does (unloading honours allowUnload)."""
+        return bool(self.page.eval_js(f"WB.setPluginEnabled({json.dumps(plugin_id)}, {json.dumps(enabled)})")[1])
+
+    def plugin(self, plugin_id: str | None) -> PluginEntry | None:
+        if plugin_id is None:
+            return self.plugins[0] if len(self.plugins) == 1 else None
+        return next((p for p in self.plugins if p.id == plugin_id), None)

@@ -1,0 +1,219 @@
+"""A careful token scan of Java source (no Java grammar is installed): comments and literals are skipped
+properly, so the facts below (package, class, superclass, the string a method returns) come from real tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.core.diagnostics import Range
+from workbench.core.files import ProjectFiles
+from workbench.core.text import LineIndex
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # 'ident' | 'string' | 'char' | 'number' | 'punct'
+    text: str  # for strings: the decoded value
+    start: int  # character offsets
+    end: int
+
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "0": "\0", "s": " ", "\\": "\\", "'": "'",
+            '"': '"'}
+
+
+def tokenize(text: str) -> list[Token]:
+    """Java tokens, comments and whitespace dropped; an unterminated literal or comment ends the scan."""
+    out: list[Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            i += 1
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            i = n if j == -1 else j
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            i = n if j == -1 else j + 2
+        elif text.startswith('"""', i):
+            j = text.find('"""', i + 3)
+            end = n if j == -1 else j + 3
+            out.append(Token("string", text[i + 3: end - 3].strip("\n"), i, end))
+            i = end
+        elif c in "\"'":
+            j, value = i + 1, []
+            while j < n and text[j] != c and text[j] != "\n":
+                if text[j] == "\\" and j + 1 < n:
+                    value.append(_ESCAPES.get(text[j + 1], text[j + 1]))
+                    j += 2
+                else:
+                    value.append(text[j])
+                    j += 1
+            out.append(Token("string" if c == '"' else "char", "".join(value), i, min(j + 1, n)))
+            i = j + 1
+        elif c.isalpha() or c in "_$":
+            j = i + 1
+            while j < n and (text[j].isalnum() or text[j] in "_$"):
+                j += 1
+            out.append(Token("ident", text[i:j], i, j))
+            i = j
+        elif c.isdigit():
+            j = i + 1
+            while j < n and (text[j].isalnum() or text[j] in "._"):
+                j += 1
+            out.append(Token("number", text[i:j], i, j))
+            i = j
+        else:
+            out.append(Token("punct", c, i, i + 1))
+            i += 1
+    return out
+
+
+@dataclass
+class ReturnedString:
+    value: str
+    range: Range  # of the literal (or of the constant's literal when the method returns a constant)
+    via: str | None = None  # the constant's name when returned through one
+
+
+@dataclass
+class JavaFacts:
+    package: str | None = None
+    class_name: str | None = None
+    class_range: Range | None = None
+    superclass: str | None = None
+    superclass_range: Range | None = None
+    string_constants: dict[str, ReturnedString] = field(default_factory=dict)
+    returns: dict[str, ReturnedString] = field(default_factory=dict)  # method name -> string it returns
+    methods: set[str] = field(default_factory=set)
+    strings: list[ReturnedString] = field(default_factory=list)  # every string literal
+
+
+def scan_java(text: str) -> JavaFacts:
+    """Package, first top-level class, its superclass, String constants and the string each method returns."""
+    toks = tokenize(text)
+    index = LineIndex(text)
+    facts = JavaFacts()
+
+    def rng(tok: Token) -> Range:
+        return index.range_of_chars(tok.start, tok.end)
+
+    depth = 0
+    for k, tok in enumerate(toks):
+        if tok.kind == "string":
+            facts.strings.append(ReturnedString(tok.text, rng(tok)))
+        if tok.kind == "punct" and tok.text == "{":
+            depth += 1
+        elif tok.kind == "punct" and tok.text == "}":
+            depth -= 1
+        elif tok.kind != "ident":
+            continue
+        elif tok.text == "package" and depth == 0 and facts.package is None:
+            facts.package = _qualified(toks, k + 1)[0]
+        elif tok.text in ("class", "interface", "enum", "record") and facts.class_name is None and \
+                k + 1 < len(toks) and toks[k + 1].kind == "ident" and not (k > 0 and toks[k - 1].text == "."):
+            facts.class_name, facts.class_range = toks[k + 1].text, rng(toks[k + 1])
+            j = k + 2
+            if j < len(toks) and toks[j].text == "<":
+                j = _skip_generics(toks, j)
+            if j < len(toks) and toks[j].text == "extends":
+                name, last = _qualified(toks, j + 1)
+                facts.superclass = name.rsplit(".", 1)[-1] if name else None
+                facts.superclass_range = rng(toks[last]) if name else None
+        elif tok.text == "String" and k + 3 < len(toks) and toks[k + 1].kind == "ident" and \
+                toks[k + 2].text == "=" and toks[k + 3].kind == "string" and \
+                k + 4 < len(toks) and toks[k + 4].text == ";":
+            facts.string_constants[toks[k + 1].text] = ReturnedString(toks[k + 3].text, rng(toks[k + 3]))
+        elif k + 1 < len(toks) and toks[k + 1].text == "(" and k > 0 and \
+                (toks[k - 1].kind == "ident" or toks[k - 1].text in (">", "]")) and \
+                toks[k - 1].text not in ("new", "return", "throw", "else"):
+            body = _method_body(toks, k + 1)
+            if body is not None:
+                facts.methods.add(tok.text)
+                ret = _returned(toks, body)
+                if ret is not None and tok.text not in facts.returns:
+                    literal, value_tok = ret
+                    facts.returns[tok.text] = ReturnedString(value_tok.text, rng(value_tok),
+                                                             None if literal else value_tok.text)
+    for name, ret in list(facts.returns.items()):
+        if ret.via is not None:  # the method returns a constant: report the constant's literal
+            const = facts.string_constants.get(ret.via)
+            if const is None:
+                del facts.returns[name]
+            else:
+                facts.returns[name] = ReturnedString(const.value, const.range, ret.via)
+    return facts
+
+
+def _qualified(toks: list[Token], k: int) -> tuple[str, int]:
+    """A dotted name starting at token k, and the index of its last token."""
+    parts, last = [], k
+    while k < len(toks) and toks[k].kind == "ident":
+        parts.append(toks[k].text)
+        last = k
+        if k + 1 < len(toks) and toks[k + 1].text == ".":
+            k += 2
+        else:
+            break
+    return ".".join(parts), last
+
+
+def _delta(tok: Token, opening: str, closing: str) -> int:
+    """+1 / -1 for a bracket token (never for a string that merely contains one)."""
+    if tok.kind != "punct":
+        return 0
+    return 1 if tok.text == opening else -1 if tok.text == closing else 0
+
+
+def _skip_generics(toks: list[Token], k: int) -> int:
+    depth = 0
+    while k < len(toks):
+        depth += _delta(toks[k], "<", ">")
+        k += 1
+        if depth == 0:
+            break
+    return k
+
+
+def _method_body(toks: list[Token], k: int) -> tuple[int, int] | None:
+    """(first, last) token indexes of the body when toks[k] opens a method declaration's parameter list."""
+    depth = 0
+    while k < len(toks):
+        depth += _delta(toks[k], "(", ")")
+        k += 1
+        if depth == 0:
+            break
+    while k < len(toks) and not (toks[k].kind == "punct" and toks[k].text in "{;=)}("):
+        k += 1  # skips `throws X, Y`
+    if k >= len(toks) or toks[k].kind != "punct" or toks[k].text != "{":
+        return None
+    start, depth = k, 0
+    while k < len(toks):
+        depth += _delta(toks[k], "{", "}")
+        if depth == 0:
+            return start, k
+        k += 1
+    return start, len(toks) - 1
+
+
+def _returned(toks: list[Token], body: tuple[int, int]) -> tuple[bool, Token] | None:
+    """The first `return "literal";` (True, literal) or `return CONSTANT;` (False, name) of a method body."""
+    for k in range(body[0], body[1]):
+        if toks[k].kind == "ident" and toks[k].text == "return" and k + 2 <= body[1]:
+            value = toks[k + 1]
+            if value.kind == "string" and toks[k + 2].text == ";":
+                return True, value
+            name, last = _qualified(toks, k + 1)
+            if name and last + 1 <= body[1] and toks[last + 1].text == ";":
+                return False, Token("ident", name.rsplit(".", 1)[-1], toks[last].start, toks[last].end)
+            return None
+    return None
+
+
+def java_facts(files: ProjectFiles, rel: str) -> JavaFacts | None:
+    """Facts of one Java file (cached by content), None when missing."""
+    text = files.read_text(rel)
+    if text is None:
+        return None
+    return files.memo("exo:java", rel, lambda: scan_java(text))

@@ -1,0 +1,103 @@
+"""Rules on menu items: one location, actions registered, icons that exist, are SVG and hold the #id."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from workbench.core.diagnostics import Diagnostic, Range
+from workbench.core.files import ProjectFiles
+from workbench.targets.pexip.codes import diag
+from workbench.targets.pexip.jsfacts import JsFacts
+from workbench.targets.pexip.layout import PluginRef
+from workbench.targets.pexip.svg import svg_info
+
+LOCATIONS = ("toolbar", "conference", "participants")
+ICON_LITERAL = re.compile(r"[\w./-]+\.svg#[\w-]+")  # matched against a string literal's content only
+
+
+def menu_items(value: dict) -> list[tuple[tuple, dict]]:
+    """(path, item) of every menu item in a package value."""
+    menu = value.get("menuItems")
+    out = []
+    for loc in LOCATIONS:
+        items = menu.get(loc) if isinstance(menu, dict) else None
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                out.append((("menuItems", loc, i), item))
+    return out
+
+
+def check_menu(ref: PluginRef, files: ProjectFiles, facts: JsFacts | None) -> list[Diagnostic]:
+    """PEX013, PEX018, PEX014 and the icon rules for one package file."""
+    doc, value = ref.package_doc, ref.package_value
+    if doc is None or not value:
+        return []
+    out: list[Diagnostic] = []
+    menu = value.get("menuItems")
+    if isinstance(menu, dict):
+        used = [k for k in LOCATIONS if k in menu]
+        if len(used) > 1:
+            out.append(diag("PEX013", f"menuItems has {' and '.join(used)}: a plugin may use only one location; "
+                                      "keep one (or split the plugin in two)", doc.file,
+                            doc.range_of(("menuItems", used[1]), key=True)))
+        for key in menu:
+            if key not in LOCATIONS:
+                out.append(diag("PEX018", f"menuItems.{key} is not a menu location the app knows: use toolbar, "
+                                          "conference or participants", doc.file, doc.range_of(("menuItems", key),
+                                                                                               key=True)))
+    registered = _registered_keys(facts)
+    for path, item in menu_items(value):
+        action = item.get("action")
+        if registered is not None and isinstance(action, str) and action and action not in registered:
+            names = ", ".join(sorted(k for k in registered if k not in ("id", "load", "unload", "state$"))) or "none"
+            out.append(diag("PEX014", f"action {action!r} is not registered: add {action} to the object passed to "
+                                      f"registerPlugin in {facts.file} (registered actions: {names})",
+                            doc.file, doc.range_of(path + ("action",))))
+        icon = item.get("icon")
+        if isinstance(icon, str) and icon:
+            out += icon_problems(files, ref.package, icon, doc.file, doc.range_of(path + ("icon",)), "PEX015")
+    return out
+
+
+def _registered_keys(facts: JsFacts | None) -> set[str] | None:
+    """Keys registered with registerPlugin, or None when unknown (no single literal object, syntax error...)."""
+    if facts is None or len(facts.registers) != 1 or facts.registers[0].keys is None:
+        return None
+    return set(facts.registers[0].keys)
+
+
+def icon_problems(files: ProjectFiles, package: str, icon: str, file: str, rng: Range,
+                  missing_code: str) -> list[Diagnostic]:
+    """PEX015/PEX033 (missing), PEX016 (not SVG), PEX017 (no #id) for an icon reference '<file>.svg#<id>'."""
+    path, _, frag = icon.partition("#")
+    target = files.resolve(package, path)
+    if target is None:
+        return [diag(missing_code, f"icon {icon!r} must be a file inside the package, relative to the package file",
+                     file, rng)]
+    if not files.is_file(target):
+        return [diag(missing_code, f"icon file {target} does not exist: fix the path (relative to "
+                                   f"{posixpath.basename(package)}) or add the SVG", file, rng)]
+    info = svg_info(files, target)
+    if not target.lower().endswith(".svg") or info is None or not info.is_svg:
+        return [diag("PEX016", f"icon {target} is not an SVG file: only SVG icons are supported; convert it and "
+                               "reference it as <file>.svg#<id>", file, rng)]
+    if not frag:
+        hint = f"#{sorted(info.ids)[0]}" if info.ids else "#<id> and add that id to the SVG"
+        return [diag("PEX017", f"icon {icon!r} has no #id: reference the SVG element, e.g. {path}{hint}", file, rng)]
+    if frag not in info.ids:
+        have = ", ".join(sorted(info.ids)) or "none"
+        return [diag("PEX017", f"{target} has no element with id=\"{frag}\" (ids there: {have}): add "
+                               f"id=\"{frag}\" to its <svg> element or fix the reference", file, rng)]
+    return []
+
+
+def check_state_icons(ref: PluginRef, files: ProjectFiles, facts: JsFacts) -> list[Diagnostic]:
+    """PEX033 (and PEX016/PEX017) for '<file>.svg#<id>' literals a plugin sets through state$."""
+    if ref.package is None:
+        return []
+    out: list[Diagnostic] = []
+    for s in facts.strings:
+        if ICON_LITERAL.fullmatch(s.name):
+            out += icon_problems(files, ref.package, s.name, facts.file, s.range, "PEX033")
+    return out

@@ -1,0 +1,80 @@
+"""Rules on each plugin's package file: paths, ids and documented fields."""
+
+from __future__ import annotations
+
+import json
+
+from workbench.core.diagnostics import Diagnostic, QuickFix, TextEdit
+from workbench.core.files import ProjectFiles
+from workbench.targets.pexip.codes import diag
+from workbench.targets.pexip.jsfacts import JsFacts
+from workbench.targets.pexip.layout import Layout, PluginRef
+
+DOCUMENTED_FIELDS = ("name", "description", "version", "allowUnload", "platforms", "participantRoles", "menuItems")
+
+
+def check_package(layout: Layout, ref: PluginRef, files: ProjectFiles) -> list[Diagnostic]:
+    """PEX002, PEX032, PEX009 and PEX010 for one plugin package file."""
+    doc, value = ref.package_doc, ref.package_value
+    if doc is None or not value:
+        return []
+    out: list[Diagnostic] = []
+    version = value.get("version")
+    if isinstance(version, str):
+        number = _number_text(version)
+        fix = QuickFix("Write the version as a number", (TextEdit(doc.file, doc.range_of(("version",)), number),)) \
+            if number else None
+        out.append(diag("PEX002", f"version {version!r} is a string: write it as a number (e.g. 1.0), as the app "
+                                  "and published plugins do", doc.file, doc.range_of(("version",)), fix))
+    missing = [f for f in DOCUMENTED_FIELDS if f not in value]
+    if missing and doc.ok:
+        out.append(diag("PEX032", f"the package file lacks {', '.join(missing)}: add "
+                                  f"{'them' if len(missing) > 1 else 'it'} (see the plugin package file reference)",
+                        doc.file, doc.range_of(("id",), key=True)))
+    src = value.get("srcURL")
+    if isinstance(src, str) and src and ref.source is None:
+        target = files.resolve(ref.package, src)
+        msg = (f"no source file at {target}: fix srcURL (relative to the package file) or add the file"
+               if target else f"srcURL {src!r} points outside the package: use a path relative to the package file")
+        out.append(diag("PEX009", msg, doc.file, doc.range_of(("srcURL",))))
+    pkg_id = value.get("id")
+    if ref.settings_id is not None and isinstance(pkg_id, str) and pkg_id != ref.settings_id:
+        rng = doc.range_of(("id",))
+        fix = QuickFix(f"Use the settings.json id {ref.settings_id!r}",
+                       (TextEdit(doc.file, rng, json.dumps(ref.settings_id)),))
+        out.append(diag("PEX010", f"id {pkg_id!r} differs from {ref.settings_id!r} in {layout.settings}: use the "
+                                  "same id in both", doc.file, rng, fix))
+    return out
+
+
+def _number_text(text: str) -> str | None:
+    """The JSON number text of a numeric string ('1.0' -> '1.0'), else None."""
+    try:
+        value = json.loads(text.strip())
+    except ValueError:
+        return None
+    return text.strip() if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def expected_id(ref: PluginRef) -> str | None:
+    """The id registerPlugin must use: the settings.json id, else the package file's."""
+    pkg_id = ref.package_value.get("id")
+    return ref.settings_id or (pkg_id if isinstance(pkg_id, str) and pkg_id else None)
+
+
+def check_register_id(ref: PluginRef, facts: JsFacts) -> list[Diagnostic]:
+    """PEX011: the id passed to registerPlugin agrees with the package file / settings.json."""
+    want = expected_id(ref)
+    if want is None or len(facts.registers) != 1:
+        return []
+    reg = facts.registers[0]
+    if reg.id_value is None or reg.id_value == want:
+        if reg.id_value is None and reg.keys is not None and "id" not in reg.keys:
+            return [diag("PEX011", f"registerPlugin is called without an id: add id: '{want}'", facts.file,
+                         reg.range)]
+        return []
+    quote = reg.id_quote if reg.id_quote in "'\"`" else "'"
+    fix = QuickFix(f"Use the id {want!r}", (TextEdit(facts.file, reg.id_range, f"{quote}{want}{quote}"),))
+    where = "settings.json" if ref.settings_id else "the package file"
+    return [diag("PEX011", f"registerPlugin id {reg.id_value!r} differs from {want!r} in {where}: use the same id",
+                 facts.file, reg.id_range, fix)]

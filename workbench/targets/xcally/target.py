@@ -1,0 +1,100 @@
+"""The XCALLY Motion App Zone target: detection, validation, outline and schemas of script and html plugins."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from workbench.core.diagnostics import Diagnostic, RuleInfo, Severity
+from workbench.core.files import ProjectFiles
+from workbench.core.jsondoc import parse_json
+from workbench.core.paths import SCHEMAS
+from workbench.core.project import OutlineNode, Project
+
+MANIFEST = "manifest.json"
+# Keys only an XCALLY manifest carries: they let a manifest with a missing or wrong `type` still be recognised.
+XCALLY_KEYS = frozenset({"parameters", "sidebar", "scriptName", "scriptPath", "views"})
+PEXIP_KEYS = frozenset({"brandingID", "isSettingsBranded"})
+SKIPPED_TOP_DIRS = frozenset({"scenarios", "node_modules", "dist", "build"})
+SCHEMA_FILES = ("xcally-manifest.schema.json",)
+
+
+def _manifest_value(path: Path) -> dict | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if len(data) > 1_000_000:  # not a manifest; do not parse megabytes during detection
+        return None
+    value = parse_json(data.decode("utf-8", "replace"), MANIFEST).value
+    return value if isinstance(value, dict) else None
+
+
+def _kind_of(manifest: dict) -> str | None:
+    """'xcally-script' / 'xcally-html' / 'xcally' for an XCALLY manifest, None for anything else."""
+    if PEXIP_KEYS & manifest.keys():
+        return None
+    kind = manifest.get("type")
+    if kind in ("script", "html"):
+        return f"xcally-{kind}"
+    if "type" in manifest or XCALLY_KEYS & manifest.keys():
+        return "xcally"
+    return None
+
+
+class XcallyTarget:
+    """XCALLY Motion V3 App Zone plugins (manifest.json with `type` script or html)."""
+
+    name = "xcally"
+    title = "XCALLY Motion App Zone"
+
+    def detect(self, root: Path) -> Project | None:
+        """The plugin at root, or in its single top folder (as some published zips are laid out)."""
+        root = Path(root)
+        candidates = [("", root / MANIFEST)]
+        if not candidates[0][1].is_file():
+            try:
+                subdirs = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")
+                           and p.name not in SKIPPED_TOP_DIRS]
+            except OSError:
+                return None
+            if len(subdirs) != 1:
+                return None
+            candidates = [(subdirs[0].name, subdirs[0] / MANIFEST)]
+        content_root, path = candidates[0]
+        manifest = _manifest_value(path)
+        kind = _kind_of(manifest) if manifest is not None else None
+        if kind is None:
+            return None
+        title = manifest.get("name") if isinstance(manifest.get("name"), str) else root.name
+        return Project(root.resolve(), self.name, kind, content_root, title,
+                       {"manifest": f"{content_root}/{MANIFEST}" if content_root else MANIFEST})
+
+    def looked_for(self) -> list[str]:
+        return ["manifest.json with a `type` of script or html (at the folder's root or in its single top folder)"]
+
+    def validate(self, project: Project, files: ProjectFiles) -> list[Diagnostic]:
+        from workbench.targets.xcally.validate import validate_plugin
+        return validate_plugin(project, files)
+
+    def rules(self) -> list[RuleInfo]:
+        from workbench.targets.xcally.rules import RULES
+        return list(RULES)
+
+    def outline(self, project: Project, files: ProjectFiles) -> list[OutlineNode]:
+        from workbench.targets.xcally.outline import outline
+        return outline(project, files)
+
+    def schemas(self) -> dict[str, dict]:
+        return {name: json.loads((SCHEMAS / name).read_text(encoding="utf-8")) for name in SCHEMA_FILES}
+
+
+def manifest_path(project: Project) -> str:
+    """The manifest's path relative to the project root."""
+    return project.details.get("manifest") or (f"{project.content_root}/{MANIFEST}" if project.content_root
+                                               else MANIFEST)
+
+
+def missing_manifest(project: Project) -> Diagnostic:
+    return Diagnostic("XC001", Severity.ERROR, "manifest.json is missing: App Zone needs it at the zip's root",
+                      manifest_path(project))

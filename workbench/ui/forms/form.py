@@ -1,0 +1,137 @@
+"""Forms generated from a pydantic model's JSON Schema, with per-field overrides (napari-style)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFormLayout, QFrame, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from workbench.core.document import Document
+from workbench.ui.forms.fields import (BoolField, ChoiceListField, EnumField, Field, FormContext, RawField,
+                                       StringListField, TextField, parse_number_or_string)
+from workbench.ui.forms.schema import enum_values, field_kind, label_for, resolve, unwrap_optional
+
+# An override builds the widget of one field: (ctx, path, schema, form) -> Field
+Override = Callable[[FormContext, tuple, dict, "SchemaForm"], Field]
+
+
+def build_field(ctx: FormContext, path: tuple, schema: dict, root: dict, form: "SchemaForm") -> QWidget:
+    """The default widget for a schema node."""
+    name = str(path[-1]) if path else ""
+    override = form.overrides.get(name) or form.overrides.get("/".join(map(str, path)))
+    if override:
+        return override(ctx, path, schema, form)
+    kind = field_kind(schema, root)
+    inner, nullable = unwrap_optional(schema, root)
+    if kind == "string":
+        return TextField(ctx, path, placeholder=inner.get("description", "")[:60], nullable=nullable)
+    if kind in ("number", "number-or-string"):
+        return TextField(ctx, path, placeholder="a number, e.g. 1.0", parse=parse_number_or_string)
+    if kind == "boolean":
+        return BoolField(ctx, path)
+    if kind == "enum":
+        return EnumField(ctx, path, enum_values(schema, root), optional=nullable or name not in form.required(path))
+    if kind == "enum-list":
+        return ChoiceListField(ctx, path, enum_values(schema, root))
+    if kind == "string-list":
+        return StringListField(ctx, path)
+    if kind == "object":
+        box = QGroupBox(label_for(name))
+        layout = QFormLayout(box)
+        form.add_properties(layout, path, inner)
+        return box
+    return RawField(ctx, path)
+
+
+class SchemaForm(QScrollArea):
+    """A form over one document; every widget is a view of the document's JSON text."""
+
+    def __init__(self, document: Document, schema: dict, overrides: dict[str, Override] | None = None,
+                 project_root=None, extras: dict | None = None, title: str = ""):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.document, self.schema = document, schema
+        self.overrides = overrides or {}
+        self.ctx = FormContext(document, project_root, extras)
+        host = QWidget()
+        self.layout_ = QVBoxLayout(host)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px; }")
+        self.banner.hide()
+        self.layout_.addWidget(self.banner)
+        if title:
+            self.layout_.addWidget(QLabel(f"<b>{title}</b>"))
+        self.body = QWidget()
+        form_layout = QFormLayout(self.body)
+        form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.add_properties(form_layout, (), schema)
+        self.layout_.addWidget(self.body)
+        self.layout_.addStretch(1)
+        self.setWidget(host)
+        self._listener = lambda _doc: self.refresh()
+        document.on_change(self._listener)
+        self.refresh()
+
+    def required(self, path: tuple) -> set[str]:
+        node = self.schema
+        for key in path[:-1]:
+            if isinstance(key, int):
+                node = resolve(node.get("items", {}), self.schema)
+            else:
+                node, _ = unwrap_optional(node.get("properties", {}).get(key, {}), self.schema)
+        return set(node.get("required", []))
+
+    def add_properties(self, layout: QFormLayout, path: tuple, schema: dict) -> None:
+        schema = resolve(schema, self.schema)
+        required = set(schema.get("required", []))
+        for name, sub in schema.get("properties", {}).items():
+            widget = build_field(self.ctx, path + (name,), sub, self.schema, self)
+            if isinstance(widget, QGroupBox):
+                layout.addRow(widget)
+                continue
+            text = label_for(name) + (" *" if name in required else "")
+            label = QLabel(text)
+            description = unwrap_optional(sub, self.schema)[0].get("description")
+            if description:
+                label.setToolTip(description)
+            layout.addRow(label, widget)
+
+    def refresh(self) -> None:
+        """Show the document's values; when its JSON is broken, say so and freeze the fields."""
+        jdoc = self.document.json()
+        broken = jdoc.root is None or jdoc.root.kind != "object" or any(
+            d.code == "JSON001" for d in jdoc.diagnostics)
+        if broken:
+            first = next((d for d in jdoc.diagnostics if d.severity.value == "error"), None)
+            where = f" (line {first.range.start.line}: {first.message})" if first else ""
+            self.banner.setText("The text is not valid JSON" + where + ". Fix it in the text view to edit here.")
+        self.banner.setVisible(broken)
+        self.body.setEnabled(not broken)
+        if broken:
+            return
+        self.ctx.refreshing = True
+        try:
+            for f in list(self.ctx.fields):
+                f.refresh()
+        finally:
+            self.ctx.refreshing = False
+
+    def focus_path(self, path: tuple) -> bool:
+        """Focus the field showing path (or its nearest ancestor) and flash it; False when none does."""
+        best: Field | None = None
+        for f in self.ctx.fields:
+            if tuple(path[: len(f.path)]) == f.path and (best is None or len(f.path) > len(best.path)):
+                best = f
+        if best is None:
+            return False
+        self.ensureWidgetVisible(best)
+        best.focus_field()
+        best.setStyleSheet("background: rgba(255, 200, 0, 90);")
+        QTimer.singleShot(900, lambda: best.setStyleSheet(""))
+        return True
+
+    def detach(self) -> None:
+        self.document.remove_listener(self._listener)

@@ -1,0 +1,379 @@
+"""The main window: explorer, editors, problems, status bar, actions; docks can be added (the preview panel)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar,
+                               QWidget)
+
+from workbench.core.diagnostics import Diagnostic, Severity
+from workbench.core.project import Project, ProjectDetectionError, Target
+from workbench.ui import dialogs, settings
+from workbench.ui.editor_area import EditorArea
+from workbench.ui.explorer.widget import ExplorerPanel
+from workbench.ui.problems.widget import ProblemsPanel
+from workbench.ui.session import ProjectSession
+from workbench.ui.theme import ThemeManager
+
+
+def detect_project(path: str | Path) -> tuple[Target, Project]:
+    """targets.open_project, but a host package that fails to load is skipped rather than fatal to the others."""
+    from workbench.targets import TARGET_NAMES, get_target, open_project
+    try:
+        return open_project(path)
+    except ProjectDetectionError:
+        raise
+    except Exception:
+        root = Path(path).expanduser().resolve()
+        for name in TARGET_NAMES:
+            try:
+                target = get_target(name)
+                project = target.detect(root)
+            except Exception:
+                continue
+            if project is not None:
+                return target, project
+        raise ProjectDetectionError(f"{path}: not a plugin project the workbench knows") from None
+
+
+class MainWindow(QMainWindow):
+    sig_project_opened = Signal(object, object)
+    """Emitted with (target, project) after a project is shown (the preview panel loads it)."""
+    sig_project_closed = Signal()
+    """Emitted before the current project is closed."""
+    sig_file_saved = Signal(str)
+    """Emitted with the project-relative path of every file saved from the window."""
+    sig_diagnostics = Signal(list)
+    """Emitted with the project's diagnostics after each validation run."""
+
+    def __init__(self, theme: ThemeManager | None = None):
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("Plugin Workbench")
+        self.theme = theme or ThemeManager(settings.app_settings().value("ui/theme", "system"))
+        self.session: ProjectSession | None = None
+        self.run_handler: Callable[[], None] | None = None
+        self.export_dialog = None
+        self.editors = EditorArea()
+        self.start_page: QWidget | None = None
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.editors)
+        self.setCentralWidget(self.stack)
+        self.explorer = ExplorerPanel()
+        self.problems = ProblemsPanel()
+        self.explorer_dock = self.add_dock(self.explorer, "Explorer", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.problems_dock = self.add_dock(self.problems, "Problems", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._make_actions()
+        self._make_status_bar()
+        self.explorer.sig_open_file.connect(self.open_file)
+        self.explorer.sig_files_changed.connect(self._files_changed)
+        self.problems.sig_jump.connect(self.show_diagnostic)
+        self.editors.sig_current_file.connect(self._current_file_changed)
+        self.editors.sig_saved.connect(self.sig_file_saved)
+        self.theme.sig_theme_changed.connect(self._apply_theme)
+        self.resize(1360, 860)
+        self.resizeDocks([self.explorer_dock], [300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.problems_dock], [190], Qt.Orientation.Vertical)
+        self._restore_layout()
+
+    # -- extension points -------------------------------------------------------------------------------------------
+    def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+                 name: str | None = None) -> QDockWidget:
+        """Dock a panel (its state is saved with the layout under `name`)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name or f"dock-{title.lower().replace(' ', '-')}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        if hasattr(self, "view_menu"):
+            self.view_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def set_run_handler(self, handler: Callable[[], None] | None) -> None:
+        """What F5 / Run does (the preview panel provides it)."""
+        self.run_handler = handler
+        self.run_action.setEnabled(handler is not None or self.session is not None)
+
+    # -- actions ----------------------------------------------------------------------------------------------------
+    def _action(self, text: str, shortcut: str | QKeySequence | None, slot, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{tip or text} ({QKeySequence(shortcut).toString()})" if shortcut else tip or text)
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.open_action = self._action("Open folder…", QKeySequence.StandardKey.Open, lambda: self.ask_open_folder())
+        self.save_action = self._action("Save", "Ctrl+S", lambda: self.editors.save())
+        self.save_all_action = self._action("Save all", "Ctrl+Shift+S", lambda: self.editors.save_all())
+        self.quick_open_action = self._action("Quick open…", "Ctrl+P", self.quick_open)
+        self.run_action = self._action("Run", "F5", self.run, "Run the project in the preview")
+        self.export_action = self._action("Export", "Ctrl+E", self.export, "Export the upload-ready package")
+        self.close_tab_action = self._action("Close file", "Ctrl+W", lambda: self.editors.close_file(
+            self.editors.current_rel() or ""))
+        self.start_action = self._action("Start page", None, self.show_start_page)
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        for a in (self.start_action, self.open_action, self.quick_open_action, self.save_action,
+                  self.save_all_action, self.close_tab_action, self.export_action):
+            file_menu.addAction(a)
+        self.view_menu = menu.addMenu("&View")
+        for dock in (self.explorer_dock, self.problems_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+        theme_menu = self.view_menu.addMenu("Theme")
+        for choice in ("system", "light", "dark"):
+            a = theme_menu.addAction(choice.capitalize())
+            a.triggered.connect(lambda _=False, c=choice: self.set_theme_choice(c))
+        menu.addMenu("&Run").addAction(self.run_action)
+        bar = QToolBar("Main")
+        bar.setObjectName("toolbar-main")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (self.save_action, self.save_all_action, self.quick_open_action, self.run_action,
+                  self.export_action):
+            bar.addAction(a)
+        self.addToolBar(bar)
+        self._set_project_actions(False)
+
+    def _set_project_actions(self, enabled: bool) -> None:
+        for a in (self.save_action, self.save_all_action, self.quick_open_action, self.export_action,
+                  self.close_tab_action, self.run_action):
+            a.setEnabled(enabled)
+
+    def _make_status_bar(self) -> None:
+        self.target_label = QLabel("No project")
+        self.validation_label = QLabel("")
+        self.position_label = QLabel("")
+        status = self.statusBar()
+        status.addWidget(self.target_label)
+        status.addPermanentWidget(self.position_label)
+        status.addPermanentWidget(self.validation_label)
+
+    def set_theme_choice(self, choice: str) -> None:
+        self.theme.set_choice(choice)
+        settings.app_settings().setValue("ui/theme", choice)
+
+    def _apply_theme(self, theme) -> None:
+        for editor in self.editors.editors.values():
+            editor.editor.set_theme(theme)
+        self.problems.set_diagnostics(self.problems.diagnostics)
+
+    # -- project ----------------------------------------------------------------------------------------------------
+    def open_project(self, path: str | Path) -> bool:
+        """Open a project folder; a folder that is not a project gets a clear message and the start page stays."""
+        try:
+            target, project = detect_project(path)
+        except ProjectDetectionError as exc:
+            QMessageBox.warning(self, "Not a plugin project", str(exc))
+            return False
+        self.show_project(target, project)
+        return True
+
+    def show_project(self, target: Target, project: Project) -> None:
+        self.close_project()
+        self.session = ProjectSession(target, project, self)
+        self.session.sig_diagnostics.connect(self._diagnostics)
+        self.session.sig_validating.connect(lambda: self.validation_label.setText("⟳ validating…"))
+        self.editors.set_session(self.session)
+        title = f"{target.title} · {project.kind}"
+        model = self.explorer.open_root(str(project.root), title)
+        self._refresh_outline()
+        self.explorer.expand_outline()
+        self.stack.setCurrentWidget(self.editors)
+        self.setWindowTitle(f"{project.title or project.root.name} — Plugin Workbench")
+        self.target_label.setText(f"{target.title} · {project.kind} · {model.files.name}")
+        self._set_project_actions(True)
+        settings.add_recent_project(project.root)
+        self.session.validate_now()
+        self._offer_recovery()
+        self.sig_project_opened.emit(target, project)
+
+    def close_project(self) -> bool:
+        if self.session is None:
+            return True
+        dirty = [d.rel for d in self.session.dirty_documents()]
+        if dirty:
+            answer = dialogs.ask_unsaved(self, dirty)
+            if answer == "cancel":
+                return False
+            if answer == "save":
+                self.editors.save_all()
+        self.sig_project_closed.emit()
+        self.editors.set_session(None)
+        self.session.recovery.clear()
+        self.explorer.close_root()
+        self.session.close()
+        self.session.deleteLater()
+        self.session = None
+        self._set_project_actions(False)
+        return True
+
+    def _refresh_outline(self) -> None:
+        s = self.session
+        if s is None or self.explorer.model is None:
+            return
+        try:
+            nodes = s.target.outline(s.project, s.project.files(s.validator.buffers))
+        except Exception:  # an outline failure must not stop the files from showing
+            nodes = []
+        self.explorer.model.set_outline(f"{s.target.title} · {s.project.kind}", nodes)
+
+    def _offer_recovery(self) -> None:
+        entries = self.session.recovery.entries()
+        if not entries:
+            return
+        if dialogs.ask_restore(self, entries):
+            for entry in entries:
+                editor = self.editors.open_file(entry.rel)
+                editor.document.set_text(entry.text)
+        else:
+            self.session.recovery.clear()
+
+    def _files_changed(self, batch) -> None:
+        self.editors.files_changed(batch.files)
+        if self.session is not None:
+            self.session.schedule_validation()
+            self._refresh_outline()
+
+    # -- files ------------------------------------------------------------------------------------------------------
+    def open_file(self, rel: str):
+        if self.session is None:
+            return None
+        editor = self.editors.open_file(rel)
+        self.explorer.select(rel)
+        return editor
+
+    def show_diagnostic(self, d: Diagnostic) -> None:
+        """Open the diagnostic's file at its line (and its form field when the form is shown)."""
+        if not d.file or self.session is None:
+            return
+        if not (self.session.project.root / d.file).is_file():
+            return
+        editor = self.open_file(d.file)
+        editor.go_to(d.range.start.line, d.range.start.column, in_form=True)
+
+    def quick_open(self) -> None:
+        from workbench.ui.quick_open import QuickOpen
+        if self.explorer.model is None:
+            return
+        dialog = QuickOpen(self.explorer.model.file_paths(), self)
+        dialog.sig_chosen.connect(self.open_file)
+        self.quick_open_dialog = dialog
+        dialog.open()
+
+    def _current_file_changed(self, rel: str | None) -> None:
+        self.problems.set_current_file(rel)
+        if rel:
+            self.explorer.select(rel)
+
+    def _diagnostics(self, diags: list[Diagnostic]) -> None:
+        self.problems.set_diagnostics(diags)
+        self.editors.set_diagnostics(diags)
+        counts = self.problems.counts()
+        if not diags:
+            self.validation_label.setText("✓ no problems")
+        else:
+            self.validation_label.setText(f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} "
+                                          f"warning(s), {counts[Severity.INFO]} note(s)")
+        self.sig_diagnostics.emit(diags)
+
+    # -- run / export -----------------------------------------------------------------------------------------------
+    def run(self) -> None:
+        if self.run_handler is not None:
+            self.run_handler()
+        else:
+            self.statusBar().showMessage("Run: the preview panel is not available in this build", 4000)
+
+    def export(self):
+        """Save everything, then export the project with progress (the dialog shows the outcome)."""
+        from workbench.ui.export.dialog import ExportDialog
+        if self.session is None:
+            return None
+        self.editors.save_all()
+        dialog = ExportDialog(self.session.target, self.session.project, self)
+        dialog.sig_jump.connect(self.show_diagnostic)
+        self.export_dialog = dialog
+        dialog.show()
+        dialog.start()
+        return dialog
+
+    # -- start page -------------------------------------------------------------------------------------------------
+    def show_start_page(self) -> None:
+        from workbench.core.newproject import available_samples
+        from workbench.ui.start.page import StartPage
+        if self.start_page is not None:
+            self.stack.removeWidget(self.start_page)
+            self.start_page.deleteLater()
+        page = StartPage(available_samples(), settings.recent_projects())
+        page.sig_open_folder.connect(lambda p: self.open_project(p) if p else self.ask_open_folder())
+        page.sig_new_from_sample.connect(self.new_from_sample)
+        page.sig_import_package.connect(self.import_package)
+        self.start_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+
+    def ask_open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a plugin project")
+        if folder:
+            self.open_project(folder)
+
+    def new_from_sample(self, sample: str, parent_folder: str | None = None) -> bool:
+        from workbench.core.newproject import NewProjectError, create_project
+        parent_folder = parent_folder or QFileDialog.getExistingDirectory(self, f"Where to create {sample}")
+        if not parent_folder:
+            return False
+        dest = Path(parent_folder) / sample
+        n = 2
+        while dest.exists():
+            dest = Path(parent_folder) / f"{sample}-{n}"
+            n += 1
+        try:
+            create_project(sample, dest)
+        except (NewProjectError, OSError) as exc:
+            QMessageBox.warning(self, "New project", str(exc))
+            return False
+        return self.open_project(dest)
+
+    def import_package(self, zip_path: str | None = None, dest: str | None = None) -> bool:
+        from workbench.core.packaging import ImportRefused, import_package
+        zip_path = zip_path or QFileDialog.getOpenFileName(self, "Import a package", "", "Zip packages (*.zip)")[0]
+        if not zip_path:
+            return False
+        dest = dest or QFileDialog.getExistingDirectory(self, "Unpack into (a new or empty folder)")
+        if not dest:
+            return False
+        try:
+            import_package(zip_path, dest)
+        except ImportRefused as exc:
+            QMessageBox.warning(self, "Import refused", str(exc))
+            shutil.rmtree(dest, ignore_errors=True) if not os.listdir(dest) else None
+            return False
+        return self.open_project(dest)
+
+    # -- layout persistence -----------------------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        s = settings.app_settings()
+        geometry, state = s.value("window/geometry"), s.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        s = settings.app_settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.close_project():
+            event.ignore()
+            return
+        self.save_layout()
+        super().closeEvent(event)

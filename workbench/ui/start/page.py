@@ -1,0 +1,73 @@
+"""The start page: a new project from each sample, open a folder, import a package, recent projects."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QVBoxLayout, QWidget)
+
+SAMPLE_BLURBS = {
+    "pexip-recording": "Pexip branding package: a toolbar button that records the conference",
+    "pexip-conference-tools": "Pexip branding package: layout control and per-participant mute",
+    "xcally-script": "XCALLY Motion script plugin (Node.js status server)",
+    "xcally-html": "XCALLY Motion html plugin (admin and agent views)",
+    "exo-connector": "eXo Web Conferencing connector (Maven project)",
+}
+
+
+class StartPage(QWidget):
+    sig_new_from_sample = Signal(str)
+    """Emitted with a sample name: the window asks where to create the project."""
+    sig_open_folder = Signal(str)
+    """Emitted with a folder path ('' to ask for one)."""
+    sig_import_package = Signal()
+    """Emitted when the user wants to import a package zip."""
+
+    def __init__(self, samples: list[str], recent: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 36, 48, 36)
+        title = QLabel("<h1>Plugin Workbench</h1><p>Write, check and package plugins for Pexip Infinity Connect, "
+                       "XCALLY Motion and eXo Web Conferencing.</p>")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(title)
+        row = QHBoxLayout()
+        open_button = QPushButton("Open folder…")
+        open_button.clicked.connect(lambda: self.sig_open_folder.emit(""))
+        import_button = QPushButton("Import package…")
+        import_button.clicked.connect(self.sig_import_package.emit)
+        for b in (open_button, import_button):
+            b.setMinimumHeight(34)
+            row.addWidget(b)
+        row.addStretch(1)
+        outer.addLayout(row)
+        columns = QHBoxLayout()
+        new_box = QGroupBox("New project from a sample")
+        grid = QGridLayout(new_box)
+        self.sample_buttons: dict[str, QPushButton] = {}
+        for i, name in enumerate(samples):
+            b = QPushButton(name)
+            b.setMinimumWidth(190)
+            b.clicked.connect(lambda _=False, n=name: self.sig_new_from_sample.emit(n))
+            grid.addWidget(b, i, 0)
+            blurb = QLabel(SAMPLE_BLURBS.get(name, ""))
+            blurb.setWordWrap(True)
+            grid.addWidget(blurb, i, 1)
+            self.sample_buttons[name] = b
+        if not samples:
+            grid.addWidget(QLabel("No samples installed."), 0, 0)
+        grid.setRowStretch(len(samples) + 1, 1)
+        recent_box = QGroupBox("Recent projects")
+        recent_layout = QVBoxLayout(recent_box)
+        self.recent_list = QListWidget()
+        for path in recent:
+            QListWidgetItem(path, self.recent_list)
+        if not recent:
+            self.recent_list.addItem("(none yet)")
+            self.recent_list.setEnabled(False)
+        self.recent_list.itemActivated.connect(lambda item: self.sig_open_folder.emit(item.text()))
+        self.recent_list.itemDoubleClicked.connect(lambda item: self.sig_open_folder.emit(item.text()))
+        recent_layout.addWidget(self.recent_list)
+        columns.addWidget(new_box, 3)
+        columns.addWidget(recent_box, 2)
+        outer.addLayout(columns, 1)
