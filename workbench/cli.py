@@ -44,3 +44,6 @@ def main(argv: list[str] | None = None) -> int:
         return int(import_module(f"workbench.commands.{module}").run(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `workbench rules | head`: the reader went away, nothing is wrong
+        sys.stderr.close()
+        return 0

@@ -7,8 +7,7 @@ import zipfile
 
 import pytest
 
-from tests.packaging.helpers import (html_project, pexip_project, project_of, read_zip, tree, xcally_project,
-                                     zip_bytes)
+from tests.packaging.helpers import html_project, pexip_project, project_of, read_zip, tree, xcally_project, zip_bytes
 from workbench.core.packaging import ImportRefused, ZipLimits, export_project, import_package
 
 HTML_MANIFEST = json.dumps({"name": "V", "version": "1.0.0", "description": "d", "type": "html",

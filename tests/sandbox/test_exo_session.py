@@ -135,3 +135,15 @@ def test_the_connector_sample_scenarios_pass():
     _, project = open_project(root)
     results = run_files(project, find_scenarios(root))
     assert results and all(r.passed for r in results), [(r.name, r.failed_step, r.reason) for r in results]
+
+
+def test_a_connector_made_by_workbench_new_runs_its_renamed_scenarios(tmp_path):
+    from workbench.core.newproject import create_project
+    from workbench.core.scenario import find_scenarios
+    from workbench.sandbox.runner import run_files
+    from workbench.targets import open_project
+
+    create_project("exo-connector", tmp_path / "zoomy", "zoomy", "Zoomy Rooms")
+    _, project = open_project(tmp_path / "zoomy")
+    results = run_files(project, find_scenarios(tmp_path / "zoomy"))
+    assert results and all(r.passed for r in results), [(r.name, r.failed_step, r.reason) for r in results]

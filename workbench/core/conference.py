@@ -12,7 +12,8 @@ import itertools
 import re
 import time
 import uuid as uuidlib
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 # PEX.actions constants. Their string values are not documented; the bracketed `[Area] Event Name` form of the
 # literal types real plugins filter on is the safe guess.

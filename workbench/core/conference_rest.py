@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 PREFIX = "api/client/v2/conferences/"
 
 
-def split_path(conference: "Conference", path: str) -> list[str]:
+def split_path(conference: Conference, path: str) -> list[str]:
     """The request path as segments relative to the conference; a leading slash and the full prefix are optional."""
     path = str(path or "").split("?")[0].strip().strip("/")
     if path.startswith(PREFIX):
@@ -22,7 +22,7 @@ def split_path(conference: "Conference", path: str) -> list[str]:
     return [s for s in path.split("/") if s]
 
 
-def handle_request(conf: "Conference", path: str, payload: Any = None) -> dict:
+def handle_request(conf: Conference, path: str, payload: Any = None) -> dict:
     """Apply one REST request; unknown paths and participants give a failure reply."""
     payload = payload if isinstance(payload, dict) else {}
     parts = split_path(conf, path)
@@ -37,7 +37,7 @@ def handle_request(conf: "Conference", path: str, payload: Any = None) -> dict:
     return _conference_request(conf, parts[0], payload)
 
 
-def _conference_request(conf: "Conference", command: str, payload: dict) -> dict:
+def _conference_request(conf: Conference, command: str, payload: dict) -> dict:
     if command in _CONFERENCE_TOGGLES:
         key, value = _CONFERENCE_TOGGLES[command]
         conf.update_conference({key: value})
@@ -70,7 +70,7 @@ def _conference_request(conf: "Conference", command: str, payload: dict) -> dict
     return failure(f"unknown conference request {command!r}")
 
 
-def _participant_request(conf: "Conference", key: str, command: str, payload: dict) -> dict:
+def _participant_request(conf: Conference, key: str, command: str, payload: dict) -> dict:
     p = conf.participants.get(key)
     if p is None:
         return failure(f"unknown participant {key!r}")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 # Entry kinds, in the words a user sees in the log panel.
 CALL = "call"  # a host-API call: name, args, result

@@ -70,8 +70,11 @@ def build_scenario(data: Any, pos: _Positions, file: str, step_names: frozenset[
 
 def _step(raw: Any, i: int, pos: _Positions, step_names: frozenset[str], expect_keys: frozenset[str]) -> Step:
     path = ("steps", i)
-    if isinstance(raw, str) and raw in step_names:  # a bare step name, e.g. `- start`
-        return Step(raw, None, i + 1, pos.of(path))
+    if isinstance(raw, str):  # a bare step name, e.g. `- start`
+        if raw in step_names:
+            return Step(raw, None, i + 1, pos.of(path))
+        raise pos.error(path, f"unknown step {raw!r}{_suggest(raw, step_names)}; the steps are "
+                              f"{', '.join(sorted(step_names))}")
     if not isinstance(raw, dict) or len(raw) != 1:
         raise pos.error(path, f"a step is a mapping with one key, the step name ({', '.join(sorted(step_names))})")
     kind, value = next(iter(raw.items()))

@@ -10,16 +10,16 @@ from __future__ import annotations
 import os
 import signal
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage
 
 from workbench.core.hostlog import CONSOLE, ERROR, HOST, HostLog
 from workbench.sandbox.environment import SandboxEnvironment
 from workbench.sandbox.qtcompat import emit
-from workbench.sandbox.waiting import wait_for
 
 HEARTBEAT_MS = 500
 HANG_MS = 3500  # a renderer silent this long is declared hung (reported within 5 s)
@@ -159,10 +159,24 @@ class HostPage(QWebEnginePage):
     def eval_js(self, code: str, timeout_ms: int = 5000) -> tuple[bool, Any]:
         """Run code in the page and wait for its value: (True, value), or (False, None) on timeout/hang."""
         box: dict = {}
-        self.runJavaScript(code, 0, lambda value: box.setdefault("v", value))
-        ok = wait_for(lambda: "v" in box, timeout_ms, abort=lambda: self.fatal is not None,
-                      wake=(self.sig_hung, self.sig_crashed))
-        return ok, box.get("v")
+        loop = QEventLoop()
+
+        def done(value: Any) -> None:
+            box["v"] = value
+            loop.quit()
+
+        self.runJavaScript(code, 0, done)
+        if "v" not in box and self.fatal is None:
+            deadline = QTimer()
+            deadline.setSingleShot(True)
+            deadline.timeout.connect(loop.quit)
+            deadline.start(max(0, int(timeout_ms)))
+            links = [self.sig_hung.connect(loop.quit), self.sig_crashed.connect(loop.quit)]
+            loop.exec()
+            deadline.stop()
+            for link in links:
+                QObject.disconnect(link)
+        return ("v" in box), box.get("v")
 
     def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
         if self.errors_from_page and message.startswith("Uncaught"):

@@ -26,7 +26,7 @@ class PexipBridge(QObject):
     action = Signal(str)
     """An action {type, payload} (JSON) for PEX.actions$."""
 
-    def __init__(self, session: "PexipSession"):
+    def __init__(self, session: PexipSession):
         super().__init__(session)
         self._session = session
 

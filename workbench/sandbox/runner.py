@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import importlib
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Callable
 
 from workbench.core.scenario import Scenario, ScenarioError, load_scenario
 from workbench.core.scenario_report import ScenarioResult

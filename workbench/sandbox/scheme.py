@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 from urllib.parse import unquote
 
 from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject

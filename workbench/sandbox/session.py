@@ -30,8 +30,9 @@ no_errors / error / call) are implemented here for every host with a page.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -66,7 +67,7 @@ class SessionSetup:
     allow_errors: bool = False
 
     @classmethod
-    def from_scenario(cls, s: Scenario) -> "SessionSetup":
+    def from_scenario(cls, s: Scenario) -> SessionSetup:
         return cls(role=s.role, platform=s.platform, plugin=s.plugin, conference=dict(s.conference),
                    self_participant=dict(s.self_participant), participants=[dict(p) for p in s.participants],
                    allow_hosts=list(s.allow_hosts), host=dict(s.host), extra=dict(s.extra),
@@ -79,7 +80,7 @@ def matches(expected: Any, actual: Any) -> bool:
         return isinstance(actual, dict) and all(k in actual and matches(v, actual[k]) for k, v in expected.items())
     if isinstance(expected, list):
         return isinstance(actual, list) and len(actual) >= len(expected) and all(
-            matches(e, a) for e, a in zip(expected, actual))
+            matches(e, a) for e, a in zip(expected, actual, strict=False))
     if isinstance(expected, bool) or isinstance(actual, bool):
         return expected is actual or expected == actual and type(expected) is type(actual)
     if isinstance(expected, (int, float)) and isinstance(actual, (int, float)):

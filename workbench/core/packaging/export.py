@@ -239,11 +239,15 @@ def _write_back(project: Project, plan: ExportPlan, report: PackageReport) -> No
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".workbench-tmp")
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            mode = path.stat().st_mode & 0o777 if path.exists() else 0o644 & ~_umask()
-            os.chmod(tmp, mode)
-            os.replace(tmp, path)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+                mode = path.stat().st_mode & 0o777 if path.exists() else 0o644 & ~_umask()
+                os.chmod(tmp, mode)
+                os.replace(tmp, path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
         except OSError as exc:
             raise ExportError(f"the zip was written, but {rel} could not be updated: {exc.strerror or exc}") from exc
         report.notes.append(f"updated {rel} to match the package")
