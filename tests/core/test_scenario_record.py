@@ -67,4 +67,4 @@ def test_save_writes_yaml(tmp_path):
     driver.mute_guests(True)
     path = recorder.save(tmp_path / "scenarios" / "x.yaml")
     data = yaml.safe_load(path.read_text())
-    assert data["steps"][0] == {"update": {"set": {"guestsMuted": True}}}
+    assert data["steps"][0] == {"update": {"conference": True, "set": {"guestsMuted": True}}}

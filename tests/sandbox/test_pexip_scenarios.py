@@ -111,3 +111,11 @@ def test_bad_scenario_file_is_a_failure_with_its_position(qapp, tmp_path):
     bad.write_text("name: bad\nsteps:\n  - clikc: {selector: '#x'}\n")
     [result] = run_files(project_at(SAMPLES / "pexip-recording"), [bad])
     assert not result.passed and "bad.yaml:3:5: unknown step 'clikc' (did you mean 'click'?)" in result.reason
+
+
+def test_plugin_hanging_at_load_fails_the_start_within_ten_seconds(qapp):
+    project = project_at(SCENARIOS / "loadloop")
+    t0 = time.monotonic()
+    [result] = run_files(project, find_scenarios(project.root))
+    assert time.monotonic() - t0 < 10
+    assert not result.passed and result.failed_step.startswith("start") and "stopped responding" in result.reason

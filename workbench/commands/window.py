@@ -31,8 +31,10 @@ def main(argv: list[str]) -> int:
 
     from workbench.ui import settings
     from workbench.ui.main_window import MainWindow
+    from workbench.ui.preview import plugin as preview
     from workbench.ui.theme import ThemeManager
 
+    preview.prepare()  # QtWebEngine and the workbench URL scheme must be set up before the QApplication
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Plugin Workbench")
     app.setOrganizationName("PluginWorkbench")
@@ -40,6 +42,7 @@ def main(argv: list[str]) -> int:
     asyncio.set_event_loop(loop)
     theme = ThemeManager(args.theme or settings.app_settings().value("ui/theme", "system"))
     window = MainWindow(theme)
+    preview.install(window)  # the preview docks (with $WORKBENCH_READY_MARKER: prints when the preview is loaded)
     window.show()
     if args.path:
         if not window.open_project(args.path):

@@ -9,8 +9,9 @@ the workbench's own folder, README...) change nothing in the preview.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Protocol
+from typing import Protocol
 
 PAGE_FILES = frozenset({"settings.json", "manifest.json"})
 IGNORED_DIRS = frozenset({".workbench", ".git", "node_modules", "__pycache__"})

@@ -34,8 +34,9 @@ def interesting_props(p: dict) -> dict:
     out = {k: v for k, v in p.items() if k not in _VOLATILE and PARTICIPANT_DEFAULTS.get(k, object()) != v}
     out["name"] = p.get("name", "")
     out.setdefault("role", p.get("role", "guest"))
-    if str(out.get("uri", "")).startswith("sip:") and out.get("protocol", "webrtc") == "webrtc":
-        out.pop("uri", None)  # the default sip:<name>@example.com address
+    default_uri = f"{str(out['name']).lower().replace(' ', '.') or p.get('uuid')}@example.com"
+    if out.get("uri") in (default_uri, f"sip:{default_uri}"):
+        out.pop("uri")  # the address the conference makes up for a participant without one
     if "canControl" in out and out["canControl"] == (out.get("role") == "chair"):
         out.pop("canControl")
     return out
@@ -180,7 +181,7 @@ class ConferenceDriver:
 
     def update_conference(self, changes: dict) -> None:
         self.conference.update_conference(changes)
-        self.recorder.add("update", {"set": dict(changes)})
+        self.recorder.add("update", {"conference": True, "set": dict(changes)})
 
     def speak(self, uuid: str) -> None:
         """Make one participant the active speaker (vad up), the others quiet."""

@@ -20,7 +20,7 @@ def prepare_environment() -> None:
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium's sandbox refuses to run as root
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    for flag in ("--disable-gpu", "--disable-background-networking"):
+    for flag in ("--disable-gpu", "--disable-background-networking", "--log-level=3"):
         if flag not in flags:
             flags = f"{flags} {flag}".strip()
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags

@@ -82,6 +82,7 @@ class HostPage(QWebEnginePage):
         self.loaded = ok
         self._ping_sent = None
         if ok:
+            self.fatal = None  # back after a hang or crash
             self._heartbeat.start()
         else:
             self.log.add(ERROR, f"the host page did not load ({self.url().toString()})")

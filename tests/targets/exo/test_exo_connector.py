@@ -1,7 +1,7 @@
 """The connector reader the host emulation and export use, and the settings editor."""
 
 import pytest
-from conftest import FIXTURES, SAMPLES
+from testpaths import FIXTURES, SAMPLES
 
 from workbench.core.validation import validate
 from workbench.targets import open_project

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import FIXTURES, SAMPLES
+from testpaths import FIXTURES, SAMPLES
 
 from workbench.cli import main
 

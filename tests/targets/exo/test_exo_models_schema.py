@@ -45,7 +45,7 @@ def test_invalid_for_both(doc):
 
 
 def test_sample_settings_round_trip_to_xml_values():
-    from conftest import SAMPLES
+    from testpaths import SAMPLES
 
     from workbench.targets.exo.connector import read_connector
     info = read_connector(TARGET.detect(SAMPLES / "exo-connector"))

@@ -42,9 +42,25 @@ def test_spread_makes_registered_keys_unknown(tmp_path):
 
 def test_secret_names_and_tokens():
     assert all(map(is_secret_name, ["apiKey", "API_KEY", "authToken", "clientSecret", "password", "accessToken"]))
-    assert not any(map(is_secret_name, ["passwordInput", "tokenUrl", "key", "monkey", "secretary", "alias"]))
+    assert not any(map(is_secret_name, ["passwordInput", "tokenUrl", "key", "monkey", "secretary", "alias",
+                                        "credentials", "auth"]))
     assert looks_like_token("ghp_0123456789abcdefghijABCDEFGHIJ0123")
     assert looks_like_token("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U")
     assert not looks_like_token("assets/images/stopRecording.svg#stopRecording")
     assert not looks_like_token("./custom_configuration/plugins/layout-tools/assets/layouts.json")
     assert not looks_like_token("[Conference] Connect Success")
+
+
+def test_keys_added_after_the_object_literal_count(tmp_path):
+    f = facts(tmp_path, """(function () {
+      var plugin = {id: 'a', load: function () {}};
+      plugin.run = function () {};
+      PEX.pluginAPI.registerPlugin(plugin);
+    })();""")
+    assert set(f.registers[0].keys) == {"id", "load", "run"}
+    g = facts(tmp_path, """(function () {
+      var plugin = {id: 'a'};
+      PEX.pluginAPI.registerPlugin(plugin);
+      Object.assign(plugin, handlers);
+    })();""")
+    assert g.registers[0].keys is None

@@ -93,3 +93,16 @@ def test_every_code_is_documented():
     documented = {r.code for r in TARGET.rules()}
     assert {f"PEX{n:03d}" for n in range(1, 34)} == documented
     assert all(r.fix and r.trigger for r in TARGET.rules())
+
+
+@pytest.mark.parametrize("edit, code", [
+    (lambda t: "\ufeff" + t, "JSON004"),
+    (lambda t: t.replace('"name": "Recording",', '"name": "Recording",\n  "name": "Rec",'), "JSON005"),
+    (lambda t: t.replace('"version": 1.0', '"version": NaN'), "JSON001"),
+    (lambda t: t.replace('"chair"]', '"chair"],,'), "JSON001"),
+])
+def test_json_problems_of_package_files_are_reported(edit, code):
+    folder = REPO / "sample_projects" / "pexip-recording"
+    rel = "webapp2/plugins/recording/recording.plugin.package.json"
+    diags = diagnostics(folder, {rel: edit((folder / rel).read_text())})
+    assert code in {d.code for d in diags if d.file == rel}

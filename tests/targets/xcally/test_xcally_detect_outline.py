@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import FIXTURES, SAMPLES
+from testpaths import FIXTURES, SAMPLES
 
 from workbench.targets import open_project
 from workbench.targets.xcally import TARGET

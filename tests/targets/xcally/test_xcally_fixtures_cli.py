@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import FIXTURES
+from testpaths import FIXTURES
 
 from workbench.cli import main
 
@@ -61,6 +61,6 @@ def test_single_top_folder_plugin_validates_clean(capsys):
 
 @pytest.mark.parametrize("sample", ["xcally-script", "xcally-html"])
 def test_samples_have_no_diagnostics(sample, capsys):
-    from conftest import SAMPLES
+    from testpaths import SAMPLES
     status, diags = run_json(SAMPLES / sample, capsys)
     assert (status, diags) == (0, [])

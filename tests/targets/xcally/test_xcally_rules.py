@@ -4,7 +4,7 @@ import json
 import os
 import shutil
 
-from conftest import FIXTURES, SAMPLES
+from testpaths import FIXTURES, SAMPLES
 
 from workbench.core.text import apply_edits
 from workbench.core.validation import validate

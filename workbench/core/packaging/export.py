@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 import shutil
@@ -15,7 +14,7 @@ from workbench.core.files import ProjectFiles
 from workbench.core.packaging.model import Exclusion, ExportError, ExportOptions, ExportPlan, PlanEntry, Progress
 from workbench.core.packaging.report import PackageReport, human_size
 from workbench.core.packaging.verify import verify_zip
-from workbench.core.packaging.zipwriter import CHUNK, check_names, write_zip, zip_timestamp
+from workbench.core.packaging.zipwriter import check_names, write_zip, zip_timestamp
 from workbench.core.project import Project, Target
 from workbench.core.validation import validate
 
@@ -109,7 +108,7 @@ def export_project(target: Target | str, project: Project, *, output: str | Path
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w+b") as f:
-            records = write_zip(f, entries, date_time, tell, 0, total)
+            records, zip_sha256 = write_zip(f, entries, date_time, tell, 0, total)
             f.flush()
             os.fsync(f.fileno())
         report.entries = records
@@ -121,7 +120,7 @@ def export_project(target: Target | str, project: Project, *, output: str | Path
         hard = [d for d in check_diags if d.severity is Severity.ERROR and (d.code != "PKG022" or not force)]
         if hard:
             return ExportResult(None, report, report.diagnostics, blocked=True)
-        report.zip_sha256 = _sha256(tmp)
+        report.zip_sha256 = zip_sha256
         os.chmod(tmp, 0o644 & ~_umask())
         os.replace(tmp, out)
     except OSError as exc:
@@ -214,14 +213,6 @@ def _size_checks(plan: ExportPlan, report: PackageReport) -> list[Diagnostic]:
                            f"the package is {human_size(size)}: above {human_size(plan.size_warning)}, the limit "
                            "older host releases documented", "")]
     return []
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _umask() -> int:

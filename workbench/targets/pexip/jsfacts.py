@@ -6,52 +6,17 @@ and turns them into plain facts with positions, so the rules never look at the t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from tree_sitter import Node
 
-from workbench.core.diagnostics import Diagnostic, Range
+from workbench.core.diagnostics import Range
 from workbench.core.files import ProjectFiles
 from workbench.core.treesitter import ParsedSource, syntax_errors
+from workbench.targets.pexip.jstypes import Found, JsFacts, RegisterCall
+
+__all__ = ["Found", "JsFacts", "RegisterCall", "js_facts", "named_nodes"]
 
 GLOBAL_OBJECTS = ("window", "self", "globalThis")
 FUNCTION_TYPES = ("function_expression", "function", "arrow_function")
-
-
-@dataclass
-class RegisterCall:
-    """One PEX.pluginAPI.registerPlugin(...) call."""
-
-    range: Range  # the callee `registerPlugin`
-    keys: dict[str, Range] | None  # keys of the registered object; None when they cannot be known statically
-    id_value: str | None = None
-    id_range: Range | None = None  # the id string literal, quotes included
-    id_quote: str = "'"
-
-
-@dataclass
-class Found:
-    """A named thing at a place (an API call, a deprecated use, a string...)."""
-
-    name: str
-    range: Range
-    detail: str = ""
-
-
-@dataclass
-class JsFacts:
-    file: str
-    syntax: list[Diagnostic] = field(default_factory=list)
-    outside_iife: list[Range] = field(default_factory=list)  # top-level statements not wrapped in an IIFE
-    registers: list[RegisterCall] = field(default_factory=list)
-    api_calls: list[Found] = field(default_factory=list)  # name = pluginAPI function, range = its name
-    dialog_subscribes: list[Found] = field(default_factory=list)  # openTemplateDialog(...).subscribe
-    view_inits: list[Found] = field(default_factory=list)  # .viewInit$
-    dynamic_code: list[Found] = field(default_factory=list)  # eval / new Function / Function(...)
-    strings: list[Found] = field(default_factory=list)  # name = literal content, range = the literal
-    http_urls: list[Found] = field(default_factory=list)  # name = URL, range = the 'http://...' characters
-    assigned_strings: list[Found] = field(default_factory=list)  # name = target name, detail = the string value
-    storage_writes: list[Found] = field(default_factory=list)  # name = storage key text, detail = value text
 
 
 def named_nodes(root: Node) -> list[Node]:
@@ -78,6 +43,8 @@ class _Extractor:
         self.facts = JsFacts(file)
         self.aliases: dict[str, list[str]] = {}
         self.declared: dict[str, Node] = {}  # name -> initial value node
+        self.added_keys: dict[str, dict[str, Range]] = {}  # `plugin.run = run` -> {'plugin': {'run': ...}}
+        self.opaque: set[str] = set()  # objects whose keys cannot be known (Object.assign(plugin, ...))
 
     def text(self, node: Node) -> str:
         return self.src.node_text(node)
@@ -110,6 +77,11 @@ class _Extractor:
                     if part.type == "string_fragment":
                         self._urls(part, self.text(part))
         self._top_level()
+        for node in calls:  # first, objects filled in by Object.assign (their keys cannot be listed)
+            fn = node.child_by_field_name("function")
+            args = self._args(node)
+            if fn is not None and self._chain(fn) == ["Object", "assign"] and args and args[0].type == "identifier":
+                self.opaque.add(self.text(args[0]))
         for node in calls:
             self._call(node)
         for node in members:
@@ -168,6 +140,8 @@ class _Extractor:
             obj = left.child_by_field_name("object")
             key = self._member_key(left)
             if obj is not None and key is not None:
+                if obj.type == "identifier":
+                    self.added_keys.setdefault(self.text(obj), {})[key] = self.src.range_of(left)
                 if (self._chain(obj) or [""])[-1] in ("localStorage", "sessionStorage"):
                     self.facts.storage_writes.append(Found(key, self.src.range_of(left), self.text(right)))
                 self._assigned(key, right)
@@ -288,11 +262,15 @@ class _Extractor:
     def _register(self, call: Node, rng: Range) -> RegisterCall:
         args = self._args(call)
         obj = args[0] if args else None
+        added: dict[str, Range] = {}
         if obj is not None and obj.type == "identifier":
-            obj = self.declared.get(self.text(obj))
+            name = self.text(obj)
+            if name in self.opaque:
+                return RegisterCall(rng, None)
+            obj, added = self.declared.get(name), self.added_keys.get(name, {})
         if obj is None or obj.type != "object":
             return RegisterCall(rng, None)
-        reg = RegisterCall(rng, {})
+        reg = RegisterCall(rng, dict(added))
         for member in obj.named_children:
             if member.type == "spread_element":
                 reg.keys = None

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from typing import Any
 
+from workbench.core.diagnostics import WHOLE_FILE, Range
 from workbench.core.files import ProjectFiles
 from workbench.core.jsondoc import JsonDocument
 from workbench.core.project import Project
+from workbench.targets.pexip.jsonvalue import clean_json_value
 
 PACKAGE_SUFFIX = ".plugin.package.json"
 
@@ -16,16 +19,28 @@ PACKAGE_SUFFIX = ".plugin.package.json"
 class PluginRef:
     """One plugin as the project wires it (any part may be missing)."""
 
+    files: ProjectFiles
     entry_index: int | None = None  # index in settings.json's plugins list
     settings_id: str | None = None
     package: str | None = None  # package file, relative to the project root
-    package_doc: JsonDocument | None = None
     source: str | None = None  # source file, relative to the project root
+    package_clean: bool = False  # strictly valid JSON: its value is known without the positioned document
+    _value: Any = None
+
+    @property
+    def package_doc(self) -> JsonDocument | None:
+        """The positioned package document, parsed on first need (to place a diagnostic)."""
+        return self.files.json(self.package) if self.package else None
 
     @property
     def package_value(self) -> dict:
-        value = self.package_doc.value if self.package_doc else None
+        value = self._value if self.package_clean else (self.package_doc.value if self.package_doc else None)
         return value if isinstance(value, dict) else {}
+
+    def range(self, path: tuple, key: bool = False) -> Range:
+        """Where the value (or key) at path is in the package file."""
+        doc = self.package_doc
+        return doc.range_of(path, key) if doc else WHOLE_FILE
 
     @property
     def folder(self) -> str | None:
@@ -48,6 +63,7 @@ class Layout:
     manifest: str | None
     plugins_dir: str | None
     plugins: list[PluginRef] = field(default_factory=list)
+    settings_value: Any = None  # the value of settings.json (None when missing)
 
 
 def join(*parts: str) -> str:
@@ -61,16 +77,17 @@ def load_layout(project: Project, files: ProjectFiles) -> Layout:
         for name in files.listdir(project.content_root):
             if name.endswith(PACKAGE_SUFFIX):
                 rel = join(project.content_root, name)
-                layout.plugins.append(_with_package(PluginRef(), files, rel))
+                layout.plugins.append(_with_package(PluginRef(files), files, rel))
         return layout
     cr = project.content_root
     layout = Layout(project, join(cr, "settings.json"), join(cr, "manifest.json"), join(cr, "plugins"))
-    settings = files.json(layout.settings)
-    entries = settings.value.get("plugins") if settings and isinstance(settings.value, dict) else None
+    layout.settings_value = json_value(files, layout.settings)
+    value = layout.settings_value
+    entries = value.get("plugins") if isinstance(value, dict) else None
     for i, entry in enumerate(entries if isinstance(entries, list) else []):
         if not isinstance(entry, dict):
             continue
-        ref = PluginRef(i, entry.get("id") if isinstance(entry.get("id"), str) else None)
+        ref = PluginRef(files, i, entry.get("id") if isinstance(entry.get("id"), str) else None)
         src = entry.get("srcURL")
         if isinstance(src, str) and src:
             rel = files.resolve(layout.settings, src)
@@ -80,9 +97,18 @@ def load_layout(project: Project, files: ProjectFiles) -> Layout:
     return layout
 
 
+def json_value(files: ProjectFiles, rel: str) -> Any:
+    """The value of a JSON file (best effort when it has errors), None when it is missing."""
+    clean, value = clean_json_value(files, rel)
+    if clean:
+        return value
+    doc = files.json(rel)
+    return doc.value if doc else None
+
+
 def _with_package(ref: PluginRef, files: ProjectFiles, rel: str) -> PluginRef:
     ref.package = rel
-    ref.package_doc = files.json(rel)
+    ref.package_clean, ref._value = clean_json_value(files, rel)
     src = ref.package_value.get("srcURL")
     if isinstance(src, str) and src:
         target = files.resolve(rel, src)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from workbench.core.files import ProjectFiles
 from workbench.core.project import OutlineNode, Project
 from workbench.targets.pexip.layout import load_layout
@@ -37,7 +39,7 @@ def outline(project: Project, files: ProjectFiles) -> list[OutlineNode]:
             assets = [f for f in files.walk_files(ref.folder) if f not in listed][:ASSET_LIMIT]
             if assets:
                 node.children.append(OutlineNode("assets", "assets", None, [
-                    OutlineNode(f[len(ref.folder) + 1:], "icon" if f.endswith(".svg") else "asset", f)
+                    OutlineNode(posixpath.relpath(f, ref.folder or "."), "icon" if f.endswith(".svg") else "asset", f)
                     for f in assets]))
         nodes.append(node)
     return nodes

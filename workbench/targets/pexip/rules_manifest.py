@@ -67,8 +67,7 @@ def check_settings(layout: Layout, files: ProjectFiles) -> list[Diagnostic]:
     rel = layout.settings
     if rel is None:
         return []
-    doc = files.json(rel)
-    if doc is None:
+    if not files.is_file(rel):
         return [diag("PEX003", "settings.json is missing: create it next to manifest.json with "
                                "{\"plugins\": [{\"id\": ..., \"srcURL\": ..., \"enabled\": true}]}",
                      layout.manifest or rel)]
@@ -78,16 +77,17 @@ def check_settings(layout: Layout, files: ProjectFiles) -> list[Diagnostic]:
         i = ref.entry_index
         if ref.settings_id is not None:
             if ref.settings_id in seen:
+                doc = files.json(rel)  # positions are only worked out when there is something to place
                 first = doc.range_of(("plugins", seen[ref.settings_id], "id")).start.line
                 out.append(diag("PEX007", f"plugin id {ref.settings_id!r} is already used at line {first}: give each "
                                           "plugin its own id", rel, doc.range_of(("plugins", i, "id"))))
             else:
                 seen[ref.settings_id] = i
-        src = doc.value["plugins"][i].get("srcURL")
+        src = layout.settings_value["plugins"][i].get("srcURL")
         if isinstance(src, str) and src and ref.package is None:
             out.append(diag("PEX008", _missing_package_message(files, rel, src), rel,
-                            doc.range_of(("plugins", i, "srcURL"))))
-    out += _unreferenced_folders(layout, files, doc)
+                            files.json(rel).range_of(("plugins", i, "srcURL"))))
+    out += _unreferenced_folders(layout, files)
     return out
 
 
@@ -101,7 +101,7 @@ def _missing_package_message(files: ProjectFiles, settings: str, src: str) -> st
     return f"no plugin package file at {target}: fix srcURL (relative to settings.json) or add the file"
 
 
-def _unreferenced_folders(layout: Layout, files: ProjectFiles, doc: JsonDocument) -> list[Diagnostic]:
+def _unreferenced_folders(layout: Layout, files: ProjectFiles) -> list[Diagnostic]:
     used = {posixpath.relpath(ref.package, layout.plugins_dir).split("/")[0]
             for ref in layout.plugins if ref.package and ref.package.startswith(layout.plugins_dir + "/")}
     out = []
@@ -111,7 +111,7 @@ def _unreferenced_folders(layout: Layout, files: ProjectFiles, doc: JsonDocument
             continue
         packages = [n for n in files.listdir(folder) if n.endswith(PACKAGE_SUFFIX)]
         where, rng = (f"{folder}/{packages[0]}", Range.at(1, 1)) if packages else \
-            (doc.file, doc.range_of(("plugins",), key=True))
+            (layout.settings, files.json(layout.settings).range_of(("plugins",), key=True))
         out.append(diag("PEX012", f"plugin folder {folder} is not referenced by settings.json, so the app never "
                                   "loads it: add a plugins entry for it or delete the folder", where, rng))
     return out

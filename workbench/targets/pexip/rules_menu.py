@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from workbench.core.diagnostics import Diagnostic, Range
+from workbench.core.diagnostics import Diagnostic
 from workbench.core.files import ProjectFiles
 from workbench.targets.pexip.codes import diag
 from workbench.targets.pexip.jsfacts import JsFacts
@@ -30,8 +30,8 @@ def menu_items(value: dict) -> list[tuple[tuple, dict]]:
 
 def check_menu(ref: PluginRef, files: ProjectFiles, facts: JsFacts | None) -> list[Diagnostic]:
     """PEX013, PEX018, PEX014 and the icon rules for one package file."""
-    doc, value = ref.package_doc, ref.package_value
-    if doc is None or not value:
+    value, file = ref.package_value, ref.package
+    if not value:
         return []
     out: list[Diagnostic] = []
     menu = value.get("menuItems")
@@ -39,13 +39,13 @@ def check_menu(ref: PluginRef, files: ProjectFiles, facts: JsFacts | None) -> li
         used = [k for k in LOCATIONS if k in menu]
         if len(used) > 1:
             out.append(diag("PEX013", f"menuItems has {' and '.join(used)}: a plugin may use only one location; "
-                                      "keep one (or split the plugin in two)", doc.file,
-                            doc.range_of(("menuItems", used[1]), key=True)))
+                                      "keep one (or split the plugin in two)", file,
+                            ref.range(("menuItems", used[1]), key=True)))
         for key in menu:
             if key not in LOCATIONS:
                 out.append(diag("PEX018", f"menuItems.{key} is not a menu location the app knows: use toolbar, "
-                                          "conference or participants", doc.file, doc.range_of(("menuItems", key),
-                                                                                               key=True)))
+                                          "conference or participants", file,
+                                ref.range(("menuItems", key), key=True)))
     registered = _registered_keys(facts)
     for path, item in menu_items(value):
         action = item.get("action")
@@ -53,43 +53,47 @@ def check_menu(ref: PluginRef, files: ProjectFiles, facts: JsFacts | None) -> li
             names = ", ".join(sorted(k for k in registered if k not in ("id", "load", "unload", "state$"))) or "none"
             out.append(diag("PEX014", f"action {action!r} is not registered: add {action} to the object passed to "
                                       f"registerPlugin in {facts.file} (registered actions: {names})",
-                            doc.file, doc.range_of(path + ("action",))))
+                            file, ref.range(path + ("action",))))
         icon = item.get("icon")
-        if isinstance(icon, str) and icon:
-            out += icon_problems(files, ref.package, icon, doc.file, doc.range_of(path + ("icon",)), "PEX015")
+        problem = icon_problem(files, ref.package, icon, "PEX015") if isinstance(icon, str) and icon else None
+        if problem:
+            out.append(diag(*problem, file, ref.range(path + ("icon",))))
     return out
 
 
 def _registered_keys(facts: JsFacts | None) -> set[str] | None:
     """Keys registered with registerPlugin, or None when unknown (no single literal object, syntax error...)."""
-    if facts is None or len(facts.registers) != 1 or facts.registers[0].keys is None:
+    # While the source has a syntax error its object literal may be cut short: no "not registered" noise then.
+    if facts is None or facts.syntax or len(facts.registers) != 1 or facts.registers[0].keys is None:
         return None
     return set(facts.registers[0].keys)
 
 
-def icon_problems(files: ProjectFiles, package: str, icon: str, file: str, rng: Range,
-                  missing_code: str) -> list[Diagnostic]:
-    """PEX015/PEX033 (missing), PEX016 (not SVG), PEX017 (no #id) for an icon reference '<file>.svg#<id>'."""
+def icon_problem(files: ProjectFiles, package: str, icon: str, missing_code: str) -> tuple[str, str] | None:
+    """(code, message) of what is wrong with an icon reference '<file>.svg#<id>', or None.
+
+    missing_code (PEX015 for menu items, PEX033 for state icons) when the file is missing; PEX016 when it is not
+    SVG; PEX017 when the #id is absent from the reference or from the SVG.
+    """
     path, _, frag = icon.partition("#")
     target = files.resolve(package, path)
     if target is None:
-        return [diag(missing_code, f"icon {icon!r} must be a file inside the package, relative to the package file",
-                     file, rng)]
+        return missing_code, f"icon {icon!r} must be a file inside the package, relative to the package file"
     if not files.is_file(target):
-        return [diag(missing_code, f"icon file {target} does not exist: fix the path (relative to "
-                                   f"{posixpath.basename(package)}) or add the SVG", file, rng)]
+        return missing_code, f"icon file {target} does not exist: fix the path (relative to " \
+                             f"{posixpath.basename(package)}) or add the SVG"
     info = svg_info(files, target)
     if not target.lower().endswith(".svg") or info is None or not info.is_svg:
-        return [diag("PEX016", f"icon {target} is not an SVG file: only SVG icons are supported; convert it and "
-                               "reference it as <file>.svg#<id>", file, rng)]
+        return "PEX016", f"icon {target} is not an SVG file: only SVG icons are supported; convert it and " \
+                         "reference it as <file>.svg#<id>"
     if not frag:
         hint = f"#{sorted(info.ids)[0]}" if info.ids else "#<id> and add that id to the SVG"
-        return [diag("PEX017", f"icon {icon!r} has no #id: reference the SVG element, e.g. {path}{hint}", file, rng)]
+        return "PEX017", f"icon {icon!r} has no #id: reference the SVG element, e.g. {path}{hint}"
     if frag not in info.ids:
         have = ", ".join(sorted(info.ids)) or "none"
-        return [diag("PEX017", f"{target} has no element with id=\"{frag}\" (ids there: {have}): add "
-                               f"id=\"{frag}\" to its <svg> element or fix the reference", file, rng)]
-    return []
+        return "PEX017", f"{target} has no element with id=\"{frag}\" (ids there: {have}): add id=\"{frag}\" to " \
+                         "its <svg> element or fix the reference"
+    return None
 
 
 def check_state_icons(ref: PluginRef, files: ProjectFiles, facts: JsFacts) -> list[Diagnostic]:
@@ -98,6 +102,7 @@ def check_state_icons(ref: PluginRef, files: ProjectFiles, facts: JsFacts) -> li
         return []
     out: list[Diagnostic] = []
     for s in facts.strings:
-        if ICON_LITERAL.fullmatch(s.name):
-            out += icon_problems(files, ref.package, s.name, facts.file, s.range, "PEX033")
+        problem = icon_problem(files, ref.package, s.name, "PEX033") if ICON_LITERAL.fullmatch(s.name) else None
+        if problem:
+            out.append(diag(*problem, facts.file, s.range))
     return out

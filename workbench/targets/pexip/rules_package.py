@@ -15,35 +15,34 @@ DOCUMENTED_FIELDS = ("name", "description", "version", "allowUnload", "platforms
 
 def check_package(layout: Layout, ref: PluginRef, files: ProjectFiles) -> list[Diagnostic]:
     """PEX002, PEX032, PEX009 and PEX010 for one plugin package file."""
-    doc, value = ref.package_doc, ref.package_value
-    if doc is None or not value:
+    value, file = ref.package_value, ref.package
+    if not value:
         return []
     out: list[Diagnostic] = []
     version = value.get("version")
     if isinstance(version, str):
         number = _number_text(version)
-        fix = QuickFix("Write the version as a number", (TextEdit(doc.file, doc.range_of(("version",)), number),)) \
-            if number else None
+        rng = ref.range(("version",))
+        fix = QuickFix("Write the version as a number", (TextEdit(file, rng, number),)) if number else None
         out.append(diag("PEX002", f"version {version!r} is a string: write it as a number (e.g. 1.0), as the app "
-                                  "and published plugins do", doc.file, doc.range_of(("version",)), fix))
+                                  "and published plugins do", file, rng, fix))
     missing = [f for f in DOCUMENTED_FIELDS if f not in value]
-    if missing and doc.ok:
+    if missing and (ref.package_clean or ref.package_doc.ok):  # a half-typed file lost keys: do not nag then
         out.append(diag("PEX032", f"the package file lacks {', '.join(missing)}: add "
                                   f"{'them' if len(missing) > 1 else 'it'} (see the plugin package file reference)",
-                        doc.file, doc.range_of(("id",), key=True)))
+                        file, ref.range(("id",), key=True)))
     src = value.get("srcURL")
     if isinstance(src, str) and src and ref.source is None:
         target = files.resolve(ref.package, src)
         msg = (f"no source file at {target}: fix srcURL (relative to the package file) or add the file"
                if target else f"srcURL {src!r} points outside the package: use a path relative to the package file")
-        out.append(diag("PEX009", msg, doc.file, doc.range_of(("srcURL",))))
+        out.append(diag("PEX009", msg, file, ref.range(("srcURL",))))
     pkg_id = value.get("id")
     if ref.settings_id is not None and isinstance(pkg_id, str) and pkg_id != ref.settings_id:
-        rng = doc.range_of(("id",))
-        fix = QuickFix(f"Use the settings.json id {ref.settings_id!r}",
-                       (TextEdit(doc.file, rng, json.dumps(ref.settings_id)),))
+        rng = ref.range(("id",))
+        fix = QuickFix(f"Use the settings.json id {ref.settings_id!r}", (TextEdit(file, rng, json.dumps(ref.settings_id)),))
         out.append(diag("PEX010", f"id {pkg_id!r} differs from {ref.settings_id!r} in {layout.settings}: use the "
-                                  "same id in both", doc.file, rng, fix))
+                                  "same id in both", file, rng, fix))
     return out
 
 

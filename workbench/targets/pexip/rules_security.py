@@ -11,8 +11,9 @@ from workbench.targets.pexip.codes import diag
 from workbench.targets.pexip.jsfacts import JsFacts
 
 # Words that make a name hold a credential, and trailing words that make it about one instead (an input's id...).
-SECRET_WORDS = {"password", "passwd", "pwd", "secret", "token", "apikey", "credential", "credentials", "bearer",
-                "privatekey", "accesskey", "secretkey", "clientsecret", "authorization", "auth"}
+# ('credentials' is left out: fetch(url, {credentials: 'include'}) is an option, not a secret.)
+SECRET_WORDS = {"password", "passwd", "pwd", "secret", "token", "apikey", "privatekey", "accesskey", "secretkey",
+                "clientsecret", "authorization"}
 NOT_SECRET_SUFFIXES = {"id", "ids", "input", "field", "el", "elem", "element", "button", "btn", "label", "placeholder",
                        "url", "uri", "endpoint", "name", "type", "selector", "length", "class", "prompt", "text",
                        "dialog", "title", "header", "expiry", "expires", "visible", "required",

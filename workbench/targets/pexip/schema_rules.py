@@ -10,6 +10,7 @@ from workbench.core.diagnostics import Diagnostic
 from workbench.core.files import ProjectFiles
 from workbench.core.paths import SCHEMAS
 from workbench.targets.pexip.codes import diag
+from workbench.targets.pexip.jsonvalue import clean_json_value
 
 SETTINGS_SCHEMA = "pexip-settings.schema.json"
 MANIFEST_SCHEMA = "pexip-branding-manifest.schema.json"
@@ -134,6 +135,9 @@ def _message(error, path: tuple) -> str:
 
 def schema_diagnostics(files: ProjectFiles, rel: str, name: str) -> list[Diagnostic]:
     """PEX001 for the JSON file rel against schema `name` (cached per content); nothing when it has no value."""
+    clean, value = clean_json_value(files, rel)
+    if clean and quick_valid(load_schema(name), value, load_schema(name)) is True:
+        return []  # the common case, decided without building the positioned document
     doc = files.json(rel)
     if doc is None or doc.root is None:
         return []

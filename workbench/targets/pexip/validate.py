@@ -6,6 +6,7 @@ from workbench.core.diagnostics import Diagnostic
 from workbench.core.files import ProjectFiles
 from workbench.core.project import Project
 from workbench.targets.pexip.jsfacts import js_facts
+from workbench.targets.pexip.jsonvalue import clean_json_value
 from workbench.targets.pexip.layout import load_layout
 from workbench.targets.pexip.rules_js import check_source
 from workbench.targets.pexip.rules_manifest import check_manifest, check_settings
@@ -20,21 +21,22 @@ def validate(project: Project, files: ProjectFiles) -> list[Diagnostic]:
     layout = load_layout(project, files)
     out: list[Diagnostic] = []
     for rel, schema in ((layout.settings, SETTINGS_SCHEMA), (layout.manifest, MANIFEST_SCHEMA)):
-        doc = files.json(rel) if rel else None
-        if doc is not None:
-            out += doc.diagnostics
+        if rel and files.is_file(rel):
+            if not clean_json_value(files, rel)[0]:
+                out += files.json(rel).diagnostics
             out += schema_diagnostics(files, rel, schema)
     out += check_settings(layout, files)
     out += check_manifest(layout, files)
     seen_packages: set[str] = set()
     seen_sources: set[str] = set()
     for ref in layout.plugins:
-        if ref.package is None or ref.package_doc is None:
+        if ref.package is None:
             continue
         facts = js_facts(files, ref.source) if ref.source else None
         if ref.package not in seen_packages:  # two settings entries may share a package: report its problems once
             seen_packages.add(ref.package)
-            out += ref.package_doc.diagnostics
+            if not ref.package_clean:
+                out += ref.package_doc.diagnostics
             out += schema_diagnostics(files, ref.package, PACKAGE_SCHEMA)
         out += check_package(layout, ref, files)
         out += check_menu(ref, files, facts)

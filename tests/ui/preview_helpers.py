@@ -1,0 +1,73 @@
+"""Helpers of the preview tests: a window with the preview docked, JavaScript in its page, real mouse clicks."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from workbench.ui.preview.plugin import prepare
+
+prepare()  # the workbench scheme and QtWebEngine must be set up before pytest-qt creates the QApplication
+
+
+def js(qtbot, page, code: str, timeout: int = 5000):
+    """Evaluate code in the page and wait for its (JSON) value."""
+    box: dict = {}
+    page.runJavaScript(f"JSON.stringify((function () {{ return {code}; }})())", 0,
+                       lambda v: box.setdefault("v", v))
+    qtbot.waitUntil(lambda: "v" in box, timeout=timeout)
+    return json.loads(box["v"]) if isinstance(box["v"], str) else box["v"]
+
+
+def wait_js(qtbot, page, code: str, predicate=bool, timeout: int = 5000):
+    """Re-evaluate code until predicate(value) holds; returns the value."""
+    seen: dict = {}
+
+    def check() -> bool:
+        seen["v"] = js(qtbot, page, code)
+        return predicate(seen["v"])
+
+    qtbot.waitUntil(check, timeout=timeout)
+    return seen["v"]
+
+
+def click_element(qtbot, view, selector: str) -> None:
+    """A real mouse click in the view, at the centre of the element the selector finds."""
+    rect = wait_js(qtbot, view.page(), f"""(function () {{
+        var el = document.querySelector({json.dumps(selector)});
+        if (!el) return null;
+        var r = el.getBoundingClientRect();
+        return r.width && r.height ? {{x: r.left + r.width / 2, y: r.top + r.height / 2}} : null;
+    }})()""")
+    target = view.focusProxy() or view
+    QTest.mouseClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(int(rect["x"]), int(rect["y"])))
+
+
+def toolbar_label(qtbot, page):
+    return js(qtbot, page, "(WB.item({location: 'toolbar', index: 0}).item || {}).label || null")
+
+
+def open_preview_window(qtbot, path):
+    """A shown MainWindow with the preview installed and the project's page ready."""
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.preview.plugin import install
+    from workbench.ui.theme import ThemeManager
+
+    window = MainWindow(ThemeManager("light"))
+    qtbot.addWidget(window)
+    preview = install(window)
+    window.resize(1500, 950)
+    window.show()
+    with qtbot.waitSignal(preview.sig_ready, timeout=20000):
+        assert window.open_project(path)
+    return window, preview
+
+
+def close_window(window) -> None:
+    if window.session is not None:
+        for doc in window.session.documents.values():
+            doc.saved_text = doc.text
+    window.close()

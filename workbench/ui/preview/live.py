@@ -1,0 +1,302 @@
+"""The live preview session: the project's host session, hot reload, audience switches, allow-list, recording.
+
+Widgets hold no state of their own: they read the session's conference and log and call this controller.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWebEngineCore import QWebEngineScript
+
+from workbench.core import project_settings
+from workbench.core.hostlog import HOST, NETWORK, LogEntry
+from workbench.core.hotreload import plan_reload
+from workbench.core.scenario_record import ConferenceDriver, ScenarioRecorder
+from workbench.sandbox.qtcompat import emit
+from workbench.sandbox.session import SessionError, SessionSetup
+from workbench.ui.preview import page_scripts
+
+
+class PreviewController(QObject):
+    """One project's host session for the preview, kept alive across edits."""
+
+    sig_session = Signal(object)
+    """A new host session (or None when the project closed); the views re-bind to it."""
+    sig_ready = Signal()
+    """The host page is loaded with its plugins (first load, page reload, restart)."""
+    sig_reloaded = Signal(list, float)
+    """Plugins hot-reloaded (ids) and milliseconds from the change being seen to their items rendered."""
+    sig_blocked = Signal(dict)
+    """A network request the plugins made was blocked: {url, host, directive, message}."""
+    sig_status = Signal(str)
+    """A short status line (loading, reloaded, problem...)."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project = None
+        self.session = None
+        self.role, self.platform = "chair", "web"
+        self.recorder = ScenarioRecorder()
+        self.driver: ConferenceDriver | None = None
+        self.message = "Open a project to preview it."
+        self._bust = 0
+        self._stamps: dict[str, tuple[int, int]] = {}
+        self._pending: dict[str, float] = {}  # plugin id -> when its change was seen (perf_counter)
+        self._page_reload_started: float | None = None
+        self._stop_listening = None
+        self.watcher = None
+
+    # -- lifecycle ----------------------------------------------------------------------------------------------
+    def open(self, project) -> None:
+        """Start the host session of a project (non-blocking for the Pexip page)."""
+        self.close()
+        self.project = project
+        self._stamps.clear()
+        try:
+            runtime = importlib.import_module(f"workbench.targets.{project.target}.runtime")
+        except ImportError as exc:
+            self._no_preview(f"No preview for {project.target} projects yet ({exc}).")
+            return
+        setup = SessionSetup(role=self.role, platform=self.platform,
+                             allow_hosts=project_settings.allowed_hosts(project.root))
+        try:
+            session = runtime.create_session(project, setup, self)
+        except Exception as exc:  # a host that cannot be built must not take the window down
+            self._no_preview(f"The preview could not start: {exc}")
+            return
+        self.session = session
+        self.driver = ConferenceDriver(session.conference, self.recorder) if hasattr(session, "conference") \
+            else None
+        self._stop_listening = session.log.listen(self.recorder.note_entry)
+        session.sig_ready.connect(self._on_ready)
+        session.sig_log.connect(self._on_log)
+        session.sig_problem.connect(lambda m: emit(self.sig_status, f"⚠ {m}"))
+        if session.environment is not None and hasattr(session.environment, "sig_blocked"):
+            session.environment.sig_blocked.connect(self._on_blocked)
+        emit(self.sig_status, "loading…")
+        self._watch(session)
+        if session.page is not None:  # the page exists up front (Pexip): load it without blocking the window
+            self._install_scripts(session.page)
+            session.page.start(session.environment.url("index.html"))
+            emit(self.sig_session, session)
+        else:  # hosts that build their page while starting (processes first)
+            QTimer.singleShot(0, self._start_blocking)
+
+    def _start_blocking(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        try:
+            session.start()
+        except SessionError as exc:
+            emit(self.sig_status, f"⚠ {exc}")
+        if session is self.session:
+            if session.page is not None:
+                self._install_scripts(session.page)
+            emit(self.sig_session, session)
+            if session.page is not None and getattr(session, "ready", True):
+                self._on_ready()
+
+    def _no_preview(self, message: str) -> None:
+        self.message = message
+        emit(self.sig_status, message)
+        emit(self.sig_session, None)
+
+    def close(self) -> None:
+        """Stop the session (the views drop the page first, on sig_session(None))."""
+        if self.session is None:
+            return
+        session, self.session, self.driver = self.session, None, None
+        self.recorder.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher.deleteLater()
+            self.watcher = None
+        if self._stop_listening:
+            self._stop_listening()
+            self._stop_listening = None
+        emit(self.sig_session, None)
+        session.close()
+        session.deleteLater()
+
+    def _watch(self, session) -> None:
+        """Follow the served content ourselves: a finished write reloads at once (the window's watcher is a backup)."""
+        content = getattr(session, "content", None)
+        if content is None:
+            return
+        from workbench.ui.preview.watch import ContentWatcher
+        try:
+            self.watcher = ContentWatcher(str(self.project.root), str(content), self)
+        except OSError:  # out of inotify watches: the window's own watcher still reports the changes
+            self.watcher = None
+            return
+        self.watcher.sig_changed.connect(lambda rels: self.files_changed(rels, self.watcher.seen_at))
+
+    @property
+    def conference(self):
+        return getattr(self.session, "conference", None)
+
+    def _install_scripts(self, page) -> None:
+        script = QWebEngineScript()
+        script.setName("workbench-ui-events")
+        script.setSourceCode(page_scripts.UI_EVENTS)
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentReady)
+        script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+        script.setRunsOnSubFrames(False)
+        page.scripts().insert(script)
+
+    # -- events from the session ----------------------------------------------------------------------------------
+    def _on_ready(self) -> None:
+        if self._page_reload_started is not None:
+            ms = (time.perf_counter() - self._page_reload_started) * 1000
+            self._page_reload_started = None
+            emit(self.sig_status, f"page reloaded in {ms:.0f} ms")
+        else:
+            emit(self.sig_status, "ready")
+        emit(self.sig_ready)
+
+    def _on_log(self, entry: LogEntry) -> None:
+        if entry.kind == HOST and entry.data.get("reloaded"):
+            plugin_id = str(entry.data["reloaded"])
+            seen = self._pending.pop(plugin_id, None)
+            ms = (time.perf_counter() - seen) * 1000 if seen is not None else 0.0
+            emit(self.sig_status, f"{plugin_id} reloaded in {ms:.0f} ms")
+            emit(self.sig_reloaded, [plugin_id], ms)
+
+    def _on_blocked(self, info: dict) -> None:
+        if info.get("host") and not info.get("refused"):
+            emit(self.sig_blocked, dict(info))
+
+    # -- hot reload -------------------------------------------------------------------------------------------------
+    def files_changed(self, rels, seen_at: float | None = None) -> bool:
+        """Project files changed (saved here or in another editor): reload what they affect; True when it did."""
+        session = self.session
+        if session is None or not hasattr(session, "plugins") or session.page is None:
+            return False
+        seen_at = seen_at or time.perf_counter()
+        fresh = [r for r in rels if self._changed_since_last_time(r)]
+        plan = plan_reload(fresh, session.plugins, self.project.content_root or "")
+        if not plan:
+            return False
+        if plan.page or plan.package_changed:
+            old_ids = [p.id for p in session.plugins]
+            self._reread_plugins()
+            if plan.page or [p.id for p in session.plugins] != old_ids:
+                self.reload_page()
+                return True
+        for plugin_id in plan.plugins:
+            self._pending[plugin_id] = seen_at
+            self._bust += 1
+            entry = next(p for p in session.plugins if p.id == plugin_id)
+            fields = entry.to_page()
+            fresh_fields = {k: fields[k] for k in ("name", "description", "version", "allowUnload", "platforms",
+                                                    "participantRoles", "location", "items", "src", "base",
+                                                    "visible", "hidden_reason", "problem")}
+            session.page.runJavaScript(page_scripts.reload_plugin_js(plugin_id, fresh_fields, self._bust), 0,
+                                       lambda _r: self._reapply())
+        emit(self.sig_status, f"reloading {', '.join(plan.plugins)}…")
+        return True
+
+    def _changed_since_last_time(self, rel: str) -> bool:
+        """The window's save signal and the disk watcher both report a save: reload once per content."""
+        try:
+            st = os.stat(Path(self.project.root) / rel)
+            stamp = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = (0, -1)  # deleted
+        if self._stamps.get(rel) == stamp:
+            return False
+        self._stamps[rel] = stamp
+        return True
+
+    def _reapply(self) -> None:
+        """Push the current conference to the page again (the reloaded plugin sees the participants as they are)."""
+        if self.session is not None and hasattr(self.session, "_on_change"):
+            self.session._on_change()
+
+    def _reread_plugins(self) -> None:
+        from workbench.sandbox.pexip_plugins import read_plugins, single_plugin_settings
+        s = self.session
+        single = self.project.details.get("package") if getattr(self.project, "kind", "") == "pexip-plugin" else None
+        settings = single_plugin_settings(s.content, single) if single else None
+        s.plugins, _problems = read_plugins(s.content, s.setup.role, s.setup.platform, settings)
+
+    def reload_page(self) -> None:
+        """Reload the whole host page; the simulated conference (participants, state) is applied to it again."""
+        s = self.session
+        if s is None or s.page is None or s.environment is None:
+            return
+        self._page_reload_started = time.perf_counter()
+        emit(self.sig_status, "reloading the page…")
+        s.page.start(s.environment.url("index.html"))
+
+    # -- audience ---------------------------------------------------------------------------------------------------
+    def set_audience(self, role: str | None = None, platform: str | None = None) -> None:
+        """Show the page as a chair or guest, on web/electron/ios/android (the conference is kept)."""
+        self.role, self.platform = role or self.role, platform or self.platform
+        s = self.session
+        if s is None or not hasattr(s, "plugins"):
+            return
+        s.setup.role, s.setup.platform = self.role, self.platform
+        conf = s.conference
+        conf.role = self.role
+        me = conf.participants[conf.self_uuid]
+        me.update(role=self.role, canControl=self.role == "chair")
+        self._reread_plugins()
+        self.reload_page()
+
+    # -- plugins -------------------------------------------------------------------------------------------------------
+    def set_plugin_enabled(self, plugin_id: str, enabled: bool, done=None) -> None:
+        """Load or unload a plugin as Settings > Plugin does (allowUnload honoured); done(ok) afterwards."""
+        if self.session is None or self.session.page is None:
+            return
+        self.session.page.runJavaScript(page_scripts.set_enabled_js(plugin_id, enabled), 0,
+                                        lambda ok: done(bool(ok)) if done else None)
+
+    def page_plugins(self, done) -> None:
+        """done(list of {id, started, enabled, visible, allowUnload}) as the page has them."""
+        if self.session is None or self.session.page is None:
+            done([])
+            return
+        self.session.page.runJavaScript(page_scripts.PLUGINS, 0,
+                                        lambda text: done(json.loads(text) if isinstance(text, str) else []))
+
+    # -- network --------------------------------------------------------------------------------------------------
+    def allow_host(self, host_or_url: str) -> str:
+        """Allow a host for this project (persisted) and in the running page; returns the host."""
+        host = project_settings.normalize_host(host_or_url)
+        project_settings.allow_host(self.project.root, host)
+        if self.session is not None and self.session.environment is not None:
+            self.session.environment.allow_host(host)
+            self.session.log.add(NETWORK, f"{host} allowed for this project (saved in "
+                                          f"{project_settings.SETTINGS_DIR}/{project_settings.SETTINGS_FILE})",
+                                 host=host, allowed=True)
+        return host
+
+    # -- recording ------------------------------------------------------------------------------------------------
+    def start_recording(self) -> None:
+        if self.conference is None:
+            return
+        plugins = [p.id for p in getattr(self.session, "plugins", []) if p.visible]
+        self.recorder.start(self.conference, role=self.role, platform=self.platform,
+                            plugin=plugins[0] if len(plugins) == 1 else None,
+                            allow_hosts=project_settings.allowed_hosts(self.project.root))
+
+    def stop_recording(self) -> None:
+        self.recorder.stop()
+
+    def save_recording(self, path: str | Path) -> Path:
+        return self.recorder.save(path)
+
+    def default_scenario_path(self) -> Path:
+        folder = Path(self.project.root) / "scenarios"
+        n = 1
+        while (folder / f"recorded-{n}.yaml").exists():
+            n += 1
+        return folder / f"recorded-{n}.yaml"

@@ -1,0 +1,116 @@
+"""The preview panel: the host page as the audience sees it, with role/platform switches and the network bar."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Signal
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
+
+from workbench.core.scenario import PLATFORMS, ROLES
+from workbench.sandbox.qtcompat import emit
+from workbench.ui.preview.live import PreviewController
+
+
+class BlockedBar(QFrame):
+    """'Blocked <url>' with a one-click 'Allow this host for this project', as the host's CSP troubleshooting."""
+
+    sig_allow = Signal(str)
+    """The user allowed a host."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("blocked-bar")
+        self.setStyleSheet("#blocked-bar { background: #fff5b1; border: 1px solid #e3b341; border-radius: 3px; }"
+                           "#blocked-bar QLabel { color: #24292e; }")
+        self.host = ""
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.allow = QPushButton("Allow this host for this project")
+        self.allow.clicked.connect(lambda _=False: emit(self.sig_allow, self.host))
+        dismiss = QPushButton("×")
+        dismiss.setFlat(True)
+        dismiss.setFixedWidth(24)
+        dismiss.clicked.connect(lambda _=False: self.hide())
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.allow)
+        layout.addWidget(dismiss)
+        self.hide()
+
+    def show_blocked(self, info: dict) -> None:
+        self.host = str(info.get("host", ""))
+        url = str(info.get("url", ""))
+        shown = url if len(url) <= 90 else url[:87] + "…"
+        self.label.setText(f"Blocked {shown} ({info.get('directive', 'connect-src')}): the workbench blocks outbound "
+                           f"network like a strict Content-Security-Policy. Allow <b>{self.host}</b>?")
+        self.allow.setText(f"Allow {self.host} for this project")
+        self.show()
+
+
+class PreviewPanel(QWidget):
+    """The page of the controller's session in a QWebEngineView (a fresh view per session)."""
+
+    def __init__(self, controller: PreviewController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.view: QWebEngineView | None = None
+        self.role = QComboBox()
+        self.role.addItems(list(ROLES))
+        self.role.setToolTip("Show what a chair (host) or a guest sees")
+        self.platform = QComboBox()
+        self.platform.addItems(list(PLATFORMS))
+        self.platform.setToolTip("Show what users of this platform see (package `platforms`)")
+        self.role.currentTextChanged.connect(lambda r: controller.set_audience(role=r))
+        self.platform.currentTextChanged.connect(lambda p: controller.set_audience(platform=p))
+        reload_button = QPushButton("⟳ Reload")
+        reload_button.setToolTip("Reload the host page (the simulated conference is kept)")
+        reload_button.clicked.connect(lambda _=False: controller.reload_page())
+        self.status = QLabel("")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        bar.addWidget(QLabel("Role"))
+        bar.addWidget(self.role)
+        bar.addWidget(QLabel("Platform"))
+        bar.addWidget(self.platform)
+        bar.addWidget(reload_button)
+        bar.addWidget(self.status, 1)
+        self.blocked = BlockedBar()
+        self.blocked.sig_allow.connect(self._allow)
+        self.message = QLabel(controller.message)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("padding: 24px; color: palette(mid);")
+        self.stack = QStackedLayout()
+        self.stack.addWidget(self.message)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(self.blocked)
+        layout.addLayout(self.stack, 1)
+        controller.sig_session.connect(self.bind)
+        controller.sig_status.connect(self.status.setText)
+        controller.sig_blocked.connect(self.blocked.show_blocked)
+
+    def bind(self, session) -> None:
+        """Show a session's page (the previous view goes before its page does)."""
+        if self.view is not None:
+            self.stack.removeWidget(self.view)
+            shiboken6.delete(self.view)
+            self.view = None
+        self.blocked.hide()
+        if session is None or session.page is None:
+            self.message.setText(self.controller.message)
+            self.stack.setCurrentWidget(self.message)
+            return
+        self.view = QWebEngineView()
+        self.view.setPage(session.page)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+
+    def _allow(self, host: str) -> None:
+        if host:
+            self.controller.allow_host(host)
+            self.status.setText(f"{host} allowed for this project")
+        self.blocked.hide()
