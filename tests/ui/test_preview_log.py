@@ -73,20 +73,23 @@ def test_an_error_links_to_its_file_and_line(qtbot, preview_of):
     view = preview.panel.view
     qtbot.waitUntil(lambda: toolbar_label(qtbot, view.page()) == "Start recording", timeout=5000)
     click_element(qtbot, view, ".plugin-toolbar-button")
-    qtbot.waitUntil(lambda: preview.controller.session.log.errors(), timeout=5000)
+    qtbot.waitUntil(lambda: bool(preview.controller.session.log.errors()), timeout=5000)
     error = preview.controller.session.log.errors()[0]
     assert "boom from the plugin" in error.message
-    assert error.data["file"] == PLUGIN_JS and error.data["line"] == 34
-    qtbot.waitUntil(lambda: any("boom from the plugin" in line and f"{PLUGIN_JS}:34" in line
+    source = (window.session.project.root / PLUGIN_JS).read_text().splitlines()
+    line_no = next(n for n, text in enumerate(source, 1) if "boom from the plugin" in text)
+    assert error.data["file"] == PLUGIN_JS and error.data["line"] == line_no
+    qtbot.waitUntil(lambda: any("boom from the plugin" in line and f"{PLUGIN_JS}:{line_no}" in line
                                 for line in preview.log.visible_lines()), timeout=3000)
+    preview.log_dock.raise_()
     row = next(i for i, line in enumerate(preview.log.visible_lines()) if "boom from the plugin" in line)
     log_view = preview.log.view
-    rect = log_view.visualRect(preview.log.proxy.index(row, 0))
-    qtbot.mouseDClick(log_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    editor = window.editors.current_editor() if hasattr(window.editors, "current_editor") else None
+    log_view.scrollTo(preview.log.proxy.index(row, 0))
+    log_view.setCurrentIndex(preview.log.proxy.index(row, 0))
+    log_view.setFocus()
+    qtbot.keyClick(log_view, Qt.Key.Key_Return)  # activates the entry, as a double-click does
     assert window.editors.current_rel() == PLUGIN_JS
-    if editor is not None:
-        assert editor.editor.textCursor().blockNumber() + 1 == 34
+    assert window.editors.current_editor().editor.textCursor().blockNumber() + 1 == line_no
 
 
 def test_blocked_request_offers_to_allow_the_host_and_persists_it(qtbot, preview_of):
@@ -132,7 +135,7 @@ def test_recorded_session_replays_with_workbench_test(qtbot, preview_of):
     path = controls.save(str(window.session.project.root / "scenarios" / "recorded.yaml"))
     text = open(path).read()
     assert "click: {location: toolbar, index: 0, plugin: recording-plugin-1.0}" in text
-    assert "fill: {selector: '#alias', value: rtmp://rec/x}" in text
+    assert "fill: {selector: '#alias', value: 'rtmp://rec/x'}" in text
     assert "call: dialOut" in text
     scenario = load_scenario(path)
     result = run_scenario(window.session.project, scenario)

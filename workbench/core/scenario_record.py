@@ -63,11 +63,13 @@ class ScenarioRecorder:
             self.header["plugin"] = plugin
         details = {k: v for k, v in conference.details.items() if k != "layout"}
         self.header["conference"] = {"name": conference.name, **details}
-        self.header["self"] = {"name": me["name"], "uuid": me["uuid"]}
-        self.header["participants"] = [{**interesting_props(p), "uuid": p["uuid"]} for p in others]
+        # Generated uuids are left out (a replay generates its own, and names find those participants).
+        self.stable_uuids = {u for u in conference.participants if not _UUID.fullmatch(u)}
+        self.header["self"] = _with_uuid({"name": me["name"]}, me["uuid"], self.stable_uuids)
+        self.header["participants"] = [_with_uuid(interesting_props(p), p["uuid"], self.stable_uuids)
+                                       for p in others]
         if allow_hosts:
             self.header["allow_hosts"] = list(allow_hosts)
-        self.stable_uuids = set(conference.participants)
         self.steps = []
         self.errors = 0
         self.recording = True
@@ -137,6 +139,10 @@ class ScenarioRecorder:
         path = Path(path)
         atomic_write(path, self.to_yaml().encode("utf-8"))
         return path
+
+
+def _with_uuid(props: dict, uuid: str, stable: set[str]) -> dict:
+    return {**props, "uuid": uuid} if uuid in stable else props
 
 
 def _slug(name: str) -> str:

@@ -89,3 +89,17 @@ def test_clean_projects_exit_zero_without_diagnostics():
     for folder in (PEXIP / "published-style", PEXIP / "single-plugin"):
         rc, out, _ = run_cli("validate", str(folder), "--format", "json")
         assert (rc, json.loads(out)) == (0, []), folder
+
+
+def test_validate_loads_neither_pydantic_nor_qt():
+    """`workbench validate` on a Pexip sample starts fast: the form models and Qt stay unloaded."""
+    import subprocess
+    import sys
+
+    repo = PEXIP.parents[2]
+    code = ("import sys\nfrom workbench.cli import main\n"
+            f"rc = main(['validate', {str(repo / 'sample_projects' / 'pexip-recording')!r}])\n"
+            "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'PySide6', 'shiboken6'})\n"
+            "print(heavy, file=sys.stderr); sys.exit(rc or (3 if heavy else 0))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -46,9 +46,15 @@
         event.preventDefault();
         var alias = input.value.trim();
         if (!alias) {
+          // mark the field invalid and wait for another try
           input.classList.add('invalid');
+          input.setAttribute('aria-invalid', 'true');
+          input.style.border = '2px solid red';
           return;
         }
+        input.classList.remove('invalid');
+        input.removeAttribute('aria-invalid');
+        input.style.border = '';
         PEX.pluginAPI.dialOut(alias, 'auto', 'guest', function (reply) {
           if (reply && reply.result && reply.result.length) {
             recorderUuid = reply.result[0];
