@@ -11,3 +11,5 @@ from testpaths import FIXTURES, REPO, SAMPLES  # noqa: E402,F401  (kept for old 
 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+
+import workbench.qt_workarounds  # noqa: E402,F401  (PySide6 leaks a reference to True per emit on 3.11)

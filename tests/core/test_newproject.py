@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from testpaths import SAMPLES
 
-from tests.conftest import SAMPLES
 from workbench.cli import main
 from workbench.core.newproject import NewProjectError, Renaming, create_project, leftovers
 

@@ -12,8 +12,8 @@ import time
 import urllib.request
 
 import pytest
+from testpaths import FIXTURES, REPO
 
-from tests.conftest import FIXTURES, REPO
 from workbench.core import proctree
 from workbench.core.node_process import (
     RUNNING,

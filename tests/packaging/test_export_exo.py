@@ -9,8 +9,8 @@ import time
 import zipfile
 
 import pytest
+from testpaths import SAMPLES
 
-from tests.conftest import SAMPLES
 from tests.packaging.helpers import read_zip
 from workbench.core.packaging import export_project
 from workbench.targets import get_target

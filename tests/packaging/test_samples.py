@@ -9,8 +9,8 @@ import shutil
 import zipfile
 
 import pytest
+from testpaths import SAMPLES
 
-from tests.conftest import SAMPLES
 from tests.packaging.helpers import read_zip
 from tests.packaging.test_export_exo import build_outputs
 from workbench.core.packaging import export_project, import_package

@@ -8,8 +8,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-
-from tests.conftest import FIXTURES, REPO, SAMPLES
+from testpaths import FIXTURES, REPO, SAMPLES
 
 pytestmark = [pytest.mark.webengine]
 

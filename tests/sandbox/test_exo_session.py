@@ -7,8 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from testpaths import FIXTURES, SAMPLES
 
-from tests.conftest import FIXTURES, SAMPLES
+from tests.sandbox.session_helpers import assert_scenarios_pass, run, started_sessions
 from workbench.core.project import Project
 from workbench.core.scenario import Step
 from workbench.sandbox.environment import prepare_environment
@@ -25,21 +26,10 @@ MODULE = "webapp/src/main/webapp/js/webconferencing-myconf.js"
 
 @pytest.fixture
 def session_of(qapp):
-    made: list[ExoSession] = []
+    def create(root: Path = TEMPLATE, **extra) -> ExoSession:
+        return ExoSession(Project(Path(root), "exo", "exo-connector"), SessionSetup(extra=extra))
 
-    def make(root: Path = TEMPLATE, **extra) -> ExoSession:
-        session = ExoSession(Project(Path(root), "exo", "exo-connector"), SessionSetup(extra=extra))
-        made.append(session)
-        session.start(15000)
-        return session
-
-    yield make
-    for session in made:
-        session.close()
-
-
-def run(session: ExoSession, kind: str, value) -> None:
-    session.apply_step(Step(kind, value, 1))
+    yield from started_sessions(create)
 
 
 def test_template_connector_shows_its_button_for_a_user_and_a_space(session_of):
@@ -127,23 +117,11 @@ def test_init_must_return_a_promise(session_of, tmp_path):
 
 
 def test_the_connector_sample_scenarios_pass():
-    from workbench.core.scenario import find_scenarios
-    from workbench.sandbox.runner import run_files
-    from workbench.targets import open_project
-
-    root = SAMPLES / "exo-connector"
-    _, project = open_project(root)
-    results = run_files(project, find_scenarios(root))
-    assert results and all(r.passed for r in results), [(r.name, r.failed_step, r.reason) for r in results]
+    assert_scenarios_pass(SAMPLES / "exo-connector")
 
 
 def test_a_connector_made_by_workbench_new_runs_its_renamed_scenarios(tmp_path):
     from workbench.core.newproject import create_project
-    from workbench.core.scenario import find_scenarios
-    from workbench.sandbox.runner import run_files
-    from workbench.targets import open_project
 
     create_project("exo-connector", tmp_path / "zoomy", "zoomy", "Zoomy Rooms")
-    _, project = open_project(tmp_path / "zoomy")
-    results = run_files(project, find_scenarios(tmp_path / "zoomy"))
-    assert results and all(r.passed for r in results), [(r.name, r.failed_step, r.reason) for r in results]
+    assert_scenarios_pass(tmp_path / "zoomy")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from testpaths import FIXTURES
 
-from tests.conftest import FIXTURES
 from tests.sandbox.pexip_helpers import started_session
 from workbench.sandbox.waiting import wait_for
 

@@ -8,8 +8,8 @@ import shutil
 import signal
 
 import pytest
+from testpaths import FIXTURES, SAMPLES
 
-from tests.conftest import FIXTURES, SAMPLES
 from tests.sandbox.pexip_helpers import started_session
 from workbench.sandbox.scheme import FileSchemeHandler
 from workbench.sandbox.waiting import wait_for

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from testpaths import FIXTURES, SAMPLES
 
-from tests.conftest import FIXTURES, SAMPLES
 from tests.sandbox.pexip_helpers import project_at, run_text
 from workbench.core.scenario import find_scenarios
 from workbench.sandbox.runner import run_files

@@ -7,8 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from testpaths import SAMPLES
 
-from tests.conftest import SAMPLES
+from tests.sandbox.session_helpers import assert_scenarios_pass, run, started_sessions
 from workbench.core import proctree
 from workbench.core.project import Project
 from workbench.core.scenario import Step
@@ -26,23 +27,12 @@ needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js no
 
 @pytest.fixture
 def session_of(qapp):
-    made: list[XcallySession] = []
-
-    def make(root: Path, kind: str, **extra) -> XcallySession:
+    def create(root: Path, kind: str, **extra) -> XcallySession:
         host = extra.pop("host", {})
-        session = XcallySession(Project(Path(root), "xcally", kind), SessionSetup(extra=extra, host=host,
-                                                                                    allow_hosts=[]))
-        made.append(session)
-        session.start(15000)
-        return session
+        return XcallySession(Project(Path(root), "xcally", kind), SessionSetup(extra=extra, host=host,
+                                                                                 allow_hosts=[]))
 
-    yield make
-    for session in made:
-        session.close()
-
-
-def run(session, kind: str, value=None) -> None:
-    session.apply_step(Step(kind, value, 1))
+    yield from started_sessions(create)
 
 
 def _html_plugin(tmp_path: Path, sidebar: str, views: dict) -> Path:
@@ -110,10 +100,4 @@ def test_missing_node_is_reported_clearly(session_of):
 @needs_node
 @pytest.mark.parametrize("sample", ["xcally-script", "xcally-html"])
 def test_the_sample_scenarios_pass(sample):
-    from workbench.core.scenario import find_scenarios
-    from workbench.sandbox.runner import run_files
-    from workbench.targets import open_project
-
-    _, project = open_project(SAMPLES / sample)
-    results = run_files(project, find_scenarios(SAMPLES / sample))
-    assert results and all(r.passed for r in results), [(r.name, r.failed_step, r.reason) for r in results]
+    assert_scenarios_pass(SAMPLES / sample)

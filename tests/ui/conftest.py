@@ -17,6 +17,22 @@ def isolated_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "data"))
 
 
+@pytest.fixture(autouse=True)
+def no_modal_questions(monkeypatch):
+    """A question nobody answers would hang the test: unexpected ones are recorded and answered safely."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from workbench.ui import dialogs
+    asked: list = []
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda parent, names: asked.append(("unsaved", names)) or "discard")
+    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, entries: asked.append(("restore", entries)) or False)
+    monkeypatch.setattr(dialogs, "ask_conflict",
+                        lambda parent, rel, disk, mine: asked.append(("conflict", rel)) or dialogs.KEEP)
+    for name in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, _n=name, **k: asked.append((_n, a[2:3]))))
+    return asked
+
+
 @pytest.fixture
 def copy_sample(tmp_path):
     def make(name: str):

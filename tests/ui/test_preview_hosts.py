@@ -18,8 +18,9 @@ def test_xcally_html_project_shows_its_page(qtbot, copy_sample):
     try:
         assert preview.panel.view is not None
         page = preview.panel.view.page()
-        qtbot.waitUntil(lambda: "Queue dashboard" in (js(qtbot, page, "document.documentElement.outerHTML") or "")
-                        or bool(page.url().toString()), timeout=10000)
+        assert preview.controller.session.target == "xcally"
+        assert page is preview.controller.session.page and page.url().scheme() == "workbench"
+        assert js(qtbot, page, "document.querySelectorAll('iframe').length") >= 1  # the plugin's view frame
         assert not preview.controls.isEnabled()  # no simulated conference for this host
     finally:
         close_window(window)

@@ -6,7 +6,6 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 
 from tests.ui.conftest import PACKAGE, wait_diagnostics
 
@@ -68,7 +67,7 @@ def test_broken_json_shows_problem_at_its_line_and_quick_fix_repairs(copy_sample
     editor = window.open_file(PACKAGE)
     doc = editor.editor.document()
     cursor = doc.find('"chair"]')
-    cursor.movePosition(QTextCursor.MoveOperation.Right)
+    cursor.setPosition(cursor.selectionEnd() - 1)
     cursor.insertText(",")  # ["chair",] : a trailing comma on line 9
     diags = wait_diagnostics(qtbot, window, lambda ds: any(d.code == "JSON002" for d in ds))
     problem = next(d for d in diags if d.code == "JSON002")
@@ -90,6 +89,7 @@ def test_save_writes_atomically_and_tab_shows_dirty_state(copy_sample, open_wind
     window = open_window(root)
     editor = window.open_file(PACKAGE)
     field(editor, "id").edit.setFocus()
+    qtbot.keyClick(field(editor, "id").edit, Qt.Key.Key_End)
     qtbot.keyClicks(field(editor, "id").edit, "x")
     assert window.editors.tabText(window.editors.currentIndex()).startswith("●")
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -107,7 +107,7 @@ def test_branding_manifest_new_id_and_settings_plugin_order(copy_sample, open_wi
     settings = window.open_file("webapp2/settings.json")
     plugins = field(settings, "plugins")
     before = [p["id"] for p in settings.document.value_at(["plugins"])]
-    plugins.grid.itemAtPosition(1, 3).widget().click()  # the first row's "move down"
+    plugins.grid.itemAtPosition(1, 4).widget().click()  # the first row's "move down"
     after = [p["id"] for p in settings.document.value_at(["plugins"])]
     assert after == list(reversed(before))
 

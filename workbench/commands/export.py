@@ -10,6 +10,8 @@ import json
 import sys
 from pathlib import Path
 
+from workbench.commands.opening import open_or_explain
+
 ONLY_FOR = {"include_node_modules": "xcally", "merge_into": "pexip", "write_branding_id": "pexip", "build": "exo"}
 
 
@@ -27,30 +29,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--build", action="store_true", help="eXo: run `mvn -o -q package` before packaging")
 
 
-def _open(args: argparse.Namespace):
-    from workbench.core.project import ProjectDetectionError
-    from workbench.targets import get_target, open_project
-
-    if args.target:
-        target = get_target(args.target)
-        root = Path(args.path).expanduser().resolve()
-        project = target.detect(root) if root.is_dir() else None
-        if project is None:
-            looked = "\n".join(f"  - {what}" for what in target.looked_for())
-            raise ProjectDetectionError(f"{args.path}: not a {target.title} project. It looked for:\n{looked}")
-        return target, project
-    return open_project(args.path)
-
-
 def run(args: argparse.Namespace) -> int:
     from workbench.core.packaging import ExportError, export_project
-    from workbench.core.project import ProjectDetectionError
 
-    try:
-        target, project = _open(args)
-    except ProjectDetectionError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
+    opened = open_or_explain(args.path, args.target)
+    if opened is None:
         return 2
+    target, project = opened
     options = {"include_node_modules": args.include_node_modules, "merge_into": args.merge_into,
                "write_branding_id": args.write_branding_id, "build": args.build}
     for name, host in ONLY_FOR.items():

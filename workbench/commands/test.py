@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench.commands.opening import open_or_explain
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", help="the project folder")
@@ -36,13 +38,10 @@ def _scenario_paths(root: Path, given: list[str]) -> tuple[list[Path], str | Non
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.core.project import ProjectDetectionError
-    from workbench.targets import open_project
-    try:
-        _target, project = open_project(args.path)
-    except ProjectDetectionError as exc:
-        print(f"workbench test: {exc}", file=sys.stderr)
+    opened = open_or_explain(args.path, prog="workbench test")
+    if opened is None:
         return 2
+    _target, project = opened
     paths, problem = _scenario_paths(project.root, args.scenarios)
     if problem:
         print(f"workbench test: {problem}", file=sys.stderr)

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from workbench.commands.opening import open_or_explain
 from workbench.core.diagnostics import Diagnostic, Severity, has_errors
 
 
@@ -15,15 +16,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.core.project import ProjectDetectionError
     from workbench.core.validation import validate
-    from workbench.targets import open_project
 
-    try:
-        target, project = open_project(args.path)
-    except ProjectDetectionError as exc:
-        print(f"workbench: {exc}", file=sys.stderr)
+    opened = open_or_explain(args.path)
+    if opened is None:
         return 2
+    target, project = opened
     diags = validate(target, project)
     out = sys.stdout
     if args.format == "json":

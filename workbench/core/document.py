@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Protocol, Sequence
+from typing import Any, Protocol
 
 from workbench.core.atomic import atomic_write
 from workbench.core.jsondoc import JsonDocument, parse_json
@@ -79,11 +80,11 @@ class Document:
     def dirty(self) -> bool:
         return self._text != self.saved_text
 
-    def on_change(self, callback: Callable[["Document"], None]) -> None:
+    def on_change(self, callback: Callable[[Document], None]) -> None:
         """Call callback(doc) after every change of the text, whichever view made it."""
         self._listeners.append(callback)
 
-    def remove_listener(self, callback: Callable[["Document"], None]) -> None:
+    def remove_listener(self, callback: Callable[[Document], None]) -> None:
         if callback in self._listeners:
             self._listeners.remove(callback)
 

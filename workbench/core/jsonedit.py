@@ -7,8 +7,9 @@ characters, or one member inserted after its last sibling), so everything else i
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from workbench.core.jsondoc import JsonDocument, JsonNode, parse_json
 from workbench.core.text import LineIndex

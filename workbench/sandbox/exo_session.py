@@ -13,8 +13,8 @@ from workbench.core.paths import HOSTS
 from workbench.core.scenario import Step
 from workbench.sandbox.environment import SandboxEnvironment
 from workbench.sandbox.exo_config import ConnectorNotFound, connector_facts, page_config
-from workbench.sandbox.exo_page import ReportingPage
 from workbench.sandbox.qtcompat import emit
+from workbench.sandbox.reporting_page import ReportingPage
 from workbench.sandbox.session import HostSession, SessionError, SessionSetup, StepFailure, show
 from workbench.sandbox.waiting import wait_for
 

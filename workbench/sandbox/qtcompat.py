@@ -1,37 +1,16 @@
-"""Work-arounds for PySide6 defects the sandbox runs into.
+"""Signal helpers for the sandbox.
 
-PySide6 6.12's `SignalInstance.emit()` (and `SignalInstance.disconnect(slot)`) drop a reference to `True` on every
-call; after a few thousand emits the interpreter aborts at exit with "bool_dealloc: deallocating True or False".
-`emit()` below measures the defect once and gives the reference back, so it is a no-op on fixed versions.
+`emit(signal, *args)` is kept as the one place the sandbox emits through; the PySide6 reference leak it used to
+compensate is now neutralised for the whole process by workbench.qt_workarounds (imported by this package).
 """
 
 from __future__ import annotations
 
-import ctypes
-import sys
+from PySide6.QtCore import SignalInstance
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
-
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-
-
-class _Probe(QObject):
-    fired = Signal()
-
-
-def _measure_leak() -> int:
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    probe.fired.emit()
-    return max(0, before - sys.getrefcount(True))
-
-
-_LEAK = _measure_leak()
+import workbench.qt_workarounds  # noqa: F401
 
 
 def emit(signal: SignalInstance, *args) -> None:
-    """signal.emit(*args), compensating PySide's lost reference to True."""
+    """signal.emit(*args)."""
     signal.emit(*args)
-    for _ in range(_LEAK):
-        _incref(True)

@@ -4,42 +4,31 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from workbench.core.diagnostics import Diagnostic, Severity
 from workbench.core.project import Project, ProjectDetectionError, Target
+from workbench.targets import open_project as open_project_at
 from workbench.ui import dialogs, settings
 from workbench.ui.editor_area import EditorArea
 from workbench.ui.explorer.widget import ExplorerPanel
 from workbench.ui.problems.widget import ProblemsPanel
 from workbench.ui.session import ProjectSession
 from workbench.ui.theme import ThemeManager
-
-
-def detect_project(path: str | Path) -> tuple[Target, Project]:
-    """targets.open_project, but a host package that fails to load is skipped rather than fatal to the others."""
-    from workbench.targets import TARGET_NAMES, get_target, open_project
-    try:
-        return open_project(path)
-    except ProjectDetectionError:
-        raise
-    except Exception:
-        root = Path(path).expanduser().resolve()
-        for name in TARGET_NAMES:
-            try:
-                target = get_target(name)
-                project = target.detect(root)
-            except Exception:
-                continue
-            if project is not None:
-                return target, project
-        raise ProjectDetectionError(f"{path}: not a plugin project the workbench knows") from None
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +68,7 @@ class MainWindow(QMainWindow):
         self.theme.sig_theme_changed.connect(self._apply_theme)
         self.resize(1360, 860)
         self.resizeDocks([self.explorer_dock], [300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [190], Qt.Orientation.Vertical)
+        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
         self._restore_layout()
 
     # -- extension points -------------------------------------------------------------------------------------------
@@ -168,7 +157,7 @@ class MainWindow(QMainWindow):
     def open_project(self, path: str | Path) -> bool:
         """Open a project folder; a folder that is not a project gets a clear message and the start page stays."""
         try:
-            target, project = detect_project(path)
+            target, project = open_project_at(path)
         except ProjectDetectionError as exc:
             QMessageBox.warning(self, "Not a plugin project", str(exc))
             return False

@@ -1,11 +1,8 @@
 """Each broken eXo fixture gives its code at the expected place through `workbench validate --format json`."""
 
-import json
-
 import pytest
+from clihelpers import validate_json
 from testpaths import FIXTURES, SAMPLES
-
-from workbench.cli import main
 
 W = "webapp/src/main/webapp"
 CONF = f"{W}/WEB-INF/conf/demo/configuration.xml"
@@ -38,15 +35,10 @@ CASES = [
 ]
 
 
-def run_json(path, capsys) -> tuple[int, list[dict]]:
-    code = main(["validate", str(path), "--format", "json"])
-    return code, json.loads(capsys.readouterr().out)
-
-
 @pytest.mark.parametrize("fixture, code, file, line, column, exit_code", CASES,
                          ids=[f"{c[0]}-{c[1]}" for c in CASES])
 def test_fixture_reports_code_at_position(fixture, code, file, line, column, exit_code, capsys):
-    status, diags = run_json(FIXTURES / "exo" / fixture, capsys)
+    status, diags = validate_json(FIXTURES / "exo" / fixture, capsys)
     assert status == exit_code
     found = [(d["file"], d["line"], d["column"]) for d in diags if d["code"] == code]
     assert (file, line, column) in found, diags
@@ -55,9 +47,9 @@ def test_fixture_reports_code_at_position(fixture, code, file, line, column, exi
 @pytest.mark.parametrize("fixture", sorted({c[0] for c in CASES} - {"type-not-one-word"}))
 def test_one_mistake_gives_one_diagnostic(fixture, capsys):
     """A fixture breaks one thing: the report names that thing only, not a cascade."""
-    _, diags = run_json(FIXTURES / "exo" / fixture, capsys)
+    _, diags = validate_json(FIXTURES / "exo" / fixture, capsys)
     assert len(diags) == 1, diags
 
 
 def test_sample_has_no_diagnostics(capsys):
-    assert run_json(SAMPLES / "exo-connector", capsys) == (0, [])
+    assert validate_json(SAMPLES / "exo-connector", capsys) == (0, [])

@@ -1,11 +1,8 @@
 """Each broken XCALLY fixture gives its code at the expected place through `workbench validate --format json`."""
 
-import json
-
 import pytest
-from testpaths import FIXTURES
-
-from workbench.cli import main
+from clihelpers import validate_json
+from testpaths import FIXTURES, SAMPLES
 
 # (fixture, code, file, line, column, exit code)
 CASES = [
@@ -32,15 +29,10 @@ CASES = [
 ]
 
 
-def run_json(path, capsys) -> tuple[int, list[dict]]:
-    code = main(["validate", str(path), "--format", "json"])
-    return code, json.loads(capsys.readouterr().out)
-
-
 @pytest.mark.parametrize("fixture, code, file, line, column, exit_code", CASES,
                          ids=[f"{c[0]}-{c[1]}" for c in CASES])
 def test_fixture_reports_code_at_position(fixture, code, file, line, column, exit_code, capsys):
-    status, diags = run_json(FIXTURES / "xcally" / fixture, capsys)
+    status, diags = validate_json(FIXTURES / "xcally" / fixture, capsys)
     assert status == exit_code
     assert {"code": code, "file": file, "line": line, "column": column}.items() <= \
         next((d for d in diags if d["code"] == code and d["line"] == line), {}).items(), diags
@@ -48,19 +40,18 @@ def test_fixture_reports_code_at_position(fixture, code, file, line, column, exi
 
 
 def test_official_example_only_needs_the_comma_and_a_package_json(capsys):
-    _, diags = run_json(FIXTURES / "xcally" / "official-script-example", capsys)
+    _, diags = validate_json(FIXTURES / "xcally" / "official-script-example", capsys)
     assert sorted(d["code"] for d in diags) == ["JSON002", "XC015"]
     comma = next(d for d in diags if d["code"] == "JSON002")
     assert (comma["endLine"], comma["endColumn"]) == (15, 30)
 
 
 def test_single_top_folder_plugin_validates_clean(capsys):
-    status, diags = run_json(FIXTURES / "xcally" / "single-top-folder", capsys)
+    status, diags = validate_json(FIXTURES / "xcally" / "single-top-folder", capsys)
     assert (status, diags) == (0, [])
 
 
 @pytest.mark.parametrize("sample", ["xcally-script", "xcally-html"])
 def test_samples_have_no_diagnostics(sample, capsys):
-    from testpaths import SAMPLES
-    status, diags = run_json(SAMPLES / sample, capsys)
+    status, diags = validate_json(SAMPLES / sample, capsys)
     assert (status, diags) == (0, [])

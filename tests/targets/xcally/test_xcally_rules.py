@@ -80,3 +80,45 @@ def test_script_plugin_may_carry_its_own_admin_view(tmp_path):
     manifest["parameters"]["views"] = {"admin": "app/missing.html"}
     diags = validate(TARGET, project, {"manifest.json": json.dumps(manifest, indent=2)})
     assert [d.code for d in diags] == ["XC009"]
+
+
+def _sparse(path, size):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as f:
+        f.truncate(size)
+
+
+def test_size_follows_the_workbenchignore_the_export_uses(tmp_path):
+    project = copy_sample(tmp_path)
+    _sparse(project.root / "media" / "demo.mov", 60 * 1024 * 1024)
+    _sparse(project.root / "app" / "data.bin.bak", 60 * 1024 * 1024)  # an editor backup: never packaged
+    assert codes(project) == [("XC013", "error")]
+    (project.root / ".workbenchignore").write_text("media/\n")
+    assert codes(project) == []
+
+
+def test_size_projection_lists_exactly_what_the_export_packages(tmp_path):
+    from workbench.core.packaging import ExportOptions, build_plan
+    from workbench.targets.xcally.contents import package_files
+
+    project = copy_sample(tmp_path)
+    for rel in ("node_modules/dep/index.js", ".git/HEAD", "scenarios/a.yaml", "app/x.js~", "app/.x.js.swp",
+                ".npmrc", "docs/notes.md", "docs/keep.md", ".workbench/state.json", "old.zip"):
+        path = project.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x\n")
+    (project.root / ".workbenchignore").write_text("docs/*.md\n!docs/keep.md\n")
+    files = project.files()
+    for with_modules in (False, True):
+        plan = build_plan("xcally", project, ExportOptions(include_node_modules=with_modules))
+        projected = [f.arcname for f in package_files(files, project.content_root, with_modules)]
+        assert projected == sorted(e.name for e in plan.entries)
+        assert ("node_modules/dep/index.js" in projected) is with_modules
+    assert "docs/keep.md" in projected and "docs/notes.md" not in projected
+
+
+def test_unsaved_buffers_count_unless_the_export_leaves_them_out(tmp_path):
+    project = copy_sample(tmp_path)
+    big = "x" * (5 * 1024 * 1024)
+    assert codes(project, {"app/generated.js": big}) == [("XC014", "warning")]
+    assert codes(project, {"node_modules/dep/generated.js": big, "app/generated.js~": big}) == []

@@ -44,24 +44,50 @@ paths, symbolic links, zip bombs (``ZipLimits``: entries, total size, per-entry 
 corrupt zips, and a non-empty ``dest``.
 """
 
-from workbench.core.packaging.export import ExportResult, build_plan, default_output, export_project
-from workbench.core.packaging.importer import import_package
-from workbench.core.packaging.model import (
-                                            EntryRecord,
-                                            Exclusion,
-                                            ExportError,
-                                            ExportOptions,
-                                            ExportPlan,
-                                            ImportRefused,
-                                            ImportResult,
-                                            PlanEntry,
-)
-from workbench.core.packaging.report import PackageReport, human_size
-from workbench.core.packaging.rules import RULES
-from workbench.core.packaging.safezip import SafeZip, ZipLimits
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbench.core.packaging.export import ExportResult, build_plan, default_output, export_project
+    from workbench.core.packaging.importer import import_package
+    from workbench.core.packaging.model import (
+                                                EntryRecord,
+                                                Exclusion,
+                                                ExportError,
+                                                ExportOptions,
+                                                ExportPlan,
+                                                ImportRefused,
+                                                ImportResult,
+                                                PlanEntry,
+    )
+    from workbench.core.packaging.report import PackageReport, human_size
+    from workbench.core.packaging.rules import RULES
+    from workbench.core.packaging.safezip import SafeZip, ZipLimits
+
+# Public name -> the module defining it. Loaded on first use, so that validation, which needs only the ignore
+# rules (packaging.ignore), does not pay for the zip writer, the verifier and the importer at start.
+_HOME = {
+    "ExportResult": "export", "build_plan": "export", "default_output": "export", "export_project": "export",
+    "import_package": "importer",
+    "EntryRecord": "model", "Exclusion": "model", "ExportError": "model", "ExportOptions": "model",
+    "ExportPlan": "model", "ImportRefused": "model", "ImportResult": "model", "PlanEntry": "model",
+    "PackageReport": "report", "human_size": "report", "RULES": "rules", "SafeZip": "safezip", "ZipLimits": "safezip",
+}
 
 __all__ = [
     "EntryRecord", "Exclusion", "ExportError", "ExportOptions", "ExportPlan", "ExportResult", "ImportRefused",
     "ImportResult", "PackageReport", "PlanEntry", "RULES", "SafeZip", "ZipLimits", "build_plan", "default_output",
     "export_project", "human_size", "import_package",
 ]
+
+
+def __getattr__(name: str):
+    """The public names, each imported from its module on first use."""
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -12,14 +12,19 @@ from workbench.core.packaging.model import EntryRecord, Exclusion
 TREE_LIMIT = 60  # above this many entries the text report shows folders only
 
 
-def human_size(size: int) -> str:
-    """1234567 -> '1.2 MB' (decimal units, as upload limits are written)."""
+DECIMAL_UNITS = ("B", "kB", "MB", "GB")
+BINARY_UNITS = ("bytes", "KB", "MB", "GB")
+
+
+def human_size(size: int, *, binary: bool = False) -> str:
+    """1234567 -> '1.2 MB' (decimal units, as upload limits are written); binary: 1536 -> '1.5 KB'."""
+    step, units = (1024, BINARY_UNITS) if binary else (1000, DECIMAL_UNITS)
     value = float(size)
-    for unit in ("B", "kB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{int(value)} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    return f"{size} B"
+    for unit in units[:-1]:
+        if value < step:
+            return f"{int(value)} {unit}" if unit == units[0] else f"{value:.1f} {unit}"
+        value /= step
+    return f"{value:.1f} {units[-1]}"
 
 
 @dataclass

@@ -116,7 +116,7 @@ def scan_java(text: str) -> JavaFacts:
             facts.class_name, facts.class_range = toks[k + 1].text, rng(toks[k + 1])
             j = k + 2
             if j < len(toks) and toks[j].text == "<":
-                j = _skip_generics(toks, j)
+                j = _past_group(toks, j, "<", ">")
             if j < len(toks) and toks[j].text == "extends":
                 name, last = _qualified(toks, j + 1)
                 facts.superclass = name.rsplit(".", 1)[-1] if name else None
@@ -166,10 +166,11 @@ def _delta(tok: Token, opening: str, closing: str) -> int:
     return 1 if tok.text == opening else -1 if tok.text == closing else 0
 
 
-def _skip_generics(toks: list[Token], k: int) -> int:
+def _past_group(toks: list[Token], k: int, opening: str, closing: str) -> int:
+    """The index just after the bracket group that toks[k] opens (`<...>`, `(...)`), nesting included."""
     depth = 0
     while k < len(toks):
-        depth += _delta(toks[k], "<", ">")
+        depth += _delta(toks[k], opening, closing)
         k += 1
         if depth == 0:
             break
@@ -178,12 +179,7 @@ def _skip_generics(toks: list[Token], k: int) -> int:
 
 def _method_body(toks: list[Token], k: int) -> tuple[int, int] | None:
     """(first, last) token indexes of the body when toks[k] opens a method declaration's parameter list."""
-    depth = 0
-    while k < len(toks):
-        depth += _delta(toks[k], "(", ")")
-        k += 1
-        if depth == 0:
-            break
+    k = _past_group(toks, k, "(", ")")
     while k < len(toks) and not (toks[k].kind == "punct" and toks[k].text in "{;=)}("):
         k += 1  # skips `throws X, Y`
     if k >= len(toks) or toks[k].kind != "punct" or toks[k].text != "{":

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from workbench.core.diagnostics import Diagnostic, RuleInfo
-from workbench.core.files import ProjectFiles
-from workbench.core.paths import SCHEMAS
-from workbench.core.project import OutlineNode, Project
-
-SCHEMA_FILES = ("exo-provider-settings.schema.json",)
+from workbench.core.project import Project
+from workbench.targets.base import LazyTarget
 
 
-class ExoTarget:
+class ExoTarget(LazyTarget):
     """eXo Platform Web Conferencing connectors (a call provider plugin in a Maven project)."""
 
     name = "exo"
     title = "eXo Web Conferencing"
+    VALIDATE = "workbench.targets.exo.checks:validate_connector"
+    RULES = "workbench.targets.exo.rules:RULES"
+    OUTLINE = "workbench.targets.exo.outline:outline"
+    SCHEMA_FILES = ("exo-provider-settings.schema.json",)
 
     def detect(self, root: Path) -> Project | None:
         """A Maven project whose WEB-INF/conf/<type>/configuration.xml adds a call provider (a few globs)."""
@@ -35,18 +34,3 @@ class ExoTarget:
     def looked_for(self) -> list[str]:
         return ["a Maven project (pom.xml) whose */src/main/webapp/WEB-INF/conf/<type>/configuration.xml declares "
                 "the add.callprovider plugin of org.exoplatform.webconferencing.WebConferencingService"]
-
-    def validate(self, project: Project, files: ProjectFiles) -> list[Diagnostic]:
-        from workbench.targets.exo.checks import validate_connector
-        return validate_connector(project, files)
-
-    def rules(self) -> list[RuleInfo]:
-        from workbench.targets.exo.rules import RULES
-        return list(RULES)
-
-    def outline(self, project: Project, files: ProjectFiles) -> list[OutlineNode]:
-        from workbench.targets.exo.outline import outline
-        return outline(project, files)
-
-    def schemas(self) -> dict[str, dict]:
-        return {name: json.loads((SCHEMAS / name).read_text(encoding="utf-8")) for name in SCHEMA_FILES}

@@ -1,17 +1,17 @@
-"""What an XCALLY export would put in the zip: the project's files minus dependencies, VCS and OS junk."""
+"""Which files go into an XCALLY package: the packaging engine's selection with XCALLY's rules, for the export
+(build_plan) and for validation's size projection (package_files) alike, so the two can never disagree."""
 
 from __future__ import annotations
 
-import os
-import posixpath
 from dataclasses import dataclass
+from pathlib import Path
 
-from workbench.core.files import ProjectFiles, normalize
+from workbench.core.files import ProjectFiles
+from workbench.core.packaging.ignore import IgnoreRules, collect
+from workbench.core.packaging.model import Exclusion
 
-EXCLUDED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__MACOSX", ".idea", ".vscode", ".workbench",
-                           "__pycache__"})
-EXCLUDED_TOP_DIRS = frozenset({"scenarios"})  # workbench scenario files live beside the package content
-EXCLUDED_NAMES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", ".gitignore", ".gitattributes", ".npmrc"})
+# Beside the engine's defaults and the project's .workbenchignore: what the workbench keeps next to the plugin.
+PROJECT_ONLY = [("/scenarios/", "workbench scenarios, not part of the plugin")]
 
 
 @dataclass(frozen=True)
@@ -21,47 +21,28 @@ class PackageFile:
     size: int
 
 
+def package_rules(root: Path, include_node_modules: bool = False) -> IgnoreRules:
+    """The ignore rules of an XCALLY export: defaults, node_modules unless included, scenarios, .workbenchignore."""
+    return IgnoreRules.for_project(root, include_node_modules=include_node_modules, extra=PROJECT_ONLY)
+
+
+def package_selection(root: Path, content_root: str = "", include_node_modules: bool = False, *,
+           measure_excluded: bool = True) -> tuple[list[tuple[str, Path, int]], list[Exclusion]]:
+    """(project-relative path, absolute path, size) of every file the export packages, and what it leaves out."""
+    return collect(root, content_root, package_rules(root, include_node_modules), measure_excluded=measure_excluded)
+
+
 def package_files(files: ProjectFiles, content_root: str = "", include_node_modules: bool = False) -> list[PackageFile]:
-    """The files an export would include, sorted by zip path (unsaved buffers count with their current size)."""
-    base = files.abspath(content_root)
-    skipped = EXCLUDED_DIRS - ({"node_modules"} if include_node_modules else set())
-    out: dict[str, PackageFile] = {}
-    for dirpath, dirnames, filenames in os.walk(base):
-        top = dirpath == str(base)
-        dirnames[:] = sorted(d for d in dirnames
-                             if d not in skipped and not (top and d in EXCLUDED_TOP_DIRS))
-        for name in filenames:
-            if name in EXCLUDED_NAMES or name.endswith("~"):
-                continue
-            full = os.path.join(dirpath, name)
-            rel = normalize(os.path.relpath(full, files.root))
-            try:
-                size = os.path.getsize(full)
-            except OSError:
-                continue
-            out[rel] = PackageFile(rel, _arcname(rel, content_root), size)
+    """The files an export would include, sorted by zip path (unsaved buffers count with their current size).
+
+    Nothing is written or compressed, and left-out folders are not walked: validation calls this on every keystroke.
+    """
+    rules = package_rules(files.root, include_node_modules)
+    found, _ = collect(files.root, content_root, rules, measure_excluded=False)
+    strip = len(content_root) + 1 if content_root else 0
+    out = {rel: PackageFile(rel, rel[strip:], size) for rel, _path, size in found}
     prefix = content_root + "/" if content_root else ""
     for rel, text in files.overlays.items():  # unsaved buffers: new files and new sizes
-        if rel.startswith(prefix) and not _excluded(rel[len(prefix):], skipped):
-            out[rel] = PackageFile(rel, _arcname(rel, content_root), len(text.encode("utf-8")))
+        if rel.startswith(prefix) and rules.excluded_path(rel) is None:
+            out[rel] = PackageFile(rel, rel[strip:], len(text.encode("utf-8")))
     return sorted(out.values(), key=lambda f: f.arcname)
-
-
-def _arcname(rel: str, content_root: str) -> str:
-    return posixpath.relpath(rel, content_root) if content_root else rel
-
-
-def _excluded(arc: str, skipped: frozenset[str]) -> bool:
-    parts = arc.split("/")
-    return any(p in skipped for p in parts[:-1]) or parts[-1] in EXCLUDED_NAMES or \
-        (len(parts) > 1 and parts[0] in EXCLUDED_TOP_DIRS)
-
-
-def human_size(size: int) -> str:
-    """1536 -> '1.5 KB'."""
-    value = float(size)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{int(value)} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} bytes"

@@ -6,14 +6,13 @@ from __future__ import annotations
 import re
 
 from workbench.core.files import ProjectFiles
-from workbench.core.packaging.ignore import IgnoreRules, collect
 from workbench.core.packaging.model import ExportOptions, ExportPlan, PlanEntry
 from workbench.core.packaging.report import human_size
 from workbench.core.project import Project
+from workbench.targets.xcally.contents import package_selection
 
 SIZE_LIMIT = 50_000_000  # App Zone upload limit; decimal MB so a zip that passes here passes there
 SIZE_WARNING = 4_000_000  # the limit an older Motion release documented
-PROJECT_ONLY = [("/scenarios/", "workbench scenarios, not part of the plugin")]
 
 
 def _safe_stem(text: str) -> str:
@@ -30,9 +29,7 @@ def build_plan(project: Project, files: ProjectFiles, options: ExportOptions) ->
     version = value.get("version") if isinstance(value.get("version"), str) else ""
     stem = _safe_stem(name) + (f"-{_safe_stem(version)}" if version else "")
     plan = ExportPlan([], default_name=f"{stem}.zip", size_limit=SIZE_LIMIT, size_warning=SIZE_WARNING)
-    rules = IgnoreRules.for_project(project.root, include_node_modules=options.include_node_modules,
-                                    extra=PROJECT_ONLY)
-    found, plan.excluded = collect(project.root, base, rules)
+    found, plan.excluded = package_selection(project.root, base, options.include_node_modules)
     strip = len(base) + 1 if base else 0
     plan.entries = [PlanEntry(rel[strip:], source=path, origin=rel) for rel, path, _size in found]
     if base:

@@ -11,6 +11,16 @@ from workbench.targets.xcally.rules import PLUGIN_TYPES, SIDEBAR_VALUES  # noqa:
 _CONFIG = ConfigDict(extra="allow", validate_assignment=True, strict=True)
 
 
+def _refuse_null(*fields: str, what: str):
+    """A before-validator for optional fields: leaving one out is fine, an explicit null is refused."""
+    def check(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError(f"must be {what} when present")
+        return value
+
+    return field_validator(*fields, mode="before")(classmethod(check))
+
+
 class XcallyAuthor(BaseModel):
     """`author`: who supports the plugin."""
 
@@ -19,12 +29,7 @@ class XcallyAuthor(BaseModel):
     email: str | None = None
     website: str | None = None
 
-    @field_validator("name", "email", "website", mode="before")
-    @classmethod
-    def _no_null(cls, value: Any) -> Any:
-        if value is None:
-            raise ValueError("must be a string when present")
-        return value
+    _no_null = _refuse_null("name", "email", "website", what="a string")
 
 
 class HtmlViews(BaseModel):
@@ -34,12 +39,7 @@ class HtmlViews(BaseModel):
     admin: str | None = Field(default=None, min_length=1)
     agent: str | None = Field(default=None, min_length=1)
 
-    @field_validator("admin", "agent", mode="before")
-    @classmethod
-    def _no_null(cls, value: Any) -> Any:
-        if value is None:
-            raise ValueError("must be a string when present")
-        return value
+    _no_null = _refuse_null("admin", "agent", what="a string")
 
     @model_validator(mode="after")
     def _one_side(self) -> HtmlViews:
@@ -56,12 +56,7 @@ class ScriptParameters(BaseModel):
     scriptPath: str = Field(min_length=1)
     views: HtmlViews | None = None  # a script plugin may carry its own admin page
 
-    @field_validator("views", mode="before")
-    @classmethod
-    def _no_null(cls, value: Any) -> Any:
-        if value is None:
-            raise ValueError("must be an object when present")
-        return value
+    _no_null = _refuse_null("views", what="an object")
 
 
 class HtmlParameters(BaseModel):
@@ -84,12 +79,7 @@ class XcallyManifest(BaseModel):
     icon: str = Field(default="icon-apps", min_length=1)
     parameters: ScriptParameters | HtmlParameters
 
-    @field_validator("author", mode="before")
-    @classmethod
-    def _author_not_null(cls, value: Any) -> Any:
-        if value is None:
-            raise ValueError("must be an object when present")
-        return value
+    _author_not_null = _refuse_null("author", what="an object")
 
     @field_validator("parameters", mode="before")
     @classmethod

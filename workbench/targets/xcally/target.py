@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from workbench.core.diagnostics import Diagnostic, RuleInfo, Severity
-from workbench.core.files import ProjectFiles
+from workbench.core.diagnostics import Diagnostic, Severity
 from workbench.core.jsondoc import parse_json
-from workbench.core.paths import SCHEMAS
-from workbench.core.project import OutlineNode, Project
+from workbench.core.project import Project
+from workbench.targets.base import LazyTarget
 
 MANIFEST = "manifest.json"
 # Keys only an XCALLY manifest carries: they let a manifest with a missing or wrong `type` still be recognised.
 XCALLY_KEYS = frozenset({"parameters", "sidebar", "scriptName", "scriptPath", "views"})
 PEXIP_KEYS = frozenset({"brandingID", "isSettingsBranded"})
 SKIPPED_TOP_DIRS = frozenset({"scenarios", "node_modules", "dist", "build"})
-SCHEMA_FILES = ("xcally-manifest.schema.json",)
 
 
 def _manifest_value(path: Path) -> dict | None:
@@ -42,11 +39,15 @@ def _kind_of(manifest: dict) -> str | None:
     return None
 
 
-class XcallyTarget:
+class XcallyTarget(LazyTarget):
     """XCALLY Motion V3 App Zone plugins (manifest.json with `type` script or html)."""
 
     name = "xcally"
     title = "XCALLY Motion App Zone"
+    VALIDATE = "workbench.targets.xcally.validate:validate_plugin"
+    RULES = "workbench.targets.xcally.rules:RULES"
+    OUTLINE = "workbench.targets.xcally.outline:outline"
+    SCHEMA_FILES = ("xcally-manifest.schema.json",)
 
     def detect(self, root: Path) -> Project | None:
         """The plugin at root, or in its single top folder (as some published zips are laid out)."""
@@ -72,21 +73,6 @@ class XcallyTarget:
 
     def looked_for(self) -> list[str]:
         return ["manifest.json with a `type` of script or html (at the folder's root or in its single top folder)"]
-
-    def validate(self, project: Project, files: ProjectFiles) -> list[Diagnostic]:
-        from workbench.targets.xcally.validate import validate_plugin
-        return validate_plugin(project, files)
-
-    def rules(self) -> list[RuleInfo]:
-        from workbench.targets.xcally.rules import RULES
-        return list(RULES)
-
-    def outline(self, project: Project, files: ProjectFiles) -> list[OutlineNode]:
-        from workbench.targets.xcally.outline import outline
-        return outline(project, files)
-
-    def schemas(self) -> dict[str, dict]:
-        return {name: json.loads((SCHEMAS / name).read_text(encoding="utf-8")) for name in SCHEMA_FILES}
 
 
 def manifest_path(project: Project) -> str:

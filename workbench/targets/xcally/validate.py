@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from workbench.core.diagnostics import Diagnostic, Severity
 from workbench.core.files import ProjectFiles
+from workbench.core.packaging.report import human_size
 from workbench.core.project import Project
 from workbench.targets.xcally.checks import ManifestFacts, check_manifest
-from workbench.targets.xcally.contents import human_size, package_files
+from workbench.targets.xcally.contents import package_files
 from workbench.targets.xcally.requires import package_name, script_modules
 from workbench.targets.xcally.rules import OLD_PACKAGE_LIMIT_BYTES, PACKAGE_LIMIT_BYTES
 from workbench.targets.xcally.target import manifest_path, missing_manifest
@@ -35,11 +36,13 @@ def check_size(project: Project, files: ProjectFiles, manifest_rel: str) -> list
     total = sum(f.size for f in entries)
     if total <= OLD_PACKAGE_LIMIT_BYTES:
         return []
-    largest = ", ".join(f"{f.arcname} ({human_size(f.size)})" for f in sorted(entries, key=lambda f: -f.size)[:3])
+    largest = ", ".join(f"{f.arcname} ({human_size(f.size, binary=True)})"
+                        for f in sorted(entries, key=lambda f: -f.size)[:3])
+    shown = human_size(total, binary=True)  # the limits below are binary megabytes
     if total > PACKAGE_LIMIT_BYTES:
-        return [Diagnostic("XC013", E, f"the package would be {human_size(total)}, above App Zone's 50 MB limit: "
+        return [Diagnostic("XC013", E, f"the package would be {shown}, above App Zone's 50 MB limit: "
                                        f"remove or shrink files (largest: {largest})", manifest_rel)]
-    return [Diagnostic("XC014", W, f"the package would be {human_size(total)}, above the 4 MB an older Motion "
+    return [Diagnostic("XC014", W, f"the package would be {shown}, above the 4 MB an older Motion "
                                    f"release accepted (largest: {largest})", manifest_rel)]
 
 

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QKeySequence, QPainter, QShortcut, QTextCharFormat,
-                           QTextCursor, QTextFormat)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeySequence,
+    QPainter,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from workbench.core.diagnostics import Diagnostic, QuickFix, Severity
@@ -14,7 +23,7 @@ from workbench.ui.theme import Theme, current_theme
 
 
 class LineNumberArea(QWidget):
-    def __init__(self, editor: "CodeEditor"):
+    def __init__(self, editor: CodeEditor):
         super().__init__(editor)
         self.editor = editor
 

@@ -25,8 +25,8 @@ class Node:
     name: str
     kind: str  # 'dir' | 'file' | 'outline' | 'section'
     rel: str | None = None  # the file or folder it stands for, relative to the project root
-    parent: "Node | None" = None
-    children: list["Node"] = field(default_factory=list)
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
     detail: str = ""
 
     def row(self) -> int:
@@ -238,7 +238,7 @@ class ExplorerModel(QAbstractItemModel):
 
     def _same(self, a: list[Node], b: list[Node]) -> bool:
         return len(a) == len(b) and all(x.name == y.name and x.rel == y.rel and x.detail == y.detail and
-                                        self._same(x.children, y.children) for x, y in zip(a, b))
+                                        self._same(x.children, y.children) for x, y in zip(a, b, strict=True))
 
     def persistent(self, node: Node) -> QPersistentModelIndex:
         return QPersistentModelIndex(self.index_of(node))

@@ -12,7 +12,7 @@ COALESCE_MS = 40  # long enough to merge a burst, short enough to show a change 
 
 
 class _Handler(FileSystemEventHandler):
-    def __init__(self, watcher: "ProjectWatcher"):
+    def __init__(self, watcher: ProjectWatcher):
         self.watcher = watcher
 
     def on_any_event(self, event: FileSystemEvent) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
@@ -21,7 +22,7 @@ class FormContext:
         self.project_root = project_root
         self.extras = extras or {}
         self.refreshing = False
-        self.fields: list["Field"] = []
+        self.fields: list[Field] = []
 
     def write(self, path: Path, value: Any) -> None:
         if not self.refreshing:
@@ -85,7 +86,8 @@ class TextField(Field):
         if self.edit.text() != text:
             pos = self.edit.cursorPosition()
             self.edit.setText(text)
-            self.edit.setCursorPosition(min(pos, len(text)))
+            if self.edit.hasFocus():  # typing elsewhere (text view, undo) must not move the user's caret
+                self.edit.setCursorPosition(min(pos, len(text)))
         self.edit.setPlaceholderText("null (set by the plugin's state)" if self.ctx.present(self.path)
                                      and value is None else self.edit.placeholderText() if value is None else "")
 

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFormLayout, QFrame, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workbench.core.document import Document
-from workbench.ui.forms.fields import (BoolField, ChoiceListField, EnumField, Field, FormContext, RawField,
-                                       StringListField, TextField, parse_number_or_string)
+from workbench.ui.forms.fields import (
+    BoolField,
+    ChoiceListField,
+    EnumField,
+    Field,
+    FormContext,
+    RawField,
+    StringListField,
+    TextField,
+    parse_number_or_string,
+)
 from workbench.ui.forms.schema import enum_values, field_kind, label_for, resolve, unwrap_optional
 
 # An override builds the widget of one field: (ctx, path, schema, form) -> Field
 Override = Callable[[FormContext, tuple, dict, "SchemaForm"], Field]
 
 
-def build_field(ctx: FormContext, path: tuple, schema: dict, root: dict, form: "SchemaForm") -> QWidget:
+def build_field(ctx: FormContext, path: tuple, schema: dict, root: dict, form: SchemaForm) -> QWidget:
     """The default widget for a schema node."""
     name = str(path[-1]) if path else ""
     override = form.overrides.get(name) or form.overrides.get("/".join(map(str, path)))
@@ -102,8 +111,7 @@ class SchemaForm(QScrollArea):
     def refresh(self) -> None:
         """Show the document's values; when its JSON is broken, say so and freeze the fields."""
         jdoc = self.document.json()
-        broken = jdoc.root is None or jdoc.root.kind != "object" or any(
-            d.code == "JSON001" for d in jdoc.diagnostics)
+        broken = not jdoc.ok or jdoc.root.kind != "object"
         if broken:
             first = next((d for d in jdoc.diagnostics if d.severity.value == "error"), None)
             where = f" (line {first.range.start.line}: {first.message})" if first else ""
@@ -130,7 +138,7 @@ class SchemaForm(QScrollArea):
         self.ensureWidgetVisible(best)
         best.focus_field()
         best.setStyleSheet("background: rgba(255, 200, 0, 90);")
-        QTimer.singleShot(900, lambda: best.setStyleSheet(""))
+        QTimer.singleShot(900, best, lambda: best.setStyleSheet(""))  # bound to best: dropped if it is deleted
         return True
 
     def detach(self) -> None:

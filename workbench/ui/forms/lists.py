@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
@@ -82,6 +83,8 @@ class ItemListField(Field):
                 self.grid.addWidget(b, i + 1, col)
                 col += 1
             self.rows.append([f for _, f in pairs])
+            for c in range(len(pairs)):
+                self.grid.setColumnStretch(c, 1)
         if count == 0:
             self.grid.addWidget(QLabel("<i>(empty)</i>"), 0, 0)
         self._count = count

@@ -7,13 +7,12 @@ import posixpath
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QPushButton, QRadioButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QPushButton, QRadioButton, QVBoxLayout
 
 from workbench.core.jsonedit import JsonEditor
 from workbench.targets.pexip.models import MENU_LOCATIONS
 from workbench.ui.forms.fields import BoolField, Field, FormContext, TextField
-from workbench.ui.forms.icons import relative_ref, svg_symbols, symbol_icon
+from workbench.ui.forms.icons import relative_ref, symbol_icon
 from workbench.ui.forms.lists import ItemListField
 
 
@@ -48,7 +47,7 @@ class IconPicker(Field):
         layout.setContentsMargins(0, 0, 0, 0)
         self.combo = QComboBox()
         self.combo.setEditable(True)
-        self.combo.setMinimumContentsLength(22)
+        self.combo.setMinimumContentsLength(12)
         layout.addWidget(self.combo)
         root: Path = ctx.project_root
         package_rel = ctx.document.rel
@@ -86,7 +85,7 @@ class ActionPicker(Field):
         layout.setContentsMargins(0, 0, 0, 0)
         self.combo = QComboBox()
         self.combo.setEditable(True)
-        self.combo.setMinimumContentsLength(14)
+        self.combo.setMinimumContentsLength(10)
         layout.addWidget(self.combo)
         self.combo.textActivated.connect(self._chosen)
         self.combo.lineEdit().textEdited.connect(self._chosen)

@@ -62,7 +62,7 @@ class PreviewPlugin(QObject):
         if getattr(window, "problems_dock", None) is not None:
             window.tabifyDockWidget(window.problems_dock, self.log_dock)
         window.resizeDocks([self.preview_dock], [620], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.preview_dock, self.controls_dock], [520, 300], Qt.Orientation.Vertical)
+        window.resizeDocks([self.preview_dock, self.controls_dock], [430, 420], Qt.Orientation.Vertical)
         self.controller.sig_session.connect(lambda s: self.log.bind(s.log if s is not None else None))
         self.controller.sig_ready.connect(self.sig_ready)
         self.log.sig_open_location.connect(self.open_location)

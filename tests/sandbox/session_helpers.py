@@ -1,0 +1,42 @@
+"""Helpers of the host session tests (eXo, XCALLY): start sessions that are always closed, run steps and samples."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from workbench.core.scenario import Step
+
+START_MS = 15000
+
+
+def started_sessions(create: Callable[..., object]) -> Iterator[Callable[..., object]]:
+    """The body of a `session_of` fixture (`yield from` it): make(...) creates a session with create(...) and starts
+    it; every session made is closed when the test ends, passed or failed."""
+    made = []
+
+    def make(*args, **kwargs):
+        session = create(*args, **kwargs)
+        made.append(session)
+        session.start(START_MS)
+        return session
+
+    yield make
+    for session in made:
+        session.close()
+
+
+def run(session, kind: str, value=None) -> None:
+    """Apply one scenario step to a started session (raises StepFailure when it fails)."""
+    session.apply_step(Step(kind, value, 1))
+
+
+def assert_scenarios_pass(root: Path) -> None:
+    """The project at root has scenarios and every one of them passes."""
+    from workbench.core.scenario import find_scenarios
+    from workbench.sandbox.runner import run_files  # Qt: imported once the test has set the environment up
+    from workbench.targets import open_project
+
+    _, project = open_project(root)
+    results = run_files(project, find_scenarios(root))
+    assert results and all(r.passed for r in results), [(r.name, r.failed_step, r.reason) for r in results]
