@@ -64,6 +64,12 @@ def supervised():
         proc.close()
 
 
+def start_listening(proc: NodeProcess, lines: Lines) -> int:
+    """Start the test server and wait until it says it listens; the port it printed."""
+    proc.start()
+    return int(lines.wait_for("listening on port").text.rsplit(" ", 1)[1])
+
+
 def test_policy_follows_app_zone_variables():
     assert RestartPolicy.from_env({}) == RestartPolicy(False, 300.0)
     assert RestartPolicy.from_env({"XC_PLUGIN_RESTART": "false"}).enabled is False
@@ -83,8 +89,7 @@ def test_missing_node_says_what_to_do(supervised):
 @needs_node
 def test_output_name_env_and_port(supervised):
     proc, lines = supervised(env={"GREETING": "hi", "XC_PLUGIN_RESTART": "true"})
-    proc.start()
-    port = int(lines.wait_for("listening on port").text.rsplit(" ", 1)[1])
+    port = start_listening(proc, lines)
     assert lines.wait_for("title=").stream == "stderr"
     assert "title=wb-test-plugin restart=true" in lines.wait_for("title=").text
     assert proc.wait_port(5.0) == port  # found in the kernel's socket table, not in the log
@@ -95,8 +100,7 @@ def test_output_name_env_and_port(supervised):
 @needs_node
 def test_killed_with_restart_on_comes_back_after_the_delay(supervised):
     proc, lines = supervised(env={"XC_PLUGIN_RESTART": "true", "XC_PLUGIN_RESTART_DELAY": "300"}, delay=0.6)
-    proc.start()
-    lines.wait_for("listening on port")
+    start_listening(proc, lines)
     first = proc.pid
     killed_at = time.monotonic()
     proc.kill()
@@ -112,8 +116,7 @@ def test_killed_with_restart_on_comes_back_after_the_delay(supervised):
 @needs_node
 def test_killed_with_restart_off_stays_down(supervised):
     proc, lines = supervised(env={"XC_PLUGIN_RESTART": "false"}, delay=0.1)
-    proc.start()
-    lines.wait_for("listening on port")
+    start_listening(proc, lines)
     proc.kill()
     assert proc.wait_state(STOPPED, 5.0)
     assert "not restarted" in lines.wait_for("not restarted").text
@@ -138,8 +141,7 @@ def _group_members(pgid: int) -> list[int]:
 @needs_node
 def test_stop_ends_the_whole_tree_and_no_restart_follows(supervised):
     proc, lines = supervised(env={"WITH_CHILD": "1", "XC_PLUGIN_RESTART": "true"}, delay=0.1)
-    proc.start()
-    lines.wait_for("listening on port")
+    start_listening(proc, lines)
     pgid = proc.pid
     assert len(_group_members(pgid)) == 2  # node and its child
     assert proc.stop()

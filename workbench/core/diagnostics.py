@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
-from typing import Iterable
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -32,7 +32,7 @@ class Range:
     end: Position
 
     @staticmethod
-    def at(line: int, column: int, end_line: int | None = None, end_column: int | None = None) -> "Range":
+    def at(line: int, column: int, end_line: int | None = None, end_column: int | None = None) -> Range:
         return Range(Position(line, column), Position(end_line or line, end_column or column))
 
 

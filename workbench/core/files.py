@@ -6,8 +6,9 @@ import hashlib
 import os
 import posixpath
 from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from workbench.core.jsondoc import JsonDocument, load_json_bytes, parse_json
 from workbench.core.treesitter import ParsedSource, parse

@@ -7,8 +7,9 @@ syntax errors, trailing commas (with a quick fix), comments, a BOM, duplicate ke
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from tree_sitter import Node
 
@@ -42,11 +43,11 @@ class JsonNode:
     kind: str  # object | array | string | number | true | false | null | invalid
     range: Range
     value: Any = None
-    members: dict[str, "JsonNode"] = field(default_factory=dict)  # objects: last occurrence wins, as in JS
+    members: dict[str, JsonNode] = field(default_factory=dict)  # objects: last occurrence wins, as in JS
     key_ranges: dict[str, Range] = field(default_factory=dict)
-    items: list["JsonNode"] = field(default_factory=list)  # arrays
+    items: list[JsonNode] = field(default_factory=list)  # arrays
 
-    def get(self, key: "str | int") -> "JsonNode | None":
+    def get(self, key: str | int) -> JsonNode | None:
         if isinstance(key, int):
             return self.items[key] if self.kind == "array" and 0 <= key < len(self.items) else None
         return self.members.get(key) if self.kind == "object" else None

@@ -22,7 +22,7 @@ class Project:
     title: str = ""
     details: dict = field(default_factory=dict, compare=False, hash=False)
 
-    def files(self, overlays: dict[str, str] | None = None) -> "ProjectFiles":
+    def files(self, overlays: dict[str, str] | None = None) -> ProjectFiles:
         from workbench.core.files import ProjectFiles
         return ProjectFiles(self.root, overlays)
 
@@ -34,7 +34,7 @@ class OutlineNode:
     label: str
     kind: str  # 'plugin' | 'package' | 'source' | 'icon' | 'settings' | 'manifest' | 'view' | 'config' | ...
     file: str | None = None  # relative path it opens, if any
-    children: list["OutlineNode"] = field(default_factory=list)
+    children: list[OutlineNode] = field(default_factory=list)
 
 
 class ProjectDetectionError(Exception):
@@ -54,13 +54,13 @@ class Target(Protocol):
     def looked_for(self) -> list[str]:
         """What detect() looks for, in words, for the 'unknown project' message."""
 
-    def validate(self, project: Project, files: "ProjectFiles") -> list["Diagnostic"]:
+    def validate(self, project: Project, files: ProjectFiles) -> list[Diagnostic]:
         """Every diagnostic of the project (schema and rules), positions included."""
 
-    def rules(self) -> list["RuleInfo"]:
+    def rules(self) -> list[RuleInfo]:
         """Documentation of every code validate() can emit."""
 
-    def outline(self, project: Project, files: "ProjectFiles") -> list[OutlineNode]:
+    def outline(self, project: Project, files: ProjectFiles) -> list[OutlineNode]:
         """The target's first-class nodes for the explorer (each plugin with its files)."""
 
     def schemas(self) -> dict[str, dict]:

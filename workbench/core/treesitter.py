@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterator
+from functools import cache
 
 from tree_sitter import Language, Node, Parser, Tree
 
@@ -12,7 +12,7 @@ from workbench.core.diagnostics import Diagnostic, Range, Severity
 from workbench.core.text import LineIndex
 
 
-@lru_cache(maxsize=None)
+@cache
 def language(name: str) -> Language:
     """The tree-sitter Language for 'json', 'javascript' or 'xml'."""
     if name == "json":
@@ -27,7 +27,7 @@ def language(name: str) -> Language:
     raise ValueError(f"no grammar for {name!r}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parser(name: str) -> Parser:
     return Parser(language(name))
 

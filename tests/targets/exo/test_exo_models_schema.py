@@ -1,8 +1,7 @@
 """The provider-settings JSON Schema and the pydantic model accept and reject the same documents."""
 
-import jsonschema
-import pydantic
 import pytest
+from schemamodel import assert_both_accept, assert_both_reject, check_schema
 
 from workbench.targets.exo import TARGET
 from workbench.targets.exo.models import ProviderSettings
@@ -28,20 +27,17 @@ def schema():
 
 
 def test_schema_is_valid_draft_2020_12():
-    jsonschema.Draft202012Validator.check_schema(schema())
+    check_schema(schema())
 
 
 @pytest.mark.parametrize("doc", VALID)
 def test_valid_for_both(doc):
-    jsonschema.Draft202012Validator(schema()).validate(doc)
-    ProviderSettings.model_validate(doc)
+    assert_both_accept(schema(), ProviderSettings, doc)
 
 
 @pytest.mark.parametrize("doc", INVALID)
 def test_invalid_for_both(doc):
-    assert list(jsonschema.Draft202012Validator(schema()).iter_errors(doc))
-    with pytest.raises(pydantic.ValidationError):
-        ProviderSettings.model_validate(doc)
+    assert_both_reject(schema(), ProviderSettings, doc)
 
 
 def test_sample_settings_round_trip_to_xml_values():

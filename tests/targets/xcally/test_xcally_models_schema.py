@@ -2,9 +2,9 @@
 
 import copy
 
-import jsonschema
 import pydantic
 import pytest
+from schemamodel import assert_both_accept, assert_both_reject, check_schema
 
 from workbench.targets.xcally import TARGET
 from workbench.targets.xcally.models import HtmlParameters, ScriptParameters, XcallyManifest
@@ -64,20 +64,17 @@ def schema():
 
 
 def test_schema_is_valid_draft_2020_12():
-    jsonschema.Draft202012Validator.check_schema(schema())
+    check_schema(schema())
 
 
 @pytest.mark.parametrize("doc", VALID)
 def test_valid_for_both(doc):
-    jsonschema.Draft202012Validator(schema()).validate(doc)
-    XcallyManifest.model_validate(doc)
+    assert_both_accept(schema(), XcallyManifest, doc)
 
 
 @pytest.mark.parametrize("doc", INVALID)
 def test_invalid_for_both(doc):
-    assert list(jsonschema.Draft202012Validator(schema()).iter_errors(doc))
-    with pytest.raises(pydantic.ValidationError):
-        XcallyManifest.model_validate(doc)
+    assert_both_reject(schema(), XcallyManifest, doc)
 
 
 def test_parameters_follow_the_type_and_keep_extra_keys():

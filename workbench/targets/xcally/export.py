@@ -10,9 +10,8 @@ from workbench.core.packaging.model import ExportOptions, ExportPlan, PlanEntry
 from workbench.core.packaging.report import human_size
 from workbench.core.project import Project
 from workbench.targets.xcally.contents import package_selection
-
-SIZE_LIMIT = 50_000_000  # App Zone upload limit; decimal MB so a zip that passes here passes there
-SIZE_WARNING = 4_000_000  # the limit an older Motion release documented
+from workbench.targets.xcally.rules import OLD_PACKAGE_LIMIT_BYTES as SIZE_WARNING
+from workbench.targets.xcally.rules import PACKAGE_LIMIT_BYTES as SIZE_LIMIT
 
 
 def _safe_stem(text: str) -> str:

@@ -8,8 +8,10 @@ E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 PLUGIN_TYPES = ("script", "html")
 SIDEBAR_VALUES = ("always", "adminOnly", "agentOnly", "never")
-PACKAGE_LIMIT_BYTES = 50 * 1024 * 1024  # App Zone refuses larger uploads
-OLD_PACKAGE_LIMIT_BYTES = 4 * 1024 * 1024  # the limit an older Motion release documented
+# Decimal megabytes, the stricter reading of "50 MB": a package that passes here passes the upload. The export uses
+# the same two numbers, so validation and export never disagree.
+PACKAGE_LIMIT_BYTES = 50_000_000  # App Zone refuses larger uploads
+OLD_PACKAGE_LIMIT_BYTES = 4_000_000  # the limit an older Motion release documented
 
 RULES = [
     RuleInfo("XC001", E, "Manifest is not an object", "manifest.json does not hold a JSON object.",

@@ -91,11 +91,13 @@
     options = options || {};
     host.call('openTemplateDialog', [{ title: options.title, body: options.body }]);
     var ref = host.openDialog ? host.openDialog(options) : null;
-    var promise = new Promise(function (resolve) { setTimeout(function () { resolve(ref); }, 0); });
+    // The dialog is in the DOM now: resolve in a microtask, so the plugin's .then runs before any other event
+    // (a click) can reach the dialog, as after the host's view init.
+    var promise = Promise.resolve(ref);
     promise.subscribe = function (next) {  // v21: an observable of the dialogRef
       host.call('openTemplateDialog.subscribe', []);
       var closed = false;
-      setTimeout(function () { if (!closed) callback(typeof next === 'function' ? next : next && next.next, ref); }, 0);
+      queueMicrotask(function () { if (!closed) callback(typeof next === 'function' ? next : next && next.next, ref); });
       return { unsubscribe: function () { closed = true; } };
     };
     return promise;
