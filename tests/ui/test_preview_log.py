@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.preview_helpers import close_window, click_element, js, open_preview_window, toolbar_label, wait_js
+from tests.ui.preview_helpers import click_element, close_window, js, open_preview_window, toolbar_label, wait_js
 from workbench.core.hostlog import HostLog
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]

@@ -169,12 +169,19 @@ class LogFilter(QSortFilterProxyModel):
         self.text = ""
 
     def set_kinds(self, kinds: set[str]) -> None:
-        self.kinds = set(kinds)
-        self.invalidateRowsFilter()
+        self._refilter(lambda: setattr(self, "kinds", set(kinds)))
 
     def set_text(self, text: str) -> None:
-        self.text = text.strip().lower()
-        self.invalidateRowsFilter()
+        self._refilter(lambda: setattr(self, "text", text.strip().lower()))
+
+    def _refilter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         entry = self.sourceModel().entries[row]
