@@ -126,3 +126,13 @@ def test_unknown_participant_is_a_clear_error(conf):
     with pytest.raises(KeyError, match="no participant 'zed'.*Bob \\(bob\\)"):
         conf.require("zed")
     assert conf.find("BOB")["uuid"] == "bob"
+
+
+def test_generated_uuids_never_collide_with_explicit_ones():
+    # a recorded scenario may name a uuid the generator would produce next
+    first = Conference("meet.x", role="chair", self_name="Alice")
+    taken = first.self_uuid
+    c = Conference("meet.x", role="chair", self_name="Alice", self_uuid="me")
+    c.add_participant({"name": "Bob", "uuid": taken})
+    uid = c.dial_out("carol@example.com", "sip", "guest")["result"][0]
+    assert uid != taken and {taken, uid} <= set(c.participants)

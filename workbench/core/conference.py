@@ -157,10 +157,17 @@ class Conference:
         self.emit(DISCONNECT_SUCCESS, {"reason": "disconnected"})
 
     # -- participants ---------------------------------------------------------------------------------------------
+    def _new_uuid(self) -> str:
+        """A deterministic uuid (runs are reproducible) that no participant has, explicit uuids included."""
+        while True:
+            uid = str(uuidlib.UUID(int=next(self._counter) + (1 << 64)))
+            if uid not in self.participants:
+                return uid
+
     def add_participant(self, props: dict, *, announce: bool = True) -> str:
         """A participant joins; returns its uuid. Unknown properties are kept (extra ones are allowed)."""
         props = {k: v for k, v in dict(props).items() if v is not None}
-        uid = str(props.pop("uuid", "") or uuidlib.UUID(int=next(self._counter) + (1 << 64)))
+        uid = str(props.pop("uuid", "") or self._new_uuid())
         if uid in self.participants:
             raise ValueError(f"a participant with uuid {uid!r} is already in the conference")
         p = {**PARTICIPANT_DEFAULTS, "uuid": uid, "startTime": int(self.clock()), **props}

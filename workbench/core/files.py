@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,17 +25,19 @@ class _ContentCache:
     def __init__(self, size: int = 4096):
         self.size = size
         self._items: OrderedDict[tuple, Any] = OrderedDict()
+        self._lock = threading.Lock()  # the window's validation worker and the GUI thread share it
 
     def get(self, key: tuple, make: Callable[[], Any]) -> Any:
-        try:
-            self._items.move_to_end(key)
-            return self._items[key]
-        except KeyError:
-            value = make()
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()  # outside the lock: parsing must not serialise the threads
+        with self._lock:
             self._items[key] = value
             if len(self._items) > self.size:
                 self._items.popitem(last=False)
-            return value
+        return value
 
 
 CACHE = _ContentCache()

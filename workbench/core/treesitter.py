@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -27,9 +28,17 @@ def language(name: str) -> Language:
     raise ValueError(f"no grammar for {name!r}")
 
 
-@cache
+_local = threading.local()
+
+
 def _parser(name: str) -> Parser:
-    return Parser(language(name))
+    """A parser per thread and grammar: tree-sitter parsers must not be shared between threads (the window
+    validates in a worker thread while the editors parse on the GUI thread)."""
+    parsers = _local.__dict__.setdefault("parsers", {})
+    parser = parsers.get(name)
+    if parser is None:
+        parser = parsers[name] = Parser(language(name))
+    return parser
 
 
 @dataclass
