@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,15 @@ DEPRECATED = {
 }
 
 
+# The package-file fields a hot reload refreshes in the page's plugin entry (enabled/started stay as the page has them).
+_RELOADED_FIELDS = ("name", "description", "version", "allowUnload", "platforms", "participantRoles", "location",
+                    "items", "src", "base", "visible", "hidden_reason", "problem")
+
+
+def _set_enabled_js(plugin_id: str, enabled: bool) -> str:
+    return f"WB.setPluginEnabled({json.dumps(plugin_id)}, {json.dumps(bool(enabled))})"
+
+
 def content_dir(project) -> Path:
     """The folder served as custom_configuration/ (the branding package's webapp2 folder)."""
     return (Path(project.root) / (project.content_root or "")).resolve()
@@ -42,6 +52,7 @@ class PexipSession(PexipSteps, HostSession):
     """One emulated Infinity Connect conference view with the project's plugins."""
 
     target = "pexip"
+    supports_hot_reload = True
 
     def __init__(self, project, setup: SessionSetup | None = None, parent: QObject | None = None):
         super().__init__(project, setup, parent)
@@ -57,9 +68,7 @@ class PexipSession(PexipSteps, HostSession):
         for p in s.participants:
             self.conference.add_participant(p, announce=False)
         self.content = content_dir(project)
-        single = project.details.get("package") if getattr(project, "kind", "") == "pexip-plugin" else None
-        settings = single_plugin_settings(self.content, single) if single else None
-        self.plugins, problems = read_plugins(self.content, s.role, s.platform, settings)
+        self.plugins, problems = self._read_plugins()
         for message in problems:
             self.log.add(WARNING, message)
         self.environment = SandboxEnvironment(self.log, s.allow_hosts, self)
@@ -73,6 +82,8 @@ class PexipSession(PexipSteps, HostSession):
         self.conference.on_change(self._on_change)
         self.conference.on_action(self._on_action)
         self._push_pending = False
+        self._bust = 0  # cache-busting counter of hot reloads
+        self._reload_waiters: dict[int, Callable[[int], None]] = {}  # bust -> on_done of reload_plugin
 
     # -- lifecycle ------------------------------------------------------------------------------------------------
     def start(self, timeout_ms: int = 20000) -> None:
@@ -95,6 +106,7 @@ class PexipSession(PexipSteps, HostSession):
     def page_config(self) -> dict:
         """hello(): what the page needs to start; a reload joins the conference afresh."""
         self.ready = False
+        self._reload_waiters.clear()  # a reloaded page reports no pending plugin reload
         if self.conference.connected:
             self.conference.connected = False  # the reloaded app connects again once its plugins are loaded
         return {
@@ -122,6 +134,8 @@ class PexipSession(PexipSteps, HostSession):
             self.log.add(WARNING, message, **data)
         else:
             self.log.add(HOST, message, **data)
+            if "reloaded" in data:
+                self._plugin_reloaded(data)
 
     def _locate(self, data: dict) -> None:
         """Point the error at the plugin file: the frame of the stack inside the project, else the reported URL."""
@@ -201,10 +215,7 @@ class PexipSession(PexipSteps, HostSession):
 
     # -- model -> page ----------------------------------------------------------------------------------------------
     def _on_change(self) -> None:
-        emit(self.sig_state_changed)
-        if self.page is not None:
-            snap = self.conference.snapshot() | {"chat": self.conference.chat[-100:]}
-            emit(self.bridge.stateChanged, json.dumps(snap, default=str))
+        self.push_state()
 
     def _on_action(self, action: dict) -> None:
         self.log.action(action["type"], action.get("payload"))
@@ -212,9 +223,79 @@ class PexipSession(PexipSteps, HostSession):
             emit(self.bridge.action, json.dumps(action, default=str))
 
     # -- controls for the window -------------------------------------------------------------------------------------
+    def push_state(self) -> None:
+        """Send the conference as it is to the page (and tell the window it changed)."""
+        emit(self.sig_state_changed)
+        if self.page is not None:
+            snap = self.conference.snapshot() | {"chat": self.conference.chat[-100:]}
+            emit(self.bridge.stateChanged, json.dumps(snap, default=str))
+
+    def _read_plugins(self) -> tuple[list[PluginEntry], list[str]]:
+        project = self.project
+        single = project.details.get("package") if getattr(project, "kind", "") == "pexip-plugin" else None
+        settings = single_plugin_settings(self.content, single) if single else None
+        return read_plugins(self.content, self.setup.role, self.setup.platform, settings)
+
+    def reread_plugins(self) -> list[str]:
+        """Read settings.json and the package files again (for the next reloads); returns the plugin ids in order."""
+        self.plugins, _problems = self._read_plugins()  # the problems were logged at start and show as diagnostics
+        return [p.id for p in self.plugins]
+
+    def reload_plugin(self, plugin_id: str, on_done: Callable[[int], None] | None = None) -> None:
+        """Unload and load one plugin in the running page with its package fields as read last; the conference is
+        kept and pushed again. on_done(number of its menu items rendered) once the page reports it is back."""
+        entry = self.plugin(plugin_id)
+        if entry is None or self.page is None:
+            return
+        self._bust += 1
+        bust = self._bust
+        if on_done is not None:
+            self._reload_waiters[bust] = on_done
+        fields = entry.to_page()
+        fresh = {k: fields[k] for k in _RELOADED_FIELDS}
+        code = f"WBHost.reloadPlugin({json.dumps(plugin_id)}, {json.dumps(fresh, default=str)}, {bust})"
+        self.page.runJavaScript(code, 0, lambda answer: self._reload_started(bust, answer))
+
+    def _reload_started(self, bust: int, answer: Any) -> None:
+        if answer == "unknown":  # the page runs another plugin list (it is reloading): nothing will be reported
+            self._reload_waiters.pop(bust, None)
+            return
+        self.push_state()  # the reloaded plugin sees the participants as they are now
+
+    def _plugin_reloaded(self, data: dict) -> None:
+        bust = data.get("bust")
+        on_done = self._reload_waiters.pop(bust, None) if isinstance(bust, int) else None
+        if on_done is not None:
+            on_done(int(data.get("rendered") or 0))
+
+    def set_audience(self, role: str, platform: str) -> bool:
+        """Show the app to a chair or guest on web/electron/ios/android from the next page load (conference kept)."""
+        self.setup.role, self.setup.platform = role, platform
+        conf = self.conference
+        conf.role = role
+        conf.participants[conf.self_uuid].update(role=role, canControl=role == "chair")
+        self.reread_plugins()
+        return True
+
     def set_plugin_enabled(self, plugin_id: str, enabled: bool) -> bool:
-        """Load or unload a plugin as Settings > Plugin does (unloading honours allowUnload)."""
-        return bool(self.page.eval_js(f"WB.setPluginEnabled({json.dumps(plugin_id)}, {json.dumps(enabled)})")[1])
+        """Load or unload a plugin as Settings > Plugin does (unloading honours allowUnload); waits for the page."""
+        return bool(self.page.eval_js(_set_enabled_js(plugin_id, enabled))[1])
+
+    def request_plugin_enabled(self, plugin_id: str, enabled: bool,
+                               on_done: Callable[[bool], None] | None = None) -> None:
+        """set_plugin_enabled without waiting: on_done(ok) once the page answered."""
+        if self.page is None:
+            return
+        self.page.runJavaScript(_set_enabled_js(plugin_id, enabled), 0,
+                                lambda ok: on_done(bool(ok)) if on_done else None)
+
+    def request_plugin_states(self, on_done: Callable[[list[dict]], None]) -> None:
+        """on_done(list of {id, started, enabled, visible, allowUnload}) as the page runs the plugins, without waiting."""
+        if self.page is None:
+            on_done([])
+            return
+        self.page.runJavaScript("JSON.stringify(window.WB ? WB.plugins() : [])", 0,
+                                lambda text: on_done(json.loads(text) if isinstance(text, str) else []))
 
     def plugin(self, plugin_id: str | None) -> PluginEntry | None:
         if plugin_id is None:

@@ -21,7 +21,10 @@ A HostSession is a QObject (subclass `HostSession` below) with:
   `sig_state_changed()`, `sig_ready()`, `sig_problem(message)` (hang, crash) for the window; emit them with
   `workbench.sandbox.qtcompat.emit(signal, *args)` (works around a PySide6 reference-count defect);
 - `page: HostPage | None` (a QWebEnginePage usable in a visible QWebEngineView) and `environment`;
-- `start(timeout_ms)`, `close()`, `apply_step(step)`, `check_errors(since_seq)`.
+- `start(timeout_ms)`, `close()`, `apply_step(step)`, `check_errors(since_seq)`;
+- for the window: `conference` (or None), `plugins`, `set_audience(role, platform)`, `request_plugin_states(on_done)`,
+  `request_plugin_enabled(plugin_id, enabled, on_done)` (defaults: nothing to show or change), and, when the class
+  sets `supports_hot_reload`, `push_state()`, `reread_plugins()` and `reload_plugin(plugin_id, on_done)`.
 `apply_step` dispatches `step_<kind>(value, step)` and, for `expect`, `expect_<key>(value, step)`; a host
 implements the methods of its own steps. Common page steps (click/fill/expect on a selector, wait, expect
 no_errors / error / call) are implemented here for every host with a page.
@@ -106,6 +109,8 @@ class HostSession(QObject):
     """The page hung or crashed (message); it is being restarted."""
 
     target = ""
+    supports_hot_reload = False
+    """The host reloads one plugin in the running page (reread_plugins, reload_plugin, push_state)."""
 
     def __init__(self, project, setup: SessionSetup | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -116,6 +121,23 @@ class HostSession(QObject):
         self.page = None  # a HostPage, for hosts that show one
         self.environment = None
         self.ready = False
+        self.conference = None  # the simulated conference, for hosts that have one
+        self.plugins: list = []  # the plugins the host page runs, for hosts that list them
+
+    # -- controls for the window (hosts that support them override) ---------------------------------------------
+    def set_audience(self, role: str, platform: str) -> bool:
+        """Show the host to another role/platform from its next page load; False when the host has no audiences."""
+        return False
+
+    def request_plugin_states(self, on_done: Callable[[list[dict]], None]) -> None:
+        """on_done(list of {id, started, enabled, visible, allowUnload}) as the page runs its plugins; [] here."""
+        on_done([])
+
+    def request_plugin_enabled(self, plugin_id: str, enabled: bool,
+                               on_done: Callable[[bool], None] | None = None) -> None:
+        """Load or unload a plugin in the running page without waiting, then on_done(ok); not supported here."""
+        if on_done is not None:
+            on_done(False)
 
     # -- lifecycle (hosts override) -------------------------------------------------------------------------------
     def start(self, timeout_ms: int = 20000) -> None:

@@ -155,7 +155,7 @@ class ConferencePanel(QWidget):
     # -- binding ------------------------------------------------------------------------------------------------
     def bind(self, session) -> None:
         """Follow a new session (or none)."""
-        if session is not None and hasattr(session, "sig_state_changed"):
+        if session is not None:
             session.sig_state_changed.connect(self.refresh)
         self.setEnabled(self.controller.conference is not None)
         self.refresh()

@@ -6,7 +6,6 @@ Widgets hold no state of their own: they read the session's conference and log a
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import time
 from pathlib import Path
@@ -15,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWebEngineCore import QWebEngineScript
 
 from workbench.core import project_settings
-from workbench.core.hostlog import HOST, NETWORK, LogEntry
+from workbench.core.hostlog import NETWORK
 from workbench.core.hotreload import plan_reload
 from workbench.core.scenario_record import ConferenceDriver, ScenarioRecorder
 from workbench.sandbox.qtcompat import emit
@@ -45,7 +44,6 @@ class PreviewController(QObject):
         self.recorder = ScenarioRecorder()
         self.driver: ConferenceDriver | None = None
         self.message = "Open a project to preview it."
-        self._bust = 0
         self._stamps: dict[str, tuple[int, int]] = {}
         self._pending: dict[str, float] = {}  # plugin id -> when its change was seen (perf_counter)
         self._page_reload_started: float | None = None
@@ -71,13 +69,12 @@ class PreviewController(QObject):
             self._no_preview(f"The preview could not start: {exc}")
             return
         self.session = session
-        self.driver = ConferenceDriver(session.conference, self.recorder) if hasattr(session, "conference") \
+        self.driver = ConferenceDriver(session.conference, self.recorder) if session.conference is not None \
             else None
         self._stop_listening = session.log.listen(self.recorder.note_entry)
         session.sig_ready.connect(self._on_ready)
-        session.sig_log.connect(self._on_log)
         session.sig_problem.connect(lambda m: emit(self.sig_status, f"⚠ {m}"))
-        if session.environment is not None and hasattr(session.environment, "sig_blocked"):
+        if session.environment is not None:
             session.environment.sig_blocked.connect(self._on_blocked)
         emit(self.sig_status, "loading…")
         self._watch(session)
@@ -100,7 +97,7 @@ class PreviewController(QObject):
             if session.page is not None:
                 self._install_scripts(session.page)
             emit(self.sig_session, session)
-            if session.page is not None and getattr(session, "ready", True):
+            if session.page is not None and session.ready:
                 self._on_ready()
 
     def _no_preview(self, message: str) -> None:
@@ -140,7 +137,7 @@ class PreviewController(QObject):
 
     @property
     def conference(self):
-        return getattr(self.session, "conference", None)
+        return self.session.conference if self.session is not None else None
 
     def _install_scripts(self, page) -> None:
         script = QWebEngineScript()
@@ -161,13 +158,13 @@ class PreviewController(QObject):
             emit(self.sig_status, "ready")
         emit(self.sig_ready)
 
-    def _on_log(self, entry: LogEntry) -> None:
-        if entry.kind == HOST and entry.data.get("reloaded"):
-            plugin_id = str(entry.data["reloaded"])
-            seen = self._pending.pop(plugin_id, None)
-            ms = (time.perf_counter() - seen) * 1000 if seen is not None else 0.0
-            emit(self.sig_status, f"{plugin_id} reloaded in {ms:.0f} ms")
-            emit(self.sig_reloaded, [plugin_id], ms)
+    def _on_plugin_reloaded(self, session, plugin_id: str, _rendered: int) -> None:
+        if session is not self.session:
+            return
+        seen = self._pending.pop(plugin_id, None)
+        ms = (time.perf_counter() - seen) * 1000 if seen is not None else 0.0
+        emit(self.sig_status, f"{plugin_id} reloaded in {ms:.0f} ms")
+        emit(self.sig_reloaded, [plugin_id], ms)
 
     def _on_blocked(self, info: dict) -> None:
         if info.get("host") and not info.get("refused"):
@@ -177,7 +174,7 @@ class PreviewController(QObject):
     def files_changed(self, rels, seen_at: float | None = None) -> bool:
         """Project files changed (saved here or in another editor): reload what they affect; True when it did."""
         session = self.session
-        if session is None or not hasattr(session, "plugins") or session.page is None:
+        if session is None or not session.supports_hot_reload or session.page is None:
             return False
         seen_at = seen_at or time.perf_counter()
         fresh = [r for r in rels if self._changed_since_last_time(r)]
@@ -186,20 +183,12 @@ class PreviewController(QObject):
             return False
         if plan.page or plan.package_changed:
             old_ids = [p.id for p in session.plugins]
-            self._reread_plugins()
-            if plan.page or [p.id for p in session.plugins] != old_ids:
+            if session.reread_plugins() != old_ids or plan.page:
                 self.reload_page()
                 return True
         for plugin_id in plan.plugins:
             self._pending[plugin_id] = seen_at
-            self._bust += 1
-            entry = next(p for p in session.plugins if p.id == plugin_id)
-            fields = entry.to_page()
-            fresh_fields = {k: fields[k] for k in ("name", "description", "version", "allowUnload", "platforms",
-                                                    "participantRoles", "location", "items", "src", "base",
-                                                    "visible", "hidden_reason", "problem")}
-            session.page.runJavaScript(page_scripts.reload_plugin_js(plugin_id, fresh_fields, self._bust), 0,
-                                       lambda _r: self._reapply())
+            session.reload_plugin(plugin_id, lambda n, pid=plugin_id: self._on_plugin_reloaded(session, pid, n))
         emit(self.sig_status, f"reloading {', '.join(plan.plugins)}…")
         return True
 
@@ -215,18 +204,6 @@ class PreviewController(QObject):
         self._stamps[rel] = stamp
         return True
 
-    def _reapply(self) -> None:
-        """Push the current conference to the page again (the reloaded plugin sees the participants as they are)."""
-        if self.session is not None and hasattr(self.session, "_on_change"):
-            self.session._on_change()
-
-    def _reread_plugins(self) -> None:
-        from workbench.sandbox.pexip_plugins import read_plugins, single_plugin_settings
-        s = self.session
-        single = self.project.details.get("package") if getattr(self.project, "kind", "") == "pexip-plugin" else None
-        settings = single_plugin_settings(s.content, single) if single else None
-        s.plugins, _problems = read_plugins(s.content, s.setup.role, s.setup.platform, settings)
-
     def reload_page(self) -> None:
         """Reload the whole host page; the simulated conference (participants, state) is applied to it again."""
         s = self.session
@@ -240,32 +217,21 @@ class PreviewController(QObject):
     def set_audience(self, role: str | None = None, platform: str | None = None) -> None:
         """Show the page as a chair or guest, on web/electron/ios/android (the conference is kept)."""
         self.role, self.platform = role or self.role, platform or self.platform
-        s = self.session
-        if s is None or not hasattr(s, "plugins"):
-            return
-        s.setup.role, s.setup.platform = self.role, self.platform
-        conf = s.conference
-        conf.role = self.role
-        me = conf.participants[conf.self_uuid]
-        me.update(role=self.role, canControl=self.role == "chair")
-        self._reread_plugins()
-        self.reload_page()
+        if self.session is not None and self.session.set_audience(self.role, self.platform):
+            self.reload_page()
 
     # -- plugins -------------------------------------------------------------------------------------------------------
     def set_plugin_enabled(self, plugin_id: str, enabled: bool, done=None) -> None:
         """Load or unload a plugin as Settings > Plugin does (allowUnload honoured); done(ok) afterwards."""
-        if self.session is None or self.session.page is None:
-            return
-        self.session.page.runJavaScript(page_scripts.set_enabled_js(plugin_id, enabled), 0,
-                                        lambda ok: done(bool(ok)) if done else None)
+        if self.session is not None:
+            self.session.request_plugin_enabled(plugin_id, enabled, done)
 
     def page_plugins(self, done) -> None:
         """done(list of {id, started, enabled, visible, allowUnload}) as the page has them."""
-        if self.session is None or self.session.page is None:
+        if self.session is None:
             done([])
             return
-        self.session.page.runJavaScript(page_scripts.PLUGINS, 0,
-                                        lambda text: done(json.loads(text) if isinstance(text, str) else []))
+        self.session.request_plugin_states(done)
 
     # -- network --------------------------------------------------------------------------------------------------
     def allow_host(self, host_or_url: str) -> str:
@@ -283,7 +249,7 @@ class PreviewController(QObject):
     def start_recording(self) -> None:
         if self.conference is None:
             return
-        plugins = [p.id for p in getattr(self.session, "plugins", []) if p.visible]
+        plugins = [p.id for p in self.session.plugins if p.visible]
         self.recorder.start(self.conference, role=self.role, platform=self.platform,
                             plugin=plugins[0] if len(plugins) == 1 else None,
                             allow_hosts=project_settings.allowed_hosts(self.project.root))

@@ -1,32 +1,9 @@
-"""JavaScript the preview runs in the Pexip host page: plugin hot reload and reports of the user's clicks and fills."""
+"""The script the preview adds to the host page: reports of the user's clicks and fills, for the scenario recorder.
+
+Host behaviour (hot reload, loading and unloading plugins) lives in the host page and its session, not here.
+"""
 
 from __future__ import annotations
-
-import json
-
-# Unload one plugin, drop its old script, load its source again (a cache-busting query makes the page fetch the file
-# anew), then report how many of its menu items are in the page. This is the host's own Settings > Plugin
-# unload/load cycle, so a plugin that leaks subscriptions on unload does so here as it would in the real app.
-_RELOAD = """(function (id, fresh, bust) {
-  var host = window.WBHost;
-  var entry = host && host.plugins.filter(function (p) { return p.id === id; })[0];
-  if (!entry) return 'unknown';
-  if (entry.started) host.unloadPlugin(entry);
-  Array.prototype.forEach.call(document.querySelectorAll('script[data-plugin]'), function (s) {
-    if (s.getAttribute('data-plugin') === id) s.parentNode.removeChild(s);
-  });
-  if (fresh) Object.keys(fresh).forEach(function (k) { entry[k] = fresh[k]; });
-  function done(loaded) {
-    var n = document.querySelectorAll('[data-location][data-plugin="' + id + '"]').length;
-    host.report('host', { message: 'plugin ' + id + (loaded ? ' reloaded' : ' not reloaded (disabled or hidden)'),
-      reloaded: id, rendered: n, bust: bust });
-  }
-  if (!entry.enabled || !entry.visible) { host.render(); done(false); return 'skipped'; }
-  var src = entry.src;
-  entry.src = src + '?reload=' + bust;
-  host.loadPlugin(entry).then(function () { entry.src = src; host.render(); done(true); });
-  return 'reloading';
-})(%s, %s, %s)"""
 
 # Reports the user's clicks on plugin items and dialog elements, and the values typed into dialogs, to the host log
 # (the scenario recorder turns them into `click` and `fill` steps).
@@ -61,14 +38,3 @@ UI_EVENTS = """(function () {
     }
   }, true);
 })();"""
-
-PLUGINS = "JSON.stringify(window.WB ? WB.plugins() : [])"
-
-
-def reload_plugin_js(plugin_id: str, fresh: dict | None, bust: int) -> str:
-    """The call that hot-reloads one plugin in the page (fresh: package fields re-read from disk)."""
-    return _RELOAD % (json.dumps(plugin_id), json.dumps(fresh, default=str), json.dumps(bust))
-
-
-def set_enabled_js(plugin_id: str, enabled: bool) -> str:
-    return f"WB.setPluginEnabled({json.dumps(plugin_id)}, {json.dumps(bool(enabled))})"

@@ -36,7 +36,7 @@ class PluginsList(QWidget):
 
     def _show(self, states: list[dict]) -> None:
         session = self.controller.session
-        entries = {p.id: p for p in getattr(session, "plugins", [])}
+        entries = {p.id: p for p in (session.plugins if session is not None else [])}
         self.list.blockSignals(True)
         self.list.clear()
         for state in states:

@@ -252,6 +252,29 @@
     return true;
   };
 
+  // Hot reload: the host's own unload/load cycle (a plugin leaking subscriptions on unload leaks here too), with the
+  // package fields re-read on disk and a cache-busting query so the source is fetched anew. The report carries the
+  // number of the plugin's menu items in the page once it is back.
+  host.reloadPlugin = function (id, fresh, bust) {
+    var entry = host.plugins.filter(function (p) { return p.id === id; })[0];
+    if (!entry) return 'unknown';
+    if (entry.started) host.unloadPlugin(entry);
+    Array.prototype.forEach.call(document.querySelectorAll('script[data-plugin]'), function (s) {
+      if (s.getAttribute('data-plugin') === id) s.parentNode.removeChild(s);
+    });
+    if (fresh) Object.keys(fresh).forEach(function (k) { entry[k] = fresh[k]; });
+    function done(loaded) {
+      var n = document.querySelectorAll('[data-location][data-plugin="' + id + '"]').length;
+      host.report('host', { message: 'plugin ' + id + (loaded ? ' reloaded' : ' not reloaded (disabled or hidden)'),
+        reloaded: id, rendered: n, bust: bust });
+    }
+    if (!entry.enabled || !entry.visible) { host.render(); done(false); return 'skipped'; }
+    var src = entry.src;
+    entry.src = src + '?reload=' + bust;
+    host.loadPlugin(entry).then(function () { entry.src = src; host.render(); done(true); });
+    return 'reloading';
+  };
+
   host.boot = function (bridge, config) {
     host.bridge = bridge;
     host.config = config;
