@@ -26,34 +26,42 @@ FRONT_FILE = {
 }
 
 
-def wait(app, condition, timeout_s: float = 10.0) -> None:
+def wait(condition, timeout_s: float = 15.0) -> None:
+    """Process events until condition() holds (or the timeout passes)."""
     import time
+
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
     end = time.monotonic() + timeout_s
     while not condition() and time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
+
+
+def settle(ms: int) -> None:
+    """Let the page paint (a fixed pause is fine here: this is a picture, not a test)."""
+    wait(lambda: False, ms / 1000)
 
 
 def shoot(sample: str, out: Path, theme: str) -> Path:
-    from PySide6.QtWidgets import QApplication
+    from workbench.commands.window import create_window
 
-    from workbench.ui.main_window import MainWindow
-    from workbench.ui.theme import ThemeManager
-
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow(ThemeManager(theme))
-    window.resize(1440, 900)
+    app, window = create_window(theme)
+    window.resize(1600, 1000)
     window.show()
+    ready = []
+    window.preview.sig_ready.connect(lambda: ready.append(True))
     root = REPO / "sample_projects" / sample
     if not window.open_project(root):
         raise SystemExit(f"{sample}: cannot open")
     got = []
     window.sig_diagnostics.connect(got.append)
-    wait(app, lambda: bool(got))
+    wait(lambda: bool(got) and bool(ready))
     front = FRONT_FILE.get(sample)
     if front and (root / front).is_file():
         window.open_file(front)
-    wait(app, lambda: False, 0.3)
+    settle(1500 if sample.startswith("xcally-script") else 500)
     path = out / f"{sample}{'' if theme == 'light' else '-' + theme}.png"
     window.grab().save(str(path))
     for doc in window.session.documents.values():  # never leave edits behind in the samples

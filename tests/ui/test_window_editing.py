@@ -122,3 +122,18 @@ def test_xcally_manifest_form_follows_type(copy_sample, open_window, qtbot):
     assert '"type": "script"' in editor.editor.toPlainText()
     assert params.box.title().startswith("Parameters (script")
     wait_diagnostics(qtbot, window, lambda ds: any(d.file == "manifest.json" for d in ds))
+
+
+def test_ctrl_z_typed_in_a_form_field_undoes_through_the_document(copy_sample, open_window, qtbot):
+    window = open_window(copy_sample("pexip-recording"))
+    editor = window.open_file(PACKAGE)
+    original = editor.document.text
+    name = field(editor, "name").edit
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    qtbot.keyClick(name, Qt.Key.Key_End)
+    qtbot.keyClicks(name, "X")
+    assert '"name": "RecordingX"' in editor.editor.toPlainText()
+    qtbot.keyClick(name, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.document.text == original and not editor.document.dirty
+    assert name.text() == "Recording"  # the form shows the undone document, not the field's own history

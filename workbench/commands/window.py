@@ -16,17 +16,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str]) -> int:
-    """Open the window and run the event loop until it closes; returns the exit code."""
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+def create_window(theme_name: str | None = None):
+    """The QApplication and the main window with every panel, exactly as `workbench` shows it (tools reuse it)."""
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    import asyncio
-
-    import qasync
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from workbench.ui import settings
@@ -38,11 +30,27 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Plugin Workbench")
     app.setOrganizationName("PluginWorkbench")
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    theme = ThemeManager(args.theme or settings.app_settings().value("ui/theme", "system"))
+    theme = ThemeManager(theme_name or settings.app_settings().value("ui/theme", "system"))
     window = MainWindow(theme)
     preview.install(window)  # the preview docks (with $WORKBENCH_READY_MARKER: prints when the preview is loaded)
+    window.restore_layout()
+    return app, window
+
+
+def main(argv: list[str]) -> int:
+    """Open the window and run the event loop until it closes; returns the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    import asyncio
+
+    import qasync
+    from PySide6.QtCore import QTimer
+
+    app, window = create_window(args.theme)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     window.show()
     if args.path:
         if not window.open_project(args.path):

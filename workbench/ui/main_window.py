@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self.resize(1360, 860)
         self.resizeDocks([self.explorer_dock], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
-        self._restore_layout()
+        # The saved layout is restored by restore_layout() once every panel is docked (docks added after a restore
+        # lose their saved place and squeeze the others).
 
     # -- extension points -------------------------------------------------------------------------------------------
     def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
@@ -346,7 +347,8 @@ class MainWindow(QMainWindow):
         return self.open_project(dest)
 
     # -- layout persistence -----------------------------------------------------------------------------------------
-    def _restore_layout(self) -> None:
+    def restore_layout(self) -> None:
+        """Restore the saved geometry and dock layout; call it after every panel has been added."""
         s = settings.app_settings()
         geometry, state = s.value("window/geometry"), s.value("window/state")
         if isinstance(geometry, QByteArray):

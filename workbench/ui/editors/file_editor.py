@@ -67,8 +67,15 @@ class FileEditor(QWidget):
                            ("Ctrl+Y", self.document.redo)):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if form is not None:
+            # Per field, when it gets focus: an application-wide Python event filter would see every event of every
+            # object (QtWebEngine's included) and PySide crashes wrapping objects still being built.
             self._undo_filter = FormUndoFilter(self)
-            QApplication.instance().installEventFilter(self._undo_filter)
+            QApplication.instance().focusChanged.connect(self._route_field_undo)
+
+    def _route_field_undo(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A form field got focus: its Ctrl+Z / Ctrl+Shift+Z go to the document (installing twice is harmless)."""
+        if new is not None and self.form is not None and self.form.isAncestorOf(new):
+            new.installEventFilter(self._undo_filter)
 
     def _mode_bar(self) -> QWidget:
         bar = QWidget()
