@@ -147,6 +147,7 @@ def test_layout_and_theme_are_persisted(copy_sample, open_window, qtbot):
     from workbench.ui.main_window import MainWindow
     again = MainWindow()
     qtbot.addWidget(again)
+    again.restore_layout()  # as `workbench` does once every panel is docked
     assert again.problems_dock.isHidden()
     assert again.theme.theme.dark
     assert settings.app_settings().value("ui/theme") == "dark"
