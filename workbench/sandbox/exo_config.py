@@ -53,7 +53,7 @@ def connector_facts(project: Project) -> dict[str, Any]:
     return {
         "type": type_, "title": title, "module": f"/{type_}/{module_rel}", "module_file": info.js_module,
         "webapp_root": Path(project.root) / info.webapp_root, "webapp_rel": info.webapp_root,
-        "properties": dict(info.settings), "config_xml": info.config_xml, "call_page": info.call_page,
+        "properties": dict(info.settings), "raw_properties": dict(info.raw_settings), "config_xml": info.config_xml, "call_page": info.call_page,
     }
 
 

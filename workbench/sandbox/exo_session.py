@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from workbench.sandbox.environment import SandboxEnvironment
 from workbench.sandbox.exo_config import ConnectorNotFound, connector_facts, page_config
 from workbench.sandbox.qtcompat import emit
 from workbench.sandbox.reporting_page import ReportingPage
-from workbench.sandbox.session import HostSession, SessionError, SessionSetup, StepFailure, show
+from workbench.sandbox.session import ControlError, HostSession, SessionError, SessionSetup, StepFailure, show
 from workbench.sandbox.waiting import wait_for
 
 HOST_DIR = HOSTS / "exo-platform"
@@ -37,6 +38,8 @@ class ExoSession(HostSession):
         super().__init__(project, setup, parent)
         self.facts: dict[str, Any] = {}
         self.config: dict[str, Any] = {}
+        self.context: dict[str, Any] | None = None  # the context the page shows (as last set)
+        self._accounts: dict[str, bool] = {}  # user id -> has an IM account of the connector's type
         self._loaded = False
 
     # -- lifecycle ------------------------------------------------------------------------------------------------
@@ -46,6 +49,8 @@ class ExoSession(HostSession):
         except ConnectorNotFound as exc:
             raise SessionError(f"{self.project.root}: {exc}") from None
         self.config = page_config(self.facts, self.setup.extra, self.setup.host)
+        self._accounts = initial_accounts(self.config)
+        self.context = self.config.get("context")
         env = self.environment = SandboxEnvironment(self.log, self.setup.allow_hosts, parent=self)
         type_ = self.facts["type"]
         env.mount("", HOST_DIR)
@@ -85,13 +90,94 @@ class ExoSession(HostSession):
         rel = url.split(marker, 1)[1].split("?", 1)[0]
         return f"{self.facts['webapp_rel']}/{rel}".lstrip("/")
 
+    # -- controls (the window's Web Conferencing panel; the steps below call the same methods) --------------------
+    @property
+    def connector_type(self) -> str:
+        return str(self.config.get("type", ""))
+
+    @property
+    def current_user(self) -> str:
+        """The id of the user the page is shown to."""
+        return str(self.config.get("user", ""))
+
+    def people(self) -> list[dict[str, Any]]:
+        """Every simulated user: id, title, whether they have an IM account of the connector's type, current or not."""
+        users = {str(u["id"]): u for u in self.config.get("users", []) if isinstance(u, dict) and u.get("id")}
+        if self.current_user and self.current_user not in users:
+            users = {self.current_user: {"id": self.current_user}, **users}
+        return [{"id": uid, "title": user_title(u), "has_account": self._accounts.get(uid, self._default_im()),
+                 "current": uid == self.current_user} for uid, u in users.items()]
+
+    def places(self, kind: str) -> list[dict[str, Any]]:
+        """The configured spaces (kind 'space') or chat rooms ('chat_room'): id, title, members."""
+        entries = self.config.get("spaces" if kind == "space" else "rooms", []) or []
+        return [{"id": str(e["id"]), "title": str(e.get("title") or e["id"]), "members": list(e.get("members") or [])}
+                for e in entries if isinstance(e, dict) and e.get("id")]
+
+    def provider_settings(self) -> list[tuple[str, str, str]]:
+        """(name, value in force, as written in the configuration XML) of each provider property."""
+        raw = self.facts.get("properties", {})
+        written = self.facts.get("raw_properties", {})
+        overrides = {str(k): str(v) for k, v in (self.setup.extra.get("settings") or {}).items()}
+        names = list(dict.fromkeys([*raw, *overrides]))
+        return [(n, overrides.get(n, raw.get(n, "")), written.get(n, "(scenario setting)")) for n in names]
+
+    def set_context(self, spec: dict[str, Any], on_done: Callable[[Any], None] | None = None) -> None:
+        """Show the page of a user (popover), a space or a chat room and ask the connector for its call button;
+        on_done(the button state, or None when the page could not show it)."""
+        if not isinstance(spec, dict) or spec.get("type") not in CONTEXT_TYPES or not spec.get("id"):
+            raise ControlError(f"context needs a type ({', '.join(CONTEXT_TYPES)}) and an id, got {show(spec)}")
+        self.context = dict(spec)
+        self._run(f"ExoHost.setContext({show(spec)})", on_done)
+        emit(self.sig_state_changed)
+
+    def set_user_account(self, user_id: str, has_account: bool, on_done: Callable[[Any], None] | None = None) -> None:
+        """Give a user an IM account of the connector's type or take it away (connectors offer calls only between
+        users who have one); the shown context is rendered again."""
+        if not user_id:
+            raise ControlError("set_user_account needs a user id")
+        self._accounts[str(user_id)] = bool(has_account)
+        self._run(f"ExoHost.setUserAccount({show(str(user_id))}, {show(bool(has_account))})", on_done)
+        emit(self.sig_state_changed)
+
+    def simulate_incoming(self, from_user: str, call_id: str | None = None, *, state: str | None = None,
+                          provider: str | None = None, on_done: Callable[[Any], None] | None = None) -> None:
+        """Another user calls the current one: a call_state update through onUserUpdate; on_done(how many listeners
+        got it)."""
+        if not from_user:
+            raise ControlError("an incoming call needs the id of the user who calls")
+        spec = {"from": str(from_user)}
+        for key, value in (("callId", call_id), ("state", state), ("provider", provider)):
+            if value:
+                spec[key] = str(value)
+        self._run(f"ExoHost.incoming({show(spec)})", on_done)
+
+    def _default_im(self) -> bool:
+        return bool(self.config.get("defaultIm", True))
+
+    def _run(self, code: str, on_done: Callable[[Any], None] | None) -> None:
+        """Run code in the page without blocking; on_done(its value, JSON-decoded; None when it threw)."""
+        if self.page is None or self.page_problem() is not None:
+            raise ControlError(self.page_problem() or "the eXo page is not loaded")
+
+        def done(value: Any) -> None:
+            if on_done is not None:
+                on_done(json.loads(value) if isinstance(value, str) else value)
+
+        self.page.runJavaScript(f"JSON.stringify({code})", 0, done)
+
+    def _await(self, step: Step, start: Callable[[Callable[[Any], None]], None], what: str) -> Any:
+        """Start a control and wait for the page's answer (the step's timeout)."""
+        box: dict = {}
+        start(lambda value: box.setdefault("value", value))
+        if not wait_for(lambda: "value" in box, self.timeout_of(step), abort=lambda: self.page_problem() is not None):
+            raise StepFailure(self.page_problem() or f"the page did not {what} within {self.timeout_of(step)} ms")
+        return box["value"]
+
     # -- steps ----------------------------------------------------------------------------------------------------
     def step_context(self, value: dict, step: Step) -> None:
         """Show the page of a user, a space or a chat room and ask the connector for its call button."""
-        if not isinstance(value, dict) or value.get("type") not in CONTEXT_TYPES or not value.get("id"):
-            raise StepFailure(f"context needs a type ({', '.join(CONTEXT_TYPES)}) and an id, got {show(value)}")
-        result = self.js(f"JSON.stringify(ExoHost.setContext({show(value)}))")
-        if result is None:
+        if self._await(step, lambda done: self.set_context(value, done), "show the context") is None:
             raise StepFailure("the page could not show the context")
 
     def expect_button(self, value: dict, step: Step) -> None:
@@ -100,7 +186,7 @@ class ExoSession(HostSession):
         text = value.get("text")
 
         def check() -> tuple[bool, str]:
-            b = json.loads(self.js("JSON.stringify(ExoHost.button)") or "{}")
+            b = self.current_button()
             state = b.get("state")
             if state == "pending":
                 return False, "the connector's callButton promise is still pending"
@@ -124,11 +210,29 @@ class ExoSession(HostSession):
         """Another user calls the current one: a call_state 'started' update through onUserUpdate."""
         if not isinstance(value, dict) or not value.get("from"):
             raise StepFailure(f"incoming needs `from` (a user id) and optionally `callId`, got {show(value)}")
-        self.js(f"ExoHost.incoming({show(value)})")
+        self._await(step, lambda done: self.simulate_incoming(
+            value["from"], value.get("callId"), state=value.get("state"), provider=value.get("provider"),
+            on_done=done), "deliver the incoming call")
 
     def current_button(self) -> dict:
-        """The call button state of the shown context (for the window)."""
+        """The call button state of the shown context (blocks on the page: for steps and tests)."""
         return json.loads(self.js("JSON.stringify(ExoHost.button)") or "{}")
+
+
+def user_title(user: dict[str, Any]) -> str:
+    """'First Last' as eXo shows a user, or the id."""
+    name = f"{user.get('firstName', '')} {user.get('lastName', '')}".strip()
+    return str(user.get("title") or name or user.get("id", ""))
+
+
+def initial_accounts(config: dict[str, Any]) -> dict[str, bool]:
+    """Who has an IM account of the connector's type at start: `imAccounts` as given, else the default."""
+    type_ = config.get("type", "")
+    accounts = {}
+    for u in config.get("users", []):
+        if isinstance(u, dict) and u.get("id") and isinstance(u.get("imAccounts"), dict):
+            accounts[str(u["id"])] = bool(u["imAccounts"].get(type_))
+    return accounts
 
 
 def create_session(project, setup: SessionSetup | None = None, parent: QObject | None = None) -> ExoSession:

@@ -53,6 +53,7 @@ class PexipSession(PexipSteps, HostSession):
 
     target = "pexip"
     supports_hot_reload = True
+    supports_audiences = True
 
     def __init__(self, project, setup: SessionSetup | None = None, parent: QObject | None = None):
         super().__init__(project, setup, parent)

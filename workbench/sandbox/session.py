@@ -22,9 +22,14 @@ A HostSession is a QObject (subclass `HostSession` below) with:
   `workbench.sandbox.qtcompat.emit(signal, *args)` (works around a PySide6 reference-count defect);
 - `page: HostPage | None` (a QWebEnginePage usable in a visible QWebEngineView) and `environment`;
 - `start(timeout_ms)`, `close()`, `apply_step(step)`, `check_errors(since_seq)`;
-- for the window: `conference` (or None), `plugins`, `set_audience(role, platform)`, `request_plugin_states(on_done)`,
-  `request_plugin_enabled(plugin_id, enabled, on_done)` (defaults: nothing to show or change), and, when the class
-  sets `supports_hot_reload`, `push_state()`, `reread_plugins()` and `reload_plugin(plugin_id, on_done)`.
+- for the window: `conference` (or None), `plugins`, `set_audience(role, platform)` (when `supports_audiences`),
+  `request_plugin_states(on_done)`, `request_plugin_enabled(plugin_id, enabled, on_done)` (defaults: nothing to show
+  or change), and, when the class sets `supports_hot_reload`, `push_state()`, `reread_plugins()` and
+  `reload_plugin(plugin_id, on_done)`.
+Hosts without a conference offer their own public controls, which the window's host panel calls and the host's
+steps call too (one code path): XCALLY `start_process()`, `stop_process()`, `kill_process()`, `set_restart()`,
+`set_env()`, `show_view()`; eXo `set_context()`, `set_user_account()`, `simulate_incoming()`. They raise
+`ControlError` (a StepFailure) with a message for the user when they cannot be done.
 `apply_step` dispatches `step_<kind>(value, step)` and, for `expect`, `expect_<key>(value, step)`; a host
 implements the methods of its own steps. Common page steps (click/fill/expect on a selector, wait, expect
 no_errors / error / call) are implemented here for every host with a page.
@@ -47,6 +52,10 @@ from workbench.sandbox.waiting import pause, wait_for
 
 class StepFailure(Exception):
     """A step that does not hold; the message says what was expected and what was seen."""
+
+
+class ControlError(StepFailure):
+    """A host control (a window button or the step that shares its code) cannot be done now; says why."""
 
 
 class SessionError(Exception):
@@ -111,6 +120,8 @@ class HostSession(QObject):
     target = ""
     supports_hot_reload = False
     """The host reloads one plugin in the running page (reread_plugins, reload_plugin, push_state)."""
+    supports_audiences = False
+    """The host shows itself differently per role and platform (set_audience does something)."""
 
     def __init__(self, project, setup: SessionSetup | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -317,4 +328,5 @@ def format_error(entry: LogEntry) -> str:
     return f"{entry.message}{where}"
 
 
-__all__ = ["ERROR", "HostSession", "SessionError", "SessionSetup", "StepFailure", "format_error", "matches"]
+__all__ = ["ERROR", "ControlError", "HostSession", "SessionError", "SessionSetup", "StepFailure", "format_error",
+           "matches"]

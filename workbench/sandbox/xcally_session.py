@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
 
 from workbench.core.hostlog import CONSOLE, ERROR, HOST
-from workbench.core.node_process import RUNNING, STOPPED, WAITING_RESTART, NodeLaunch, NodeNotFoundError
+from workbench.core.node_process import (
+    RUNNING,
+    STOPPED,
+    WAITING_RESTART,
+    NodeLaunch,
+    NodeNotFoundError,
+    RestartPolicy,
+)
 from workbench.core.paths import HOSTS
 from workbench.core.scenario import Step
 from workbench.sandbox.environment import SandboxEnvironment
 from workbench.sandbox.qtcompat import emit
 from workbench.sandbox.reporting_page import ReportingPage
-from workbench.sandbox.session import HostSession, SessionError, SessionSetup, StepFailure, show
+from workbench.sandbox.session import ControlError, HostSession, SessionError, SessionSetup, StepFailure, show
 from workbench.sandbox.waiting import wait_for
 from workbench.sandbox.xcally_process import QtNodeProcess
-from workbench.sandbox.xcally_views import frame_config, view_urls
+from workbench.sandbox.xcally_views import ROLES, frame_config, probe_http, sidebar_audience, view_urls
 
 HOST_DIR = HOSTS / "xcally-frame"
 LOOPBACK = "127.0.0.1"
@@ -37,6 +42,7 @@ class XcallySession(HostSession):
         self.manifest: dict[str, Any] = {}
         self.content = Path(project.root) / (project.content_root or "")
         self.node: QtNodeProcess | None = None
+        self.view_role: str | None = None  # whose view the frame shows (admin / agent), as the frame reports it
         self._frame_ready = False
 
     @property
@@ -66,7 +72,10 @@ class XcallySession(HostSession):
         if self.is_script:
             self._make_process()
             if self.setup.extra.get("autostart", True):
-                self._start_process()
+                try:
+                    self._start_process()
+                except ControlError:
+                    pass  # logged as an error (a scenario fails on it); the frame still shows, with Start to retry
         self.ready = True
         emit(self.sig_ready)
 
@@ -88,8 +97,12 @@ class XcallySession(HostSession):
         return f"{self.project.content_root}/{rel}".lstrip("/")
 
     def _on_report(self, payload: dict) -> None:
-        if str((payload.get("data") or {}).get("message", "")).startswith("showing the "):
+        data = payload.get("data") or {}
+        if str(data.get("message", "")).startswith("showing the "):
             self._frame_ready = True
+            if data.get("role") in ROLES and data.get("role") != self.view_role:
+                self.view_role = data["role"]
+                emit(self.sig_state_changed)
 
     # -- the script plugin's process ------------------------------------------------------------------------------
     def _make_process(self) -> None:
@@ -111,7 +124,7 @@ class XcallySession(HostSession):
             self.node.start()
         except (NodeNotFoundError, FileNotFoundError) as exc:
             self.log.add(ERROR, str(exc))
-            raise StepFailure(str(exc)) from None
+            raise ControlError(str(exc)) from None
 
     def _on_process_event(self, event) -> None:
         if event.stream in ("stdout", "stderr"):
@@ -134,42 +147,121 @@ class XcallySession(HostSession):
         emit(self.sig_state_changed)
 
     def _show_process(self) -> None:
-        if self.node is None or self.page is None:
+        info = self.process_info()
+        if info is None or self.page is None:
             return
-        info = {"name": self.node.process.launch.name, "state": self.node.state, "pid": self.node.process.pid,
-                "port": self.node.port or None}
-        self._js_quiet(f"XcallyFrame.setProcess({show(info)})")
+        shown = {k: info[k] for k in ("name", "state", "pid", "port")}
+        self._js_quiet(f"XcallyFrame.setProcess({show(shown)})")
 
     def _js_quiet(self, code: str) -> None:
         """Fire-and-forget script (state display): never blocks the caller."""
         if self.page is not None and self.page_problem() is None:
             self.page.runJavaScript(code, 0)
 
-    # -- steps ----------------------------------------------------------------------------------------------------
-    def _need_process(self) -> QtNodeProcess:
+    # -- controls (the window's Plugin process panel; the steps below call the same methods) ---------------------
+    def process_info(self) -> dict[str, Any] | None:
+        """The script plugin's process as App Zone shows it (name, state, pid, port, starts), None for html plugins."""
         if self.node is None:
-            raise StepFailure("this is an html plugin: only script plugins have a process")
-        return self.node
+            return None
+        process = self.node.process
+        return {"name": process.launch.name, "state": self.node.state, "pid": process.pid,
+                "port": self.node.port or None, "starts": process.starts, "script": str(process.launch.script)}
 
-    def step_start(self, value: Any, step: Step) -> None:
-        """Start the plugin as App Zone's start does (no-op when running)."""
+    def process_env(self) -> dict[str, str]:
+        """The user-defined environment variables the process gets on its next start (XC_PLUGIN_* included)."""
+        return dict(self._need_process().process.launch.env)
+
+    def restart_policy(self) -> RestartPolicy:
+        """The restart policy: XC_PLUGIN_RESTART from the variables, the delay with its development override."""
+        launch = self._need_process().process.launch
+        policy = RestartPolicy.from_env(launch.env)
+        override = launch.dev_restart_delay_s
+        return RestartPolicy(policy.enabled, policy.delay_s if override is None else max(0.0, override))
+
+    def start_process(self) -> None:
+        """Start the plugin as App Zone's start does (no-op when running); ControlError when Node or the script is
+        missing."""
         self._need_process()
         self._start_process()
 
-    def step_stop(self, value: Any, step: Step) -> None:
+    def stop_process(self) -> None:
         """Stop the plugin's whole process tree; no restart follows."""
         if not self._need_process().stop():
-            raise StepFailure("some of the plugin's processes survived SIGKILL")
+            raise ControlError("some of the plugin's processes survived SIGKILL")
 
-    def step_restart(self, value: Any, step: Step) -> None:
-        self._need_process().restart()
+    def restart_process(self) -> None:
+        """Stop, then start again, as App Zone's restart does."""
+        self.stop_process()
+        self._start_process()
 
-    def step_kill(self, value: Any, step: Step) -> None:
+    def kill_process(self) -> None:
         """The process dies unexpectedly (SIGKILL): the restart policy applies."""
         node = self._need_process()
         if node.process.pid is None:
-            raise StepFailure(f"the plugin is not running (state {node.state}): nothing to kill")
+            raise ControlError(f"the plugin is not running (state {node.state}): nothing to kill")
         node.kill()
+
+    def set_restart(self, enabled: bool, delay_s: float | None = None) -> None:
+        """Turn App Zone's restart on exit (XC_PLUGIN_RESTART) on or off; delay_s overrides the delay for development
+        (the process still sees its XC_PLUGIN_RESTART_DELAY). Turning it off cancels a pending restart."""
+        node = self._need_process()
+        launch = node.process.launch
+        env = dict(launch.env)
+        if enabled:
+            env["XC_PLUGIN_RESTART"] = "true"
+        else:
+            env.pop("XC_PLUGIN_RESTART", None)
+        launch.env = env  # the supervisor reads the policy when the process exits
+        if delay_s is not None:
+            launch.dev_restart_delay_s = max(0.0, float(delay_s))
+        policy = self.restart_policy()
+        self.log.add(HOST, f"restart on exit {'on' if policy.enabled else 'off'}"
+                           + (f", after {policy.delay_s:g} s" if policy.enabled else ""), restart=policy.enabled)
+        if not policy.enabled and node.state == WAITING_RESTART:
+            node.stop()
+        emit(self.sig_state_changed)
+
+    def set_env(self, env: dict[str, str]) -> None:
+        """Replace the user-defined environment variables; the process gets them on its next start."""
+        launch = self._need_process().process.launch
+        clean = {str(k).strip(): str(v) for k, v in env.items() if str(k).strip()}
+        bad = [k for k in clean if "=" in k or "\0" in k or "\0" in clean[k]]
+        if bad:
+            raise ControlError(f"not a valid environment variable name: {bad[0]!r}")
+        if clean != launch.env:
+            launch.env = clean
+            self.log.add(HOST, f"environment for the next start: {', '.join(sorted(clean)) or 'none'}")
+            emit(self.sig_state_changed)
+
+    def show_view(self, role: str) -> None:
+        """Show the admin or agent view in the frame, with the sidebar as that role sees it."""
+        if role not in ROLES:
+            raise ControlError(f"view is admin or agent, not {role!r}")
+        if self.page is None:
+            raise ControlError("the App Zone frame is not loaded")
+        self._js_quiet(f"XcallyFrame.showRole({show(role)})")
+
+    def sidebar_audience(self) -> list[str]:
+        """Who sees the plugin in Motion's sidebar for its `sidebar` value: admin, agent, both or nobody."""
+        return sidebar_audience(self.manifest)
+
+    # -- steps ----------------------------------------------------------------------------------------------------
+    def _need_process(self) -> QtNodeProcess:
+        if self.node is None:
+            raise ControlError("this is an html plugin: only script plugins have a process")
+        return self.node
+
+    def step_start(self, value: Any, step: Step) -> None:
+        self.start_process()
+
+    def step_stop(self, value: Any, step: Step) -> None:
+        self.stop_process()
+
+    def step_restart(self, value: Any, step: Step) -> None:
+        self.restart_process()
+
+    def step_kill(self, value: Any, step: Step) -> None:
+        self.kill_process()
 
     def expect_process(self, value: dict, step: Step) -> None:
         want = str(value["process"])
@@ -189,29 +281,15 @@ class XcallySession(HostSession):
         def check() -> tuple[bool, str]:
             if not node.port:
                 return False, f"the plugin listens on no port yet (process {node.state})"
-            url = f"http://{LOOPBACK}:{node.port}{path}"
-            try:
-                with urllib.request.urlopen(url, timeout=1.0) as reply:
-                    code, body = reply.status, reply.read(200_000).decode("utf-8", "replace")
-            except urllib.error.HTTPError as exc:
-                code, body = exc.code, ""
-            except OSError as exc:
-                return False, f"GET {url} failed: {exc}"
-            if code != status:
-                return False, f"GET {url} answered {code}, expected {status}"
-            if text is not None and str(text) not in body:
-                return False, f"GET {url} answered {code} without {text!r} in its body"
-            return True, ""
+            return probe_http(f"http://{LOOPBACK}:{node.port}{path}", status, text)
 
         self.poll(step, check)
 
     def expect_view(self, value: dict, step: Step) -> None:
         """Switch the frame to the admin or agent view and find text in it (any origin)."""
         role = str(value["view"])
-        if role not in ("admin", "agent"):
-            raise StepFailure(f"view is admin or agent, not {role!r}")
         text = value.get("text")
-        self.js(f"XcallyFrame.showRole({show(role)}) || ''")
+        self.show_view(role)
 
         def check() -> tuple[bool, str]:
             state = self.js("JSON.stringify({view: XcallyFrame.view, state: XcallyFrame.viewState, "

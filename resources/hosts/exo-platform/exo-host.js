@@ -14,6 +14,7 @@
   var renderSeq = 0;
 
   host.button = {state: "none", reason: "no context yet", context: null};
+  host.context = null;  // the context shown (its spec), rendered again when people change
   host.ready = false;
 
   // ---- jQuery UI's dialog, which Platform pages provide and connectors use for incoming-call popovers ----------
@@ -133,6 +134,7 @@
   /** Show the page of a context and ask the provider for its call button. */
   host.setContext = function (spec) {
     var built = buildContext(spec);
+    host.context = spec;
     renderPage(spec, built.target);
     var seq = ++renderSeq;
     host.button = {state: "pending", reason: "", context: spec};
@@ -173,6 +175,19 @@
       host.report("host", {message: "no call button for " + spec.type + " " + spec.id + ": " + host.button.reason});
     });
     return host.button;
+  };
+
+  /** Give a user an IM account of the connector's type, or take it away; the shown context is rendered again. */
+  host.setUserAccount = function (id, hasAccount) {
+    var user = fullUser(id);
+    var accounts = $.extend({}, user.imAccounts);
+    if (hasAccount) { accounts[config.type] = [{id: id + "@" + config.type, type: config.type}]; }
+    else { delete accounts[config.type]; }
+    user.imAccounts = accounts;
+    if (state.user && state.user.id === id) { state.user.imAccounts = accounts; }
+    host.report("host", {message: id + (hasAccount ? " has " : " has no ") + config.type + " account now"});
+    if (host.context) { host.setContext(host.context); }
+    return true;
   };
 
   host.clickButton = function () {

@@ -27,7 +27,7 @@
   function sidebarValue() { return config.sidebar || "always"; }
 
   /** Who sees the plugin in the sidebar: ['admin', 'agent'], a subset, or none. */
-  frame.seenBy = function () { return (WHO[sidebarValue()] || WHO.always).slice(); };
+  frame.seenBy = function () { return (config.seenBy || WHO[sidebarValue()] || WHO.always).slice(); };
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -101,7 +101,7 @@
     });
     renderSidebar();
     renderView();
-    report("host", {message: "showing the " + role + " view" + (frame.view ? ": " + frame.view : "")});
+    report("host", {message: "showing the " + role + " view" + (frame.view ? ": " + frame.view : ""), role: role});
     return frame.view;
   };
 

@@ -70,10 +70,14 @@ class PreviewPanel(QWidget):
         self.status = QLabel("")
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
-        bar.addWidget(QLabel("Role"))
-        bar.addWidget(self.role)
-        bar.addWidget(QLabel("Platform"))
-        bar.addWidget(self.platform)
+        self.audience = QWidget()  # only for hosts that show themselves per role and platform
+        audience = QHBoxLayout(self.audience)
+        audience.setContentsMargins(0, 0, 0, 0)
+        audience.addWidget(QLabel("Role"))
+        audience.addWidget(self.role)
+        audience.addWidget(QLabel("Platform"))
+        audience.addWidget(self.platform)
+        bar.addWidget(self.audience)
         bar.addWidget(reload_button)
         bar.addWidget(self.status, 1)
         self.blocked = BlockedBar()
@@ -100,6 +104,7 @@ class PreviewPanel(QWidget):
             shiboken6.delete(self.view)
             self.view = None
         self.blocked.hide()
+        self.audience.setVisible(session is None or session.supports_audiences)
         if session is None or session.page is None:
             self.message.setText(self.controller.message)
             self.stack.setCurrentWidget(self.message)

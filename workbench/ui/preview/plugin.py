@@ -41,6 +41,7 @@ class PreviewPlugin(QObject):
         from PySide6.QtWidgets import QTabWidget
 
         from workbench.ui.preview.controls import ConferencePanel
+        from workbench.ui.preview.host_controls import CONFERENCE_TITLE, HostControls
         from workbench.ui.preview.live import PreviewController
         from workbench.ui.preview.log_view import LogPanel
         from workbench.ui.preview.panel import PreviewPanel
@@ -54,9 +55,11 @@ class PreviewPlugin(QObject):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.controls, "Conference")
         self.tabs.addTab(self.plugins, "Plugins")
+        self.host_controls = HostControls(self.controller, self.tabs)
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.preview_dock = window.add_dock(self.panel, "Preview", right, "dock-preview")
-        self.controls_dock = window.add_dock(self.tabs, "Simulated conference", right, "dock-conference")
+        self.controls_dock = window.add_dock(self.host_controls, CONFERENCE_TITLE, right, "dock-conference")
+        self.host_controls.sig_title.connect(self.controls_dock.setWindowTitle)
         self.log_dock = window.add_dock(self.log, "Host log", Qt.DockWidgetArea.BottomDockWidgetArea, "dock-host-log")
         window.splitDockWidget(self.preview_dock, self.controls_dock, Qt.Orientation.Vertical)
         if getattr(window, "problems_dock", None) is not None:

@@ -1,0 +1,91 @@
+"""The "Web Conferencing" panel of eXo connectors: contexts, IM accounts, incoming calls, the provider's settings."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.preview_helpers import close_window, js, open_preview_window, wait_js
+from workbench.ui.preview.exo_panel import WebConferencingPanel
+
+pytestmark = [pytest.mark.qt, pytest.mark.webengine]
+LEFT = Qt.MouseButton.LeftButton
+BUTTON = "JSON.stringify({state: ExoHost.button.state, reason: ExoHost.button.reason || '', " \
+         "context: ExoHost.context, shown: !!document.querySelector('#callButton .acmeCallAction')})"
+
+
+@pytest.fixture
+def exo_window(qtbot, copy_sample):
+    window, preview = open_preview_window(qtbot, copy_sample("exo-connector"))
+    yield window, preview, preview.host_controls.panel, preview.panel.view.page()
+    close_window(window)
+
+
+def button_state(qtbot, page, predicate, timeout=5000) -> dict:
+    return json.loads(wait_js(qtbot, page, BUTTON, lambda v: predicate(json.loads(v)), timeout=timeout))
+
+
+def choose(combo, data) -> None:
+    """Pick an entry of a combo box as a user does (activated follows)."""
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_panel_follows_the_host_and_shows_a_user_popover(qtbot, exo_window):
+    window, preview, panel, page = exo_window
+    assert isinstance(panel, WebConferencingPanel)
+    assert preview.controls_dock.windowTitle() == "Web Conferencing"
+    assert "@john" in panel.me_label.text()
+    # The page is not left empty: the first other user's popover, with Acme's call button.
+    state = button_state(qtbot, page, lambda b: b["state"] == "shown")
+    assert state["context"] == {"type": "user", "id": "mary"} and state["shown"]
+    settings = {panel.settings.item(r, 0).text(): (panel.settings.item(r, 1).text(), panel.settings.item(r, 2).text())
+                for r in range(panel.settings.rowCount())}
+    assert settings["acme-clientId"] == ("workbench-demo", "${webconferencing.acme.clientId:workbench-demo}")
+    assert not panel.settings.item(0, 1).flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_switching_the_context_to_a_space_shows_its_call_button(qtbot, exo_window):
+    window, preview, panel, page = exo_window
+    button_state(qtbot, page, lambda b: b["state"] == "shown")
+    choose(panel.kind, "space")
+    assert panel.target.currentData() == "product_team"
+    assert panel.members.text() == "john, mary, james"
+    state = button_state(qtbot, page, lambda b: (b["context"] or {}).get("type") == "space" and b["state"] == "shown")
+    assert state["shown"]
+    assert "3 members" in js(qtbot, page, "document.querySelector('.exoSub').textContent")
+    assert preview.controller.session.context["id"] == "product_team"
+
+
+def test_removing_a_users_account_hides_the_button_in_their_popover(qtbot, exo_window):
+    window, preview, panel, page = exo_window
+    choose(panel.kind, "user")
+    choose(panel.target, "mary")
+    button_state(qtbot, page, lambda b: b["state"] == "shown" and b["context"]["id"] == "mary")
+    row = next(r for r in range(panel.users.rowCount()) if panel.users.item(r, 2).data(Qt.ItemDataRole.UserRole)
+               == "mary")
+    panel.users.item(row, 2).setCheckState(Qt.CheckState.Unchecked)  # what a click on the check box does
+    state = button_state(qtbot, page, lambda b: b["state"] == "none")
+    assert "no Acme account" in state["reason"] and not state["shown"]
+    qtbot.waitUntil(lambda: panel.users.item(row, 2).text() == "no account")
+    assert not next(p for p in preview.controller.session.people() if p["id"] == "mary")["has_account"]
+
+    panel.users.item(row, 2).setCheckState(Qt.CheckState.Checked)
+    button_state(qtbot, page, lambda b: b["state"] == "shown")
+
+
+def test_simulate_incoming_call_shows_the_connectors_notice(qtbot, exo_window):
+    window, preview, panel, page = exo_window
+    session = preview.controller.session
+    panel.caller.setCurrentIndex(panel.caller.findData("james"))
+    panel.call_id.setText("p/james-john")
+    qtbot.mouseClick(panel.incoming_button, LEFT)
+    qtbot.waitUntil(lambda: bool(session.log.calls("showInfo")))
+    assert session.log.calls("showInfo")[0].data["args"][:2] == ["Incoming call", "Acme call from James Davis"]
+    wait_js(qtbot, page, "document.getElementById('notices').textContent", lambda t: "Incoming call" in t)
+    assert "p/james-john" in js(qtbot, page, "document.getElementById('calls').textContent")
+    qtbot.waitUntil(lambda: "delivered to 1 listener" in panel.status.text())

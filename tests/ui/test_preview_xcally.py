@@ -1,0 +1,123 @@
+"""The "Plugin process" panel of XCALLY projects: App Zone's start / stop / kill with its restart policy, the views."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QRadioButton
+
+from tests.ui.preview_helpers import close_window, js, open_preview_window, wait_js
+from workbench.core import proctree
+from workbench.core.node_process import RestartPolicy
+from workbench.ui.preview.xcally_panel import ProcessPanel
+
+pytestmark = [pytest.mark.qt, pytest.mark.webengine]
+needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js not on PATH")
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def script_window(qtbot, copy_sample, monkeypatch):
+    """The xcally-script sample in a window, its plugin running; afterwards no process of it is left."""
+    monkeypatch.setenv("PORT", "0")  # the sample's server takes a free port: the workbench finds it
+    window, preview = open_preview_window(qtbot, copy_sample("xcally-script"))
+    panel = preview.host_controls.panel
+    qtbot.waitUntil(lambda: "running" in panel.state_label.text() and "port" in panel.state_label.text(),
+                    timeout=10000)
+    pids: set[int] = set()
+    yield window, preview, panel, pids.add
+    close_window(window)  # pytest-qt may have closed it already: then this does nothing
+    assert all(proctree.tree_pids(pid, pid) == [] for pid in pids if pid), "a plugin process outlived the window"
+
+
+def frame_process_state(qtbot, page):
+    return js(qtbot, page, "document.getElementById('processState').textContent")
+
+
+@needs_node
+def test_stop_and_start_drive_the_plugin_process(qtbot, script_window):
+    window, preview, panel, remember = script_window
+    assert isinstance(panel, ProcessPanel)
+    assert preview.host_controls.currentWidget() is panel
+    assert preview.controls_dock.windowTitle() == "Plugin process"
+    page = preview.panel.view.page()
+    session = preview.controller.session
+    first = session.process_info()["pid"]
+    remember(first)
+    assert f"pid {first}" in panel.state_label.text()
+    assert not panel.start_button.isEnabled()
+
+    qtbot.mouseClick(panel.stop_button, LEFT)
+    qtbot.waitUntil(lambda: " stopped" in panel.state_label.text())
+    wait_js(qtbot, page, "document.getElementById('processState').textContent", lambda t: t == "stopped")
+    assert proctree.tree_pids(first, first) == []
+    assert panel.start_button.isEnabled() and not panel.kill_button.isEnabled()
+
+    qtbot.mouseClick(panel.start_button, LEFT)
+    qtbot.waitUntil(lambda: "running" in panel.state_label.text() and "port" in panel.state_label.text(),
+                    timeout=10000)
+    second = session.process_info()["pid"]
+    remember(second)
+    assert second != first
+    assert frame_process_state(qtbot, page) == "running"
+
+
+@needs_node
+def test_killed_plugin_with_restart_on_comes_back_after_the_delay(qtbot, script_window):
+    window, preview, panel, remember = script_window
+    session = preview.controller.session
+    panel.restart_on.click()
+    panel.delay.setValue(0.3)
+    panel.delay.editingFinished.emit()
+    assert session.restart_policy() == RestartPolicy(True, 0.3)
+    qtbot.waitUntil(lambda: panel.env.values().get("XC_PLUGIN_RESTART") == "true")  # the variable the plugin gets
+    before = session.process_info()
+    remember(before["pid"])
+
+    qtbot.mouseClick(panel.kill_button, LEFT)
+    qtbot.waitUntil(lambda: session.process_info()["starts"] == before["starts"] + 1
+                    and "port" in panel.state_label.text(), timeout=10000)
+    after = session.process_info()
+    remember(after["pid"])
+    assert after["state"] == "running" and after["pid"] != before["pid"]
+    assert any("restarting in 0.3 s" in e.message for e in session.log.entries)
+
+
+@needs_node
+def test_restart_off_and_variables_for_the_next_start(qtbot, script_window):
+    window, preview, panel, remember = script_window
+    session = preview.controller.session
+    remember(session.process_info()["pid"])
+    qtbot.mouseClick(panel.add_variable_button, LEFT)
+    row = panel.env.rowCount() - 1
+    panel.env.item(row, 0).setText("MOTION_URL")
+    panel.env.item(row, 1).setText("https://motion.example")
+    assert session.process_env()["MOTION_URL"] == "https://motion.example"
+    panel.env.selectRow(row)
+    qtbot.mouseClick(panel.remove_variable_button, LEFT)
+    assert "MOTION_URL" not in session.process_env()
+
+    qtbot.mouseClick(panel.kill_button, LEFT)  # restart is off by default: the plugin stays down
+    qtbot.waitUntil(lambda: " stopped" in panel.state_label.text(), timeout=5000)
+    assert any("not restarted (XC_PLUGIN_RESTART is off)" in e.message for e in session.log.entries)
+
+
+def test_html_plugin_switches_views_and_shows_who_sees_it(qtbot, copy_sample):
+    window, preview = open_preview_window(qtbot, copy_sample("xcally-html"))
+    try:
+        panel = preview.host_controls.panel
+        assert panel.process_box is None and preview.controls_dock.windowTitle() == "Plugin process"
+        assert "Admins see it · Agents see it" in panel.sidebar_label.text()
+        page = preview.panel.view.page()
+        agent = panel.findChild(QRadioButton, "view-agent")
+        qtbot.mouseClick(agent, LEFT)
+        wait_js(qtbot, page, "XcallyFrame.role", lambda r: r == "agent")
+        assert "agent.html" in js(qtbot, page, "XcallyFrame.view")
+        qtbot.waitUntil(lambda: preview.controller.session.view_role == "agent")
+        # The frame's own switch is shown in the panel too.
+        js(qtbot, page, "XcallyFrame.showRole('admin')")
+        qtbot.waitUntil(lambda: panel.findChild(QRadioButton, "view-admin").isChecked())
+    finally:
+        close_window(window)
