@@ -121,3 +121,32 @@ def test_html_plugin_switches_views_and_shows_who_sees_it(qtbot, copy_sample):
         qtbot.waitUntil(lambda: panel.findChild(QRadioButton, "view-admin").isChecked())
     finally:
         close_window(window)
+
+
+@needs_node
+def test_stopping_a_plugin_that_ignores_sigterm_keeps_the_window_responsive(qtbot, copy_sample, monkeypatch):
+    root = copy_sample("xcally-script")
+    script = root / "app" / "index.js"
+    # the plugin shrugs off SIGTERM: stopping it takes the whole grace period before SIGKILL
+    script.write_text(script.read_text() + "\nprocess.removeAllListeners('SIGTERM');\nprocess.on('SIGTERM', () => {});\n")
+    monkeypatch.setenv("PORT", "0")
+    window, preview = open_preview_window(qtbot, root)
+    try:
+        panel = preview.host_controls.panel
+        # listening means the script ran, so its SIGTERM handler is in place
+        qtbot.waitUntil(lambda: "running" in panel.state_label.text() and "port" in panel.state_label.text(),
+                        timeout=10000)
+        pid = preview.controller.session.process_info()["pid"]
+        ticks: list[int] = []
+        from PySide6.QtCore import QTimer
+        timer = QTimer(interval=50)
+        timer.timeout.connect(lambda: ticks.append(1))
+        timer.start()
+        qtbot.mouseClick(panel.stop_button, LEFT)
+        assert panel.status.text() == "stopping…"  # the click returned at once
+        qtbot.waitUntil(lambda: " stopped" in panel.state_label.text(), timeout=10000)
+        timer.stop()
+        assert len(ticks) >= 10  # the event loop kept running through the grace period
+        assert proctree.tree_pids(pid, pid) == []
+    finally:
+        close_window(window)

@@ -7,6 +7,7 @@ host that has one and dropped with that session.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
@@ -36,9 +37,13 @@ class HostPanel(QWidget):
 
     TITLE = CONFERENCE_TITLE
 
+    _sig_control_done = Signal(str)
+    """A background control ended (from the worker thread; delivered on the GUI thread)."""
+
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self._worker: ThreadPoolExecutor | None = None
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setObjectName("host-panel-status")
@@ -48,6 +53,8 @@ class HostPanel(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
+        self._sig_control_done.connect(self.status.setText)
+        self._sig_control_done.connect(lambda _text: self.refresh_soon())
 
     def refresh(self) -> None:
         """Show the session's state (panels override)."""
@@ -63,9 +70,29 @@ class HostPanel(QWidget):
     def detach(self) -> None:
         """Stop following the session (before the panel is deleted)."""
         self._refresh_timer.stop()
+        if self._worker is not None:
+            self._worker.shutdown(wait=True)  # a stop under way finishes before the session closes
+            self._worker = None
         for link in self._links:
             QObject.disconnect(link)
         self._links.clear()
+
+    def control_in_background(self, action: Callable[[], object], busy: str, done: str = "") -> None:
+        """Run a control that may take seconds (stopping a plugin that ignores SIGTERM) off the GUI thread; its
+        outcome shows in the status line when it ends. Controls run one at a time, in order."""
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="host-control")
+        self.status.setText(busy)
+
+        def work() -> None:
+            try:
+                action()
+            except ControlError as exc:
+                emit(self._sig_control_done, f"⚠ {exc}")
+            else:
+                emit(self._sig_control_done, done)
+
+        self._worker.submit(work)
 
     def control(self, action: Callable[[], object], done: str = "") -> bool:
         """Run a session control; its refusal (ControlError) shows in the status line. True when it ran."""

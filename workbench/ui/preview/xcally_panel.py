@@ -115,9 +115,10 @@ class ProcessPanel(HostPanel):
         box = QGroupBox("Script plugin (scriptPath under Node.js)")
         self.state_label = QLabel()
         self.start_button = _button("Start", lambda: self.control(s.start_process), "Start the plugin as App Zone does")
-        self.stop_button = _button("Stop", lambda: self.control(s.stop_process),
+        self.stop_button = _button("Stop", lambda: self.control_in_background(s.stop_process, "stopping…"),
                                    "Stop the plugin's whole process tree (no restart follows)")
-        self.restart_button = _button("Restart", lambda: self.control(s.restart_process), "Stop, then start")
+        self.restart_button = _button("Restart", lambda: self.control_in_background(s.restart_process, "restarting…"),
+                                      "Stop, then start")
         self.kill_button = _button("Kill (simulate a crash)", lambda: self.control(s.kill_process),
                                    "The process dies unexpectedly (SIGKILL): the restart policy applies")
         buttons = QHBoxLayout()
