@@ -42,8 +42,9 @@ RULES = [
              "Use a Motion icon name such as icon-apps."),
     RuleInfo("XC012", INFO, "Icon not confirmed", "`icon` is a Motion-style name other than icon-apps, the only "
              "one the documentation confirms.", "Check the icon in Motion's icon list, or use icon-apps."),
-    RuleInfo("XC013", E, "Package too large", "The files an export would include add up to more than 50 MB.",
-             "Remove large files, or leave build output and dependencies out of the package."),
+    RuleInfo("XC013", E, "Package too large", "Already-compressed files the export would include (images, archives, "
+             "media) alone come to more than 50 MB: no zip of them can pass App Zone's limit.",
+             "Remove or shrink large files, or leave them out with .workbenchignore."),
     RuleInfo("XC014", W, "Package above 4 MB", "The package is above the 4 MB an older Motion release accepted.",
              "Fine on current Motion (50 MB); keep it small if you target older servers."),
     RuleInfo("XC015", E, "package.json missing", "The script require()s or imports modules that are not Node "
@@ -63,4 +64,7 @@ RULES = [
              "browser blocks mixed content.", "Use an https:// URL."),
     RuleInfo("XC021", W, "View is not an html file", "A local view path does not end in .html or .htm.",
              "Point the view at an html page in the zip."),
+    RuleInfo("XC022", W, "Package may be too large", "The files the export would include come to more than 50 MB "
+             "before compression; the zip may still pass.",
+             "Export to measure the zip (it is refused above 50 MB), or leave large files out."),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from workbench.core.diagnostics import Diagnostic, Severity
 from workbench.core.files import ProjectFiles
 from workbench.core.packaging.report import human_size
@@ -30,19 +32,34 @@ def validate_plugin(project: Project, files: ProjectFiles) -> list[Diagnostic]:
     return out
 
 
+# Formats that are compressed already: a zip cannot shrink them, so they count in full towards the upload limit.
+COMPRESSED_SUFFIXES = frozenset({
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".jar",
+    ".war", ".mp3", ".mp4", ".m4a", ".mov", ".avi", ".mkv", ".webm", ".ogg", ".woff", ".woff2", ".pdf",
+})
+
+
 def check_size(project: Project, files: ProjectFiles, manifest_rel: str) -> list[Diagnostic]:
-    """The projected zip size (files an export includes) against App Zone's 50 MB limit, warning above 4 MB."""
+    """The package size against App Zone's 50 MB limit (and the 4 MB of an older release).
+
+    The limit applies to the zip; before the export compresses it, only already-compressed files give a size that is
+    certain. So: an error when they alone pass the limit, a warning when the files pass it before compression (the
+    export then measures the zip and refuses it above the limit)."""
     entries = package_files(files, project.content_root)
     total = sum(f.size for f in entries)
     if total <= OLD_PACKAGE_LIMIT_BYTES:
         return []
-    largest = ", ".join(f"{f.arcname} ({human_size(f.size, binary=True)})"
-                        for f in sorted(entries, key=lambda f: -f.size)[:3])
-    shown = human_size(total, binary=True)  # the limits below are binary megabytes
+    largest = ", ".join(f"{f.arcname} ({human_size(f.size)})" for f in sorted(entries, key=lambda f: -f.size)[:3])
+    certain = sum(f.size for f in entries if PurePosixPath(f.arcname).suffix.lower() in COMPRESSED_SUFFIXES)
+    if certain > PACKAGE_LIMIT_BYTES:
+        return [Diagnostic("XC013", E, f"already-compressed files (images, archives, media) alone come to "
+                                       f"{human_size(certain)}, above App Zone's 50 MB limit: remove or shrink files "
+                                       f"(largest: {largest})", manifest_rel)]
     if total > PACKAGE_LIMIT_BYTES:
-        return [Diagnostic("XC013", E, f"the package would be {shown}, above App Zone's 50 MB limit: "
-                                       f"remove or shrink files (largest: {largest})", manifest_rel)]
-    return [Diagnostic("XC014", W, f"the package would be {shown}, above the 4 MB an older Motion "
+        return [Diagnostic("XC022", W, f"the files come to {human_size(total)} before compression, above App Zone's "
+                                       f"50 MB limit: the zip may be refused (the export measures it and refuses it "
+                                       f"above 50 MB); largest: {largest}", manifest_rel)]
+    return [Diagnostic("XC014", W, f"the files come to {human_size(total)}, above the 4 MB an older Motion "
                                    f"release accepted (largest: {largest})", manifest_rel)]
 
 
