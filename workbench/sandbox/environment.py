@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -14,9 +15,14 @@ from workbench.sandbox.qtcompat import emit
 from workbench.sandbox.scheme import SCHEME, FileSchemeHandler, qt_resource, register_scheme
 
 
-def prepare_environment() -> None:
-    """Env vars and scheme registration QtWebEngine needs headless; call before creating the QApplication."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def prepare_environment(headless: bool = True) -> None:
+    """Env vars and scheme registration QtWebEngine needs; call before creating the QApplication.
+
+    Headless runs (`workbench test`, the tests) draw offscreen; the window draws on the desktop, and offscreen only
+    when there is no display to draw on. An explicit QT_QPA_PLATFORM always wins."""
+    if headless or not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.name == "nt"
+                        or sys.platform == "darwin"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium's sandbox refuses to run as root
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")

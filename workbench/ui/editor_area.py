@@ -5,7 +5,8 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 
 from workbench.core.diagnostics import Diagnostic, QuickFix
@@ -13,6 +14,9 @@ from workbench.core.text import apply_edits
 from workbench.ui import dialogs
 from workbench.ui.editors.file_editor import FileEditor
 from workbench.ui.session import ProjectSession
+
+EMPTY_HINT = ("Open a file from the explorer, or press Ctrl+P to find one.\n\n"
+              "F5 reloads the preview\nCtrl+E exports the package\nCtrl+S saves")
 
 
 class EditorArea(QTabWidget):
@@ -30,6 +34,15 @@ class EditorArea(QTabWidget):
         self.editors: dict[str, FileEditor] = {}
         self.tabCloseRequested.connect(lambda i: self.close_file(self.widget(i).document.rel))
         self.currentChanged.connect(lambda _i: self.sig_current_file.emit(self.current_rel()))
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        """With no file open, say how to open one."""
+        super().paintEvent(event)
+        if self.count() == 0:
+            painter = QPainter(self)
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.rect().adjusted(12, 12, -12, -12),
+                             Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, EMPTY_HINT)
 
     def set_session(self, session: ProjectSession | None) -> None:
         for rel in list(self.editors):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -29,6 +29,15 @@ from workbench.ui.explorer.widget import ExplorerPanel
 from workbench.ui.problems.widget import ProblemsPanel
 from workbench.ui.session import ProjectSession
 from workbench.ui.theme import ThemeManager
+
+
+def default_size() -> tuple[int, int]:
+    """A first-launch size that uses most of the screen (the saved geometry wins afterwards)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return 1360, 860
+    area = screen.availableGeometry()
+    return max(1024, min(1800, int(area.width() * 0.92))), max(700, min(1100, int(area.height() * 0.92)))
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +75,7 @@ class MainWindow(QMainWindow):
         self.editors.sig_current_file.connect(self._current_file_changed)
         self.editors.sig_saved.connect(self.sig_file_saved)
         self.theme.sig_theme_changed.connect(self._apply_theme)
-        self.resize(1360, 860)
+        self.resize(*default_size())
         self.resizeDocks([self.explorer_dock], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
         # The saved layout is restored by restore_layout() once every panel is docked (docks added after a restore

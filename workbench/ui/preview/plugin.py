@@ -22,10 +22,7 @@ def prepare() -> None:
     from PySide6.QtCore import QCoreApplication
 
     from workbench.sandbox.environment import prepare_environment
-    if os.environ.get("QT_QPA_PLATFORM") is None and not os.environ.get("DISPLAY") \
-            and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    prepare_environment()
+    prepare_environment(headless=False)  # on the desktop; offscreen only without a display
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
     import PySide6.QtWebEngineWidgets  # noqa: F401 (must be imported before the QApplication is created)
 
@@ -65,7 +62,7 @@ class PreviewPlugin(QObject):
         if getattr(window, "problems_dock", None) is not None:
             window.tabifyDockWidget(window.problems_dock, self.log_dock)
         window.resizeDocks([self.preview_dock], [620], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.preview_dock, self.controls_dock], [430, 420], Qt.Orientation.Vertical)
+        window.resizeDocks([self.preview_dock, self.controls_dock], [560, 320], Qt.Orientation.Vertical)
         self.controller.sig_session.connect(lambda s: self.log.bind(s.log if s is not None else None))
         self.controller.sig_ready.connect(self.sig_ready)
         self.log.sig_open_location.connect(self.open_location)
