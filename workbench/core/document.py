@@ -28,6 +28,17 @@ def language_of(rel: str) -> str:
     return LANGUAGES.get(os.path.splitext(rel)[1].lower(), "text")
 
 
+def line_ending_of(text: str) -> str:
+    """The file's line ending: CRLF when its first line ends so, else LF."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def decode_text(data: bytes) -> str:
+    """Disk bytes as editor text: UTF-8, CRLF (and lone CR) turned into LF, so every view and splice sees '\n'."""
+    return data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def digest(data: bytes | None) -> str:
     return "missing" if data is None else hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -63,7 +74,10 @@ class Document:
         self.path = self.root / rel
         data = self._read_disk()
         self.disk_digest = digest(data)  # content we last loaded or saved
-        self.saved_text = data.decode("utf-8", "replace") if data is not None else ""
+        # The buffer always holds '\n'; the file's own ending comes back on save (a missing final newline stays
+        # missing: nothing is added or removed at the end).
+        self.newline = line_ending_of(data.decode("utf-8", "replace")) if data is not None else "\n"
+        self.saved_text = decode_text(data) if data is not None else ""
         self._text = self.saved_text if text is None else text
         self._json: tuple[str, JsonDocument] | None = None
         self.buffer: TextBuffer | None = None
@@ -173,9 +187,14 @@ class Document:
         except OSError:
             return None
 
+    def encoded(self) -> bytes:
+        """The buffer as the bytes to write: UTF-8 with the file's own line ending."""
+        text = self._text if self.newline == "\n" else self._text.replace("\n", self.newline)
+        return text.encode("utf-8")
+
     def save(self) -> None:
         """Write the buffer atomically; the disk then matches it."""
-        data = self._text.encode("utf-8")
+        data = self.encoded()
         atomic_write(self.path, data)
         self.disk_digest = digest(data)
         self.saved_text = self._text
@@ -183,7 +202,7 @@ class Document:
 
     def disk_text(self) -> str | None:
         data = self._read_disk()
-        return None if data is None else data.decode("utf-8", "replace")
+        return None if data is None else decode_text(data)
 
     def check_disk(self) -> str:
         """Compare the disk with what we last loaded/saved; reload a clean buffer, report a conflict for a dirty one."""
@@ -195,7 +214,7 @@ class Document:
         if not self.dirty:
             self.reload(data)
             return "reloaded"
-        if data.decode("utf-8", "replace") == self._text:  # someone saved exactly our text
+        if decode_text(data) == self._text:  # someone saved exactly our text
             self.disk_digest, self.saved_text = digest(data), self._text
             self._notify()
             return "unchanged"
@@ -206,7 +225,8 @@ class Document:
         data = self._read_disk() if data is None else data
         if data is None:
             return
-        text = data.decode("utf-8", "replace")
+        text = decode_text(data)
+        self.newline = line_ending_of(data.decode("utf-8", "replace"))
         self.disk_digest = digest(data)
         self.saved_text = text
         self.set_text(text)

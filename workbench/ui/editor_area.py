@@ -67,11 +67,12 @@ class EditorArea(QTabWidget):
         session = self.session
         document = session.document(rel)
         try:
-            form = form_for(session.project, document)
+            form = form_for(session.project, document, lambda: session.validator.buffers)
         except Exception as exc:  # a form that cannot be built must never keep the text from opening
             form = None
             print(f"workbench: no form for {rel}: {type(exc).__name__}: {exc}")
         editor = FileEditor(document, form)
+        document.on_change(self._document_changed)
         editor.editor.sig_apply_fix.connect(self.apply_fix)
         editor.sig_dirty_changed.connect(lambda _dirty, e=editor: self._update_title(e))
         self.editors[rel] = editor
@@ -100,11 +101,22 @@ class EditorArea(QTabWidget):
                 self.save(rel)
         self.removeTab(self.indexOf(editor))
         editor.close_views()
+        editor.document.remove_listener(self._document_changed)
         del self.editors[rel]
         if self.session is not None:
             self.session.close_document(rel)
         editor.deleteLater()
+        self._tell_forms(rel)  # its unsaved edits are gone: forms reading it go back to the disk
         return True
+
+    def _document_changed(self, document) -> None:
+        self._tell_forms(document.rel)
+
+    def _tell_forms(self, rel: str) -> None:
+        """A file changed (typed, undone, saved, reloaded, closed): forms of other files that read it refresh."""
+        for other, editor in list(self.editors.items()):
+            if other != rel and hasattr(editor.form, "sources_changed"):
+                editor.form.sources_changed(rel)
 
     # -- save -------------------------------------------------------------------------------------------------------
     def save(self, rel: str | None = None) -> bool:
@@ -143,6 +155,9 @@ class EditorArea(QTabWidget):
                 self._resolve_conflict(rel)
             if state in ("reloaded", "conflict"):
                 self.session.schedule_validation()
+        not_open = sorted(files - set(self.session.documents))
+        if not_open:  # e.g. a JS saved by another editor: one refresh for the batch (none of them has a form here)
+            self._tell_forms(not_open[0])
 
     def _resolve_conflict(self, rel: str) -> bool:
         """Ask what to do with a file changed on disk under unsaved edits; True when the caller may go on saving."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -118,9 +116,11 @@ class MainWindow(QMainWindow):
         self.close_tab_action = self._action("Close file", "Ctrl+W", lambda: self.editors.close_file(
             self.editors.current_rel() or ""))
         self.start_action = self._action("Start page", None, self.show_start_page)
+        self.import_action = self._action("Import package…", None, lambda: self.import_package(),
+                                          "Unpack a Pexip or XCALLY package zip into a new folder and open it")
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        for a in (self.start_action, self.open_action, self.quick_open_action, self.save_action,
+        for a in (self.start_action, self.open_action, self.import_action, self.quick_open_action, self.save_action,
                   self.save_all_action, self.close_tab_action, self.export_action):
             file_menu.addAction(a)
         self.view_menu = menu.addMenu("&View")
@@ -349,9 +349,11 @@ class MainWindow(QMainWindow):
             return False
         try:
             import_package(zip_path, dest)
-        except ImportRefused as exc:
+        except ImportRefused as exc:  # the importer has written nothing (it unpacks beside dest, then renames)
             QMessageBox.warning(self, "Import refused", str(exc))
-            shutil.rmtree(dest, ignore_errors=True) if not os.listdir(dest) else None
+            return False
+        except OSError as exc:
+            QMessageBox.warning(self, "Import failed", f"{zip_path}: {exc.strerror or exc}")
             return False
         return self.open_project(dest)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from workbench.core.document import Document
 
@@ -21,6 +21,8 @@ class FormContext:
         self.document = document
         self.project_root = project_root
         self.extras = extras or {}
+        # extras["overlays"]: () -> {rel: text} of the project's unsaved buffers (what the validator reads)
+        self._overlays: Callable[[], dict[str, str]] | None = self.extras.get("overlays")
         self.refreshing = False
         self.fields: list[Field] = []
 
@@ -31,6 +33,10 @@ class FormContext:
     def remove(self, path: Path) -> None:
         if not self.refreshing:
             self.document.remove_value(path)
+
+    def overlays(self) -> dict[str, str]:
+        """The unsaved buffers of the project's other open files (empty when the form stands alone)."""
+        return dict(self._overlays()) if self._overlays else {}
 
     def value(self, path: Path, default: Any = None) -> Any:
         return self.document.value_at(path, default)
@@ -153,17 +159,19 @@ class EnumField(Field):
 class ChoiceListField(Field):
     """A list of enum values as a row of checkboxes (platforms, roles); order follows the schema."""
 
+    PER_LINE = 3  # more side by side would widen a form that shares the editor with the text view
+
     def __init__(self, ctx: FormContext, path: Path, values: list):
         super().__init__(ctx, path)
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[Any, QCheckBox] = {}
-        for v in values:
+        for i, v in enumerate(values):
             box = QCheckBox(str(v))
             box.toggled.connect(lambda on, v=v: self._toggled(v, on))
-            layout.addWidget(box)
+            layout.addWidget(box, i // self.PER_LINE, i % self.PER_LINE)
             self.boxes[v] = box
-        layout.addStretch(1)
+        layout.setColumnStretch(self.PER_LINE, 1)
         if self.boxes:
             self.setFocusProxy(next(iter(self.boxes.values())))
 

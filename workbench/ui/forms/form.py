@@ -66,6 +66,7 @@ class SchemaForm(QScrollArea):
         self.ctx = FormContext(document, project_root, extras)
         host = QWidget()
         self.layout_ = QVBoxLayout(host)
+        self.layout_.setContentsMargins(6, 6, 6, 6)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px; border-radius: 4px; }")
@@ -75,7 +76,10 @@ class SchemaForm(QScrollArea):
             self.layout_.addWidget(QLabel(f"<b>{title}</b>"))
         self.body = QWidget()
         form_layout = QFormLayout(self.body)
+        form_layout.setContentsMargins(0, 0, 0, 0)
         form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Beside the text view the form is narrow: a row that does not fit puts its label above the field.
+        form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.add_properties(form_layout, (), schema)
         self.layout_.addWidget(self.body)
         self.layout_.addStretch(1)
@@ -124,6 +128,18 @@ class SchemaForm(QScrollArea):
         try:
             for f in list(self.ctx.fields):
                 f.refresh()
+        finally:
+            self.ctx.refreshing = False
+
+    def sources_changed(self, rel: str) -> None:
+        """Another file of the project changed (unsaved edits included): refresh the fields that read it."""
+        if rel == self.document.rel or not self.document.json().ok:
+            return
+        self.ctx.refreshing = True
+        try:
+            for f in list(self.ctx.fields):
+                if hasattr(f, "sources_changed"):
+                    f.sources_changed(rel)
         finally:
             self.ctx.refreshing = False
 

@@ -16,8 +16,10 @@ from workbench.ui.forms.icons import relative_ref, symbol_icon
 from workbench.ui.forms.lists import ItemListField
 
 
-def registered_actions(project_root: Path, package_rel: str, src_url: str | None) -> list[str]:
-    """Functions the plugin's JS passes to registerPlugin (besides id/load/unload/state$)."""
+def registered_actions(project_root: Path, package_rel: str, src_url: str | None,
+                       overlays: dict[str, str] | None = None) -> list[str]:
+    """Functions the plugin's JS passes to registerPlugin (besides id/load/unload/state$); unsaved buffers in
+    overlays take the place of the files on disk, as in validation."""
     if not src_url:
         return []
     try:
@@ -25,7 +27,7 @@ def registered_actions(project_root: Path, package_rel: str, src_url: str | None
         from workbench.targets.pexip.jsfacts import js_facts
     except ImportError:
         return []
-    files = ProjectFiles(project_root)
+    files = ProjectFiles(project_root, overlays)
     rel = files.resolve(package_rel, src_url)
     facts = js_facts(files, rel) if rel else None
     names: list[str] = []
@@ -96,8 +98,13 @@ class ActionPicker(Field):
         if text != self.ctx.value(self.path):
             self.ctx.write(self.path, text)
 
+    def sources_changed(self, rel: str) -> None:
+        """Another open file changed (typed, saved, closed): the JS may now register other functions."""
+        self.refresh()
+
     def refresh(self) -> None:
-        actions = registered_actions(self.ctx.project_root, self.ctx.document.rel, self.ctx.value(("srcURL",)))
+        actions = registered_actions(self.ctx.project_root, self.ctx.document.rel, self.ctx.value(("srcURL",)),
+                                     self.ctx.overlays())
         value = self.ctx.value(self.path)
         text = "" if value is None else str(value)
         self.combo.blockSignals(True)
@@ -127,7 +134,8 @@ class MenuItemsField(Field):
         super().__init__(ctx, path)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        row = QVBoxLayout()  # one per line: side by side they overflow a narrow form
+        row.setSpacing(2)
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
         for loc in MENU_LOCATIONS:
@@ -136,7 +144,6 @@ class MenuItemsField(Field):
             self.radios[loc] = radio
             radio.toggled.connect(lambda on, loc=loc: on and self._location_chosen(loc))
             row.addWidget(radio)
-        row.addStretch(1)
         outer.addLayout(row)
         self.outer = outer
         self.list: ItemListField | None = None
@@ -176,7 +183,8 @@ class MenuItemsField(Field):
                 self.list = None
             if loc is not None:
                 self.list = ItemListField(self.ctx, self.path + (loc,), menu_item_row,
-                                          lambda: {"icon": None, "label": "New item", "action": ""}, "Add item")
+                                          lambda: {"icon": None, "label": "New item", "action": ""}, "Add item",
+                                          card_title="Item")
                 self.outer.addWidget(self.list)
             self.location = loc
         if self.list is not None:
