@@ -89,3 +89,47 @@ def test_simulate_incoming_call_shows_the_connectors_notice(qtbot, exo_window):
     wait_js(qtbot, page, "document.getElementById('notices').textContent", lambda t: "Incoming call" in t)
     assert "p/james-john" in js(qtbot, page, "document.getElementById('calls').textContent")
     qtbot.waitUntil(lambda: "delivered to 1 listener" in panel.status.text())
+
+
+def account_row(panel, user: str) -> int:
+    return next(r for r in range(panel.users.rowCount())
+                if panel.users.item(r, 2).data(Qt.ItemDataRole.UserRole) == user)
+
+
+def test_recorded_web_conferencing_controls_replay_green(qtbot, exo_window):
+    import yaml
+
+    from workbench.sandbox.runner import load_for, run_scenario
+    from workbench.targets import open_project
+
+    window, preview, panel, page = exo_window
+    root = window.session.project.root
+    button_state(qtbot, page, lambda b: b["state"] == "shown")
+    panel.users.item(account_row(panel, "james"), 2).setCheckState(Qt.CheckState.Unchecked)  # before recording
+
+    qtbot.mouseClick(panel.record_button, LEFT)
+    choose(panel.kind, "space")
+    button_state(qtbot, page, lambda b: (b["context"] or {}).get("type") == "space" and b["state"] == "shown")
+    choose(panel.kind, "user")  # the first other user's popover: mary's
+    button_state(qtbot, page, lambda b: b["context"]["id"] == "mary" and b["state"] == "shown")
+    panel.users.item(account_row(panel, "mary"), 2).setCheckState(Qt.CheckState.Unchecked)
+    button_state(qtbot, page, lambda b: b["state"] == "none")
+    panel.caller.setCurrentIndex(panel.caller.findData("mary"))
+    qtbot.mouseClick(panel.incoming_button, LEFT)
+    qtbot.waitUntil(lambda: "incoming call from mary" in panel.status.text())
+    qtbot.mouseClick(panel.record_button, LEFT)
+    saved = panel.save(panel.default_scenario_path())
+    close_window(window)
+
+    data = yaml.safe_load(open(saved).read())
+    users = {u["id"]: u for u in data["users"]}
+    assert users["james"]["imAccounts"] == {} and "imAccounts" not in users["mary"]  # accounts when recording began
+    assert data["user"] == "john" and data["context"] == {"type": "user", "id": "mary"}
+    steps = [s for s in data["steps"] if not (isinstance(s, dict) and "expect" in s)]
+    assert steps == [{"context": {"type": "space", "id": "product_team", "members": ["john", "mary", "james"]}},
+                     {"context": {"type": "user", "id": "mary"}}, {"account": {"user": "mary", "has": False}},
+                     {"incoming": {"from": "mary"}}]
+    _target, project = open_project(root)
+    result = run_scenario(project, load_for(project, saved))
+    assert result.passed, (result.failed_step, result.reason)
+    assert result.steps_run == len(data["steps"])

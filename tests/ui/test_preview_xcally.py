@@ -150,3 +150,120 @@ def test_stopping_a_plugin_that_ignores_sigterm_keeps_the_window_responsive(qtbo
         assert proctree.tree_pids(pid, pid) == []
     finally:
         close_window(window)
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def running_with_port(panel) -> bool:
+    return "running" in panel.state_label.text() and "port" in panel.state_label.text()
+
+
+def set_variable(qtbot, panel, name: str, value: str) -> None:
+    qtbot.mouseClick(panel.add_variable_button, LEFT)
+    row = panel.env.rowCount() - 1
+    panel.env.item(row, 0).setText(name)
+    panel.env.item(row, 1).setText(value)
+
+
+def run_recorded(project_root, path, pids: set[int]):
+    """Replay a scenario file as `workbench test` does; the plugin's pids go into pids."""
+    from workbench.sandbox.runner import load_for, run_scenario
+    from workbench.targets import open_project
+
+    _target, project = open_project(project_root)
+    scenario = load_for(project, path)
+    return run_scenario(project, scenario, on_session=lambda s: s.log.listen(
+        lambda e: pids.add(e.data["pid"]) if e.data.get("pid") else None))
+
+
+@needs_node
+def test_variables_and_restart_settings_survive_closing_the_project(qtbot, script_window):
+    window, preview, panel, remember = script_window
+    root = window.session.project.root
+    remember(preview.controller.session.process_info()["pid"])
+    port = free_port()
+    set_variable(qtbot, panel, "PORT", str(port))
+    panel.restart_on.click()
+    panel.delay.setValue(0.5)
+    panel.delay.editingFinished.emit()
+
+    with qtbot.waitSignal(preview.controller.sig_session, check_params_cb=lambda s: s is None):
+        assert window.close_project()
+    with qtbot.waitSignal(preview.sig_ready, timeout=20000):
+        assert window.open_project(root)
+    panel = preview.host_controls.panel
+    session = preview.controller.session
+    # the plugin started with the saved variables: it listens on the port given in the panel
+    qtbot.waitUntil(lambda: f"port {port}" in panel.state_label.text(), timeout=10000)
+    remember(session.process_info()["pid"])
+    assert session.process_env() == {"PORT": str(port), "XC_PLUGIN_RESTART": "true"}
+    assert session.restart_policy() == RestartPolicy(True, 0.5)
+    assert panel.env.values()["PORT"] == str(port)
+    assert panel.restart_on.isChecked() and panel.delay.value() == 0.5
+
+
+@needs_node
+def test_workbench_test_ignores_what_the_window_saved(qtbot, copy_sample, monkeypatch):
+    # a scenario file alone decides how it runs in CI: the window's saved "restart on" must not leak into it
+    from workbench.core.project_settings import save_xcally_process
+
+    monkeypatch.setenv("PORT", "0")
+    root = copy_sample("xcally-script")
+    save_xcally_process(root, {"XC_PLUGIN_RESTART": "true"}, 0.2)  # what the window saved: restart on
+    folder = root / "scenarios"
+    (folder / "plain.yaml").write_text("name: no restart asked\nsteps:\n  - kill\n  - expect: {process: stopped}\n"
+                                       "  - wait: 600\n  - expect: {process: stopped}\n")
+    (folder / "own.yaml").write_text("name: own env\nenv: {PORT: '0', XC_PLUGIN_RESTART: 'true'}\nrestart_delay: 0.2\n"
+                                     "steps:\n  - kill\n  - expect: {process: running, timeout: 5000}\n")
+    pids: set[int] = set()
+    results = [run_recorded(root, folder / name, pids) for name in ("plain.yaml", "own.yaml")]
+    assert all(proctree.tree_pids(pid, pid) == [] for pid in pids)
+    assert [(r.passed, r.failed_step) for r in results] == [(True, None)] * 2, [r.reason for r in results]
+    assert pids
+
+
+@needs_node
+def test_recorded_process_controls_replay_green(qtbot, script_window):
+    import yaml
+    window, preview, panel, remember = script_window
+    root = window.session.project.root
+    session = preview.controller.session
+    remember(session.process_info()["pid"])
+    set_variable(qtbot, panel, "GREETING", "hello")
+
+    qtbot.mouseClick(panel.record_button, LEFT)
+    assert panel.record_button.text() == "■ Stop"
+    qtbot.mouseClick(panel.stop_button, LEFT)
+    qtbot.waitUntil(lambda: " stopped" in panel.state_label.text(), timeout=10000)
+    qtbot.mouseClick(panel.start_button, LEFT)
+    qtbot.waitUntil(lambda: running_with_port(panel), timeout=10000)
+    remember(session.process_info()["pid"])
+    qtbot.mouseClick(panel.findChild(QRadioButton, "view-agent"), LEFT)
+    qtbot.waitUntil(lambda: session.view_role == "agent")
+    qtbot.mouseClick(panel.kill_button, LEFT)  # restart is off: it stays down
+    qtbot.waitUntil(lambda: " stopped" in panel.state_label.text(), timeout=5000)
+    qtbot.mouseClick(panel.start_button, LEFT)
+    qtbot.waitUntil(lambda: running_with_port(panel), timeout=10000)
+    remember(session.process_info()["pid"])
+    qtbot.mouseClick(panel.record_button, LEFT)
+    assert panel.status.text() == "Recorded 9 step(s)" and panel.save_button.isEnabled(), \
+        (panel.status.text(), [e.message for e in session.log.entries[-15:]])
+    saved = panel.save(panel.default_scenario_path())
+    assert saved == str(root / "scenarios" / "recorded-1.yaml")
+    close_window(window)
+
+    data = yaml.safe_load(open(saved).read())
+    assert data["env"] == {"GREETING": "hello"} and "autostart" not in data  # it ran when the recording began
+    assert data["steps"] == ["stop", {"expect": {"process": "stopped"}}, "start", {"expect": {"process": "running"}},
+                             {"expect": {"view": "agent"}}, "kill", {"expect": {"process": "stopped"}},
+                             "start", {"expect": {"process": "running"}}, {"expect": {"no_errors": True}}]
+    pids: set[int] = set()
+    result = run_recorded(root, saved, pids)
+    assert result.passed, (result.failed_step, result.reason, data["steps"])
+    assert result.steps_run == len(data["steps"])
+    assert pids and all(proctree.tree_pids(pid, pid) == [] for pid in pids)

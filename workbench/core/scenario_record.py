@@ -4,6 +4,9 @@ The conference controls change the simulated conference through a `ConferenceDri
 the recorder as a scenario step (`join`, `update`, `leave`, `chat`, `dispatch`). Clicks and fills in the host page
 and the plugin's API calls arrive as host-log entries and become `click` / `fill` steps and `expect` checks, so the
 replay proves the plugin still does what it did while recording.
+
+Hosts without a conference (XCALLY, eXo) start a recording from the session's own header keys (`start_host`); their
+panels add the steps of the controls they offer (`start`, `context`, `incoming`...) through `add`.
 """
 
 from __future__ import annotations
@@ -74,13 +77,23 @@ class ScenarioRecorder:
         self.errors = 0
         self.recording = True
 
+    def start_host(self, header: dict[str, Any], *, allow_hosts: list[str] | None = None, name: str = "") -> None:
+        """Begin a recording of a host without a conference; header holds the host's keys a replay starts from."""
+        self.header = {"name": name or time.strftime("recorded session %Y-%m-%d %H:%M"), **header}
+        if allow_hosts:
+            self.header["allow_hosts"] = list(allow_hosts)
+        self.stable_uuids = set()
+        self.steps = []
+        self.errors = 0
+        self.recording = True
+
     def stop(self) -> None:
         self.recording = False
 
-    def add(self, kind: str, value: Any) -> None:
-        """Append a step (ignored when not recording)."""
+    def add(self, kind: str, value: Any = None) -> None:
+        """Append a step (ignored when not recording); a step without a value is written as its bare name."""
         if self.recording:
-            self.steps.append({kind: value})
+            self.steps.append(kind if value is None else {kind: value})
 
     # -- from the host log --------------------------------------------------------------------------------------
     def note_entry(self, entry: LogEntry) -> None:
@@ -139,6 +152,15 @@ class ScenarioRecorder:
         path = Path(path)
         atomic_write(path, self.to_yaml().encode("utf-8"))
         return path
+
+
+def next_scenario_path(root: str | Path) -> Path:
+    """The first free `scenarios/recorded-N.yaml` of a project."""
+    folder = Path(root) / "scenarios"
+    n = 1
+    while (folder / f"recorded-{n}.yaml").exists():
+        n += 1
+    return folder / f"recorded-{n}.yaml"
 
 
 def _with_uuid(props: dict, uuid: str, stable: set[str]) -> dict:

@@ -152,6 +152,35 @@ class ExoSession(HostSession):
                 spec[key] = str(value)
         self._run(f"ExoHost.incoming({show(spec)})", on_done)
 
+    def recording_header(self) -> dict[str, Any]:
+        """The scenario keys that make a replay start as the session is now: the current user, the users with the
+        IM accounts they have now, the shown context, and the places and settings the session started with."""
+        header: dict[str, Any] = {"user": self.current_user}
+        users = []
+        listed = [u for u in self.config.get("users", []) if isinstance(u, dict) and u.get("id")]
+        if self.current_user in self._accounts and all(str(u["id"]) != self.current_user for u in listed):
+            listed.append({"id": self.current_user})  # the current user's account changed: write it down
+        for u in listed:
+            user = dict(u)
+            uid = str(u["id"])
+            if uid in self._accounts or not self._default_im():
+                accounts = dict(user.get("imAccounts") or {}) if isinstance(user.get("imAccounts"), dict) else {}
+                accounts.pop(self.connector_type, None)
+                if self._accounts.get(uid, self._default_im()):  # the shape the page gives accounts
+                    accounts[self.connector_type] = [{"id": f"{uid}@{self.connector_type}",
+                                                      "type": self.connector_type}]
+                user["imAccounts"] = accounts
+            users.append(user)
+        header["users"] = users
+        for key in ("spaces", "rooms", "settings", "statuses"):
+            if key in self.setup.extra:
+                header[key] = self.setup.extra[key]
+        if self.context is not None:
+            header["context"] = dict(self.context)
+        if "default_im" in self.setup.host:
+            header["host"] = {"default_im": self.setup.host["default_im"]}
+        return header
+
     def _default_im(self) -> bool:
         return bool(self.config.get("defaultIm", True))
 
@@ -213,6 +242,13 @@ class ExoSession(HostSession):
         self._await(step, lambda done: self.simulate_incoming(
             value["from"], value.get("callId"), state=value.get("state"), provider=value.get("provider"),
             on_done=done), "deliver the incoming call")
+
+    def step_account(self, value: dict, step: Step) -> None:
+        """A user gets an IM account of the connector's type (`has: true`) or loses it (`has: false`)."""
+        if not isinstance(value, dict) or not value.get("user") or not isinstance(value.get("has"), bool):
+            raise StepFailure(f"account needs `user` (a user id) and `has` (true or false), got {show(value)}")
+        self._await(step, lambda done: self.set_user_account(value["user"], value["has"], done),
+                    "change the account")
 
     def current_button(self) -> dict:
         """The call button state of the shown context (blocks on the page: for steps and tests)."""

@@ -107,8 +107,10 @@ class XcallySession(HostSession):
     # -- the script plugin's process ------------------------------------------------------------------------------
     def _make_process(self) -> None:
         params = self.manifest.get("parameters") or {}
-        env = {str(k): str(v) for k, v in (self.setup.extra.get("env") or {}).items()}
-        delay = self.setup.extra.get("restart_delay")
+        # The scenario's header (the window passes its saved project settings the same way).
+        extra = self.setup.extra
+        env = {str(k): str(v) for k, v in (extra.get("env") or {}).items()}
+        delay = extra.get("restart_delay")
         launch = NodeLaunch(self.content / str(params.get("scriptPath", "")), str(params.get("scriptName") or
                             self.manifest.get("name") or "plugin"), self.content, env,
                             float(delay) if delay is not None else None, node=self.setup.host.get("node"))
@@ -178,6 +180,10 @@ class XcallySession(HostSession):
         override = launch.dev_restart_delay_s
         return RestartPolicy(policy.enabled, policy.delay_s if override is None else max(0.0, override))
 
+    def dev_restart_delay(self) -> float | None:
+        """The development override of the restart delay, None when App Zone's own delay applies."""
+        return self._need_process().process.launch.dev_restart_delay_s
+
     def start_process(self) -> None:
         """Start the plugin as App Zone's start does (no-op when running); ControlError when Node or the script is
         missing."""
@@ -240,6 +246,25 @@ class XcallySession(HostSession):
         if self.page is None:
             raise ControlError("the App Zone frame is not loaded")
         self._js_quiet(f"XcallyFrame.showRole({show(role)})")
+
+    def has_view(self, role: str) -> bool:
+        """The frame has something to show for this role now (a view file or URL, or the listening server)."""
+        return role in view_urls(self.manifest, self.node.port if self.node is not None else None)[0]
+
+    def recording_header(self) -> dict[str, Any]:
+        """The scenario keys that make a replay start as the session is now: the process's variables, development
+        restart delay and whether it runs, and the view shown."""
+        header: dict[str, Any] = {}
+        if self.node is not None:
+            header["env"] = self.process_env()
+            delay = self.dev_restart_delay()
+            if delay is not None:
+                header["restart_delay"] = delay
+            if self.node.state != RUNNING:
+                header["autostart"] = False
+        if self.view_role in ROLES:
+            header["view"] = self.view_role
+        return header
 
     def sidebar_audience(self) -> list[str]:
         """Who sees the plugin in Motion's sidebar for its `sidebar` value: admin, agent, both or nobody."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-EXTRA_STEPS = frozenset({"context", "incoming"})
+EXTRA_STEPS = frozenset({"context", "incoming", "account"})
 EXTRA_EXPECT = frozenset({"button"})
 EXTRA_KEYS = frozenset({"user", "users", "spaces", "rooms", "settings", "statuses", "context"})
 

@@ -1,5 +1,6 @@
 """eXo's "Web Conferencing" panel: the current user, the page's context (a user's popover, a space, a chat room),
-who has an IM account of the connector's type, incoming calls, and the provider's settings from its XML."""
+who has an IM account of the connector's type, incoming calls, and the provider's settings from its XML. While
+recording, each control becomes a scenario step (`context`, `account`, `incoming`)."""
 
 from __future__ import annotations
 
@@ -56,8 +57,8 @@ class WebConferencingPanel(HostPanel):
 
     TITLE = "Web Conferencing"
 
-    def __init__(self, session, parent: QWidget | None = None):
-        super().__init__(session, parent)
+    def __init__(self, session, parent: QWidget | None = None, recorder=None):
+        super().__init__(session, parent, recorder)
         type_ = session.connector_type
         self.me_label = QLabel()
         self.kind = QComboBox()
@@ -117,6 +118,7 @@ class WebConferencingPanel(HostPanel):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self.recording_row())
         layout.addLayout(form)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
@@ -216,15 +218,17 @@ class WebConferencingPanel(HostPanel):
         spec = {"type": kind, "id": target}
         if kind != "user":
             spec["members"] = [m.strip() for m in self.members.text().split(",") if m.strip()]
-        self.control(lambda: self.session.set_context(spec), f"showing {self.kind.currentText().lower()} {target}")
+        if self.control(lambda: self.session.set_context(spec), f"showing {self.kind.currentText().lower()} {target}"):
+            self.record("context", spec)
 
     def _account_changed(self, item: QTableWidgetItem) -> None:
         if item.column() != 2:
             return
         user = item.data(Qt.ItemDataRole.UserRole)
         on = item.checkState() == Qt.CheckState.Checked
-        self.control(lambda: self.session.set_user_account(user, on),
-                     f"{user} {'has' if on else 'has no'} {self.session.connector_type} account now")
+        if self.control(lambda: self.session.set_user_account(user, on),
+                        f"{user} {'has' if on else 'has no'} {self.session.connector_type} account now"):
+            self.record("account", {"user": user, "has": on})
 
     def simulate_incoming(self) -> None:
         """The chosen user calls the current one."""
@@ -237,4 +241,5 @@ class WebConferencingPanel(HostPanel):
                                     f"incoming call from {caller}: nobody listens (the connector's init() did not "
                                     "call webConferencing.onUserUpdate for the current user)")
 
-        self.control(lambda: self.session.simulate_incoming(caller, call_id, on_done=delivered))
+        if self.control(lambda: self.session.simulate_incoming(caller, call_id, on_done=delivered)):
+            self.record("incoming", {"from": caller, **({"callId": call_id} if call_id else {})})

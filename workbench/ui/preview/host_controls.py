@@ -1,17 +1,22 @@
 """The host controls dock: the simulated conference for Pexip, the plugin process for XCALLY, Web Conferencing for eXo.
 
 The conference tabs are always there (disabled without a conference); a host panel is built for each session of a
-host that has one and dropped with that session.
+host that has one and dropped with that session. Host panels record their controls as scenario steps through the
+preview's one ScenarioRecorder (the one the conference controls use), with a Record / Save scenario… pair.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
 
+from workbench.core import project_settings
+from workbench.core.scenario_record import ScenarioRecorder, next_scenario_path
 from workbench.sandbox.qtcompat import emit
 from workbench.sandbox.session import ControlError
 
@@ -40,9 +45,22 @@ class HostPanel(QWidget):
     _sig_control_done = Signal(str)
     """A background control ended (from the worker thread; delivered on the GUI thread)."""
 
-    def __init__(self, session, parent: QWidget | None = None):
+    sig_saved = Signal(str)
+    """A recorded scenario was saved (its path)."""
+
+    def __init__(self, session, parent: QWidget | None = None, recorder: ScenarioRecorder | None = None):
         super().__init__(parent)
         self.session = session
+        self.recorder = recorder
+        self.record_button = QPushButton("● Record")
+        self.record_button.setCheckable(True)
+        self.record_button.setToolTip("Record what you do in this panel and the page as a scenario")
+        self.record_button.setEnabled(recorder is not None)
+        self.record_button.toggled.connect(self._record_toggled)
+        self.save_button = QPushButton("Save scenario…")
+        self.save_button.setToolTip("Save the recorded steps as a scenario file that `workbench test` replays")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(lambda _=False: self.ask_save())
         self._worker: ThreadPoolExecutor | None = None
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -94,6 +112,57 @@ class HostPanel(QWidget):
 
         self._worker.submit(work)
 
+    # -- recording ------------------------------------------------------------------------------------------------
+    def recording_row(self) -> QHBoxLayout:
+        """The Record / Save scenario… pair, right-aligned, for the panel's layout."""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.record_button)
+        row.addWidget(self.save_button)
+        return row
+
+    @property
+    def recording(self) -> bool:
+        return self.recorder is not None and self.recorder.recording
+
+    def record(self, kind: str, value: Any = None) -> None:
+        """Add a step for a control that was done (only while recording)."""
+        if self.recorder is not None:
+            self.recorder.add(kind, value)
+
+    def _record_toggled(self, on: bool) -> None:
+        if self.recorder is None:
+            return
+        if on:
+            root = self.session.project.root
+            self.recorder.start_host(self.session.recording_header(),
+                                     allow_hosts=project_settings.allowed_hosts(root))
+            self.record_button.setText("■ Stop")
+            self.status.setText("Recording: your steps in this panel and the page become a scenario")
+        else:
+            self.recorder.stop()
+            self.record_button.setText("● Record")
+            self.status.setText(f"Recorded {len(self.recorder.steps)} step(s)")
+        self.save_button.setEnabled(bool(self.recorder.header))
+
+    def default_scenario_path(self) -> Path:
+        return next_scenario_path(self.session.project.root)
+
+    def ask_save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save the recorded scenario", str(self.default_scenario_path()),
+                                              "Scenarios (*.yaml *.yml)")
+        if path:
+            self.save(path)
+
+    def save(self, path: str | Path) -> str:
+        """Write the recording (stopping it first) as a scenario file; returns its path."""
+        if self.record_button.isChecked():
+            self.record_button.setChecked(False)
+        saved = self.recorder.save(path)
+        self.status.setText(f"Saved {saved.name}: run it with `workbench test`")
+        emit(self.sig_saved, str(saved))
+        return str(saved)
+
     def control(self, action: Callable[[], object], done: str = "") -> bool:
         """Run a session control; its refusal (ControlError) shows in the status line. True when it ran."""
         try:
@@ -114,6 +183,7 @@ class HostControls(QStackedWidget):
     def __init__(self, controller: QObject, conference: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self.conference = conference
+        self.controller = controller
         self.panel: HostPanel | None = None
         self.addWidget(conference)
         controller.sig_session.connect(self.bind)
@@ -131,7 +201,7 @@ class HostControls(QStackedWidget):
             self.panel = None
         panel_class = host_panel_class(session) if session is not None else None
         if panel_class is not None:
-            self.panel = panel_class(session)
+            self.panel = panel_class(session, recorder=getattr(self.controller, "recorder", None))
             self.addWidget(self.panel)
             self.setCurrentWidget(self.panel)
         else:

@@ -62,7 +62,8 @@ class PreviewController(QObject):
             self._no_preview(f"No preview for {project.target} projects yet ({exc}).")
             return
         setup = SessionSetup(role=self.role, platform=self.platform,
-                             allow_hosts=project_settings.allowed_hosts(project.root))
+                             allow_hosts=project_settings.allowed_hosts(project.root),
+                             extra=project_settings.window_session_defaults(project.root))
         try:
             session = runtime.create_session(project, setup, self)
         except Exception as exc:  # a host that cannot be built must not take the window down

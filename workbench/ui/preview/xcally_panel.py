@@ -1,5 +1,6 @@
 """XCALLY's "Plugin process" panel: start / stop / restart / kill a script plugin as App Zone does, its restart
-policy and environment; the admin / agent view and who sees the plugin in Motion's sidebar."""
+policy and environment (kept in the project's settings for its next session); the admin / agent view and who sees
+the plugin in Motion's sidebar. While recording, each control becomes a scenario step."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core import project_settings
 from workbench.core.node_process import RUNNING, STOPPING, WAITING_RESTART
 from workbench.ui.preview.host_controls import HostPanel
 
@@ -91,10 +93,11 @@ class ProcessPanel(HostPanel):
 
     TITLE = "Plugin process"
 
-    def __init__(self, session, parent: QWidget | None = None):
-        super().__init__(session, parent)
+    def __init__(self, session, parent: QWidget | None = None, recorder=None):
+        super().__init__(session, parent, recorder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self.recording_row())
         self.process_box = self._process_group() if session.process_info() is not None else None
         if self.process_box is not None:
             layout.addWidget(self.process_box, 1)
@@ -114,12 +117,10 @@ class ProcessPanel(HostPanel):
         s = self.session
         box = QGroupBox("Script plugin (scriptPath under Node.js)")
         self.state_label = QLabel()
-        self.start_button = _button("Start", lambda: self.control(s.start_process), "Start the plugin as App Zone does")
-        self.stop_button = _button("Stop", lambda: self.control_in_background(s.stop_process, "stopping…"),
-                                   "Stop the plugin's whole process tree (no restart follows)")
-        self.restart_button = _button("Restart", lambda: self.control_in_background(s.restart_process, "restarting…"),
-                                      "Stop, then start")
-        self.kill_button = _button("Kill (simulate a crash)", lambda: self.control(s.kill_process),
+        self.start_button = _button("Start", self.start_process, "Start the plugin as App Zone does")
+        self.stop_button = _button("Stop", self.stop_process, "Stop the plugin's whole process tree (no restart follows)")
+        self.restart_button = _button("Restart", self.restart_process, "Stop, then start")
+        self.kill_button = _button("Kill (simulate a crash)", self.kill_process,
                                    "The process dies unexpectedly (SIGKILL): the restart policy applies")
         buttons = QHBoxLayout()
         for b in (self.start_button, self.stop_button, self.restart_button, self.kill_button):
@@ -127,7 +128,7 @@ class ProcessPanel(HostPanel):
         buttons.addStretch(1)
         self.restart_on = QCheckBox("Restart on exit (XC_PLUGIN_RESTART)")
         self.restart_on.setToolTip("App Zone restarts a plugin that exits when XC_PLUGIN_RESTART is set")
-        self.restart_on.clicked.connect(lambda on: self.control(lambda: s.set_restart(on)))
+        self.restart_on.clicked.connect(lambda on: self._saved_if(self.control(lambda: s.set_restart(on))))
         self.delay = QDoubleSpinBox()
         self.delay.setRange(0.0, 3600.0)
         self.delay.setDecimals(1)
@@ -141,7 +142,7 @@ class ProcessPanel(HostPanel):
         policy.addWidget(QLabel("after"))
         policy.addWidget(self.delay)
         self.env = EnvTable()
-        self.env.itemChanged.connect(lambda _item: self.control(lambda: s.set_env(self.env.values())))
+        self.env.itemChanged.connect(lambda _item: self._saved_if(self.control(lambda: s.set_env(self.env.values()))))
         env_bar = QHBoxLayout()
         env_bar.addWidget(QLabel("Environment variables (applied on the next start)"), 1)
         self.add_variable_button = _button("Add", self._add_variable, "A new variable")
@@ -164,7 +165,7 @@ class ProcessPanel(HostPanel):
         for role in ("admin", "agent"):
             radio = QRadioButton(f"{role} view")
             radio.setObjectName(f"view-{role}")
-            radio.clicked.connect(lambda _=False, r=role: self.control(lambda: self.session.show_view(r)))
+            radio.clicked.connect(lambda _=False, r=role: self.show_view(r))
             self.view_buttons.addButton(radio)
             row.addWidget(radio)
         row.addStretch(1)
@@ -204,7 +205,7 @@ class ProcessPanel(HostPanel):
     def _delay_edited(self) -> None:
         if self.delay.value() == self.session.restart_policy().delay_s:
             return
-        self.control(lambda: self.session.set_restart(self.restart_on.isChecked(), self.delay.value()))
+        self._saved_if(self.control(lambda: self.session.set_restart(self.restart_on.isChecked(), self.delay.value())))
 
     def _add_variable(self) -> None:
         row = self.env.rowCount()
@@ -225,4 +226,42 @@ class ProcessPanel(HostPanel):
         for row in rows:
             self.env.removeRow(row)
         if rows:
-            self.control(lambda: self.session.set_env(self.env.values()))
+            self._saved_if(self.control(lambda: self.session.set_env(self.env.values())))
+
+    # -- controls (recorded as steps while recording) -------------------------------------------------------------
+    def start_process(self) -> None:
+        """Start the plugin; recorded as `start` and a check that it runs."""
+        if self.control(self.session.start_process):
+            self.record("start")
+            self.record("expect", {"process": "running"})
+
+    def stop_process(self) -> None:
+        """Stop the plugin (off the GUI thread); recorded as `stop` and a check that it stopped."""
+        self.record("stop")
+        self.record("expect", {"process": "stopped"})
+        self.control_in_background(self.session.stop_process, "stopping…")
+
+    def restart_process(self) -> None:
+        """Stop, then start (off the GUI thread); recorded as `restart` and a check that it runs."""
+        self.record("restart")
+        self.record("expect", {"process": "running"})
+        self.control_in_background(self.session.restart_process, "restarting…")
+
+    def kill_process(self) -> None:
+        """Kill the plugin; recorded as `kill`, and with restart off a check that it stays down (with restart on
+        it may be back before a replay looks, so nothing is checked)."""
+        if self.control(self.session.kill_process):
+            self.record("kill")
+            if not self.session.restart_policy().enabled:
+                self.record("expect", {"process": "stopped"})
+
+    def show_view(self, role: str) -> None:
+        """Show the admin or agent view; recorded as a check that the view loads (when the role has one)."""
+        if self.control(lambda: self.session.show_view(role)) and self.session.has_view(role):
+            self.record("expect", {"view": role})
+
+    def _saved_if(self, done: bool) -> None:
+        """Keep the variables and the restart settings in the project's settings, for its next session."""
+        if done and self.session.process_info() is not None:
+            project_settings.save_xcally_process(self.session.project.root, self.session.process_env(),
+                                                 self.session.dev_restart_delay())

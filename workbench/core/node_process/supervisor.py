@@ -1,182 +1,33 @@
-"""Run an XCALLY script plugin under Node.js the way App Zone does: named process, restart policy, no orphans.
-
-Qt-free: the window wraps it in signals, headless scenarios drive it directly. Output and state changes are
-delivered through callbacks from background threads; callers marshal them to their own thread if they need to.
-"""
+"""The supervisor of one Node.js plugin process: start / stop / restart / kill, the restart policy, output, ports."""
 
 from __future__ import annotations
 
-import atexit
-import ctypes
 import os
-import queue
-import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from workbench.core import proctree
-
-DEFAULT_RESTART_DELAY_S = 300.0  # App Zone's default when XC_PLUGIN_RESTART_DELAY is unset
-PR_SET_PDEATHSIG = 1
-
-# States a user sees.
-STOPPED, RUNNING, WAITING_RESTART, STOPPING = "stopped", "running", "waiting-restart", "stopping"
-
-
-class NodeNotFoundError(RuntimeError):
-    """Node.js is not installed or not on PATH."""
-
-
-def find_node(explicit: str | None = None) -> str:
-    """The node executable to use; raises NodeNotFoundError with what to do when there is none."""
-    found = shutil.which(explicit or "node")
-    if not found:
-        raise NodeNotFoundError(
-            "Node.js was not found on PATH: install Node.js (https://nodejs.org) or set the node executable "
-            "in the run settings, then start the plugin again.")
-    return found
-
-
-@dataclass(frozen=True)
-class RestartPolicy:
-    """App Zone's opt-in restart: XC_PLUGIN_RESTART and XC_PLUGIN_RESTART_DELAY (seconds, default 300)."""
-
-    enabled: bool = False
-    delay_s: float = DEFAULT_RESTART_DELAY_S
-
-    @classmethod
-    def from_env(cls, env: dict[str, str]) -> RestartPolicy:
-        """Read the policy from the variables the plugin is given, as the host does."""
-        flag = env.get("XC_PLUGIN_RESTART")
-        enabled = flag is not None and flag.strip().lower() not in ("false", "")
-        try:
-            delay = float(env.get("XC_PLUGIN_RESTART_DELAY", DEFAULT_RESTART_DELAY_S))
-        except ValueError:
-            delay = DEFAULT_RESTART_DELAY_S
-        return cls(enabled, max(0.0, delay))
-
-
-@dataclass
-class NodeLaunch:
-    """What to start: the launcher script (absolute), its process name, working folder and environment."""
-
-    script: Path
-    name: str
-    cwd: Path
-    env: dict[str, str] = field(default_factory=dict)  # user-defined variables, XC_PLUGIN_* included
-    dev_restart_delay_s: float | None = None  # overrides the delay for development (the process still sees its env)
-    node: str | None = None
-    port_env: int | None = None  # when set, passed as PORT
-
-    def policy(self) -> RestartPolicy:
-        """The restart policy in force, with the development delay applied."""
-        policy = RestartPolicy.from_env(self.env)
-        if policy.enabled and self.dev_restart_delay_s is not None:
-            return RestartPolicy(True, max(0.0, self.dev_restart_delay_s))
-        return policy
-
-
-@dataclass(frozen=True)
-class ProcessEvent:
-    """One thing to log: a line of output ('stdout' / 'stderr') or a supervisor message ('info' / 'error')."""
-
-    stream: str
-    text: str
-    pid: int | None
-    time: float = field(default_factory=time.time)
-
-
-_LIVE: set[NodeProcess] = set()  # strong: a forgotten supervisor must still stop its plugin at exit
-
-
-def _stop_all_at_exit() -> None:
-    for proc in list(_LIVE):
-        proc.stop(grace_s=1.0)
-
-
-atexit.register(_stop_all_at_exit)
-
-
-def _exit_on_sigterm() -> None:
-    """Make SIGTERM run atexit handlers (and so stop plugins) when nobody else handles it; main thread only."""
-    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
-        signal.signal(signal.SIGTERM, lambda signum, frame: (_ for _ in ()).throw(SystemExit(128 + signum)))
-
-
-class _Spawner:
-    """One long-lived thread that creates every plugin process.
-
-    PR_SET_PDEATHSIG fires when the *thread* that forked the child exits, so children must not be forked from
-    short-lived threads (restart timers, runner threads): they would be killed as soon as that thread ends.
-    """
-
-    def __init__(self) -> None:
-        self._jobs: queue.Queue = queue.Queue()
-        self._thread: threading.Thread | None = None
-        self._guard = threading.Lock()
-
-    def popen(self, *args, **kwargs) -> subprocess.Popen:
-        with self._guard:
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._serve, name="node-spawner", daemon=True)
-                self._thread.start()
-        done: Future = Future()
-        self._jobs.put((done, args, kwargs))
-        return done.result()
-
-    def _serve(self) -> None:
-        while True:
-            done, args, kwargs = self._jobs.get()
-            try:
-                done.set_result(subprocess.Popen(*args, **kwargs))
-            except BaseException as exc:  # handed back to the caller
-                done.set_exception(exc)
-
-
-_SPAWNER = _Spawner()
-
-
-# Waits on a pipe from the workbench: EOF means the workbench died (even by SIGKILL), so kill the plugin's group,
-# grandchildren included, which PR_SET_PDEATHSIG alone cannot reach.
-_GUARD_CODE = (
-    "import os, signal, sys\n"
-    "sys.stdin.buffer.read()\n"
-    "try:\n    os.killpg(int(sys.argv[1]), signal.SIGKILL)\nexcept OSError:\n    pass\n"
+from workbench.core.node_process.cleanup import (
+    LIVE,
+    SPAWNER,
+    die_with_parent,
+    dismiss_guard,
+    exit_on_sigterm,
+    start_guard,
 )
-
-
-def _start_guard(pgid: int) -> subprocess.Popen | None:
-    """A watchdog process that ends group pgid when the workbench disappears without stopping it."""
-    try:
-        return _SPAWNER.popen([sys.executable, "-S", "-c", _GUARD_CODE, str(pgid)], stdin=subprocess.PIPE,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError:
-        return None
-
-
-def _dismiss_guard(guard: subprocess.Popen | None) -> None:
-    """End a guard without letting it act (the group is being stopped properly; its id may be reused later)."""
-    if guard is not None and guard.poll() is None:
-        guard.kill()
-        guard.wait()
-        if guard.stdin:
-            guard.stdin.close()
-
-
-def _die_with_parent() -> None:
-    """In the child before exec: be killed when the workbench dies, even by SIGKILL (Linux only)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
+from workbench.core.node_process.launch import (
+    RUNNING,
+    STOPPED,
+    STOPPING,
+    WAITING_RESTART,
+    NodeLaunch,
+    NodeNotFoundError,
+    ProcessEvent,
+    find_node,
+)
 
 
 class NodeProcess:
@@ -196,7 +47,7 @@ class NodeProcess:
         self._changed = threading.Condition(self._lock)
         self.starts = 0  # how many times the process was started (restarts included)
         self.last_exit_code: int | None = None
-        _LIVE.add(self)
+        LIVE.add(self)
 
     # -- queries ----------------------------------------------------------------------------------------------
     @property
@@ -242,7 +93,7 @@ class NodeProcess:
             if self._proc and self._proc.poll() is None:
                 return
             self._stopping = False
-            _exit_on_sigterm()
+            exit_on_sigterm()
             self._spawn()
 
     def stop(self, grace_s: float = 3.0) -> bool:
@@ -262,7 +113,7 @@ class NodeProcess:
             pass
         with self._lock:
             if proc is self._proc and gone:
-                _dismiss_guard(self._guard)
+                dismiss_guard(self._guard)
                 self._guard = None
             self._set_state(STOPPED)
         self._emit("info", f"{self.launch.name} stopped", proc.pid)
@@ -282,7 +133,7 @@ class NodeProcess:
     def close(self) -> None:
         """Stop and forget (called when the workbench or the session ends)."""
         self.stop(grace_s=1.0)
-        _LIVE.discard(self)
+        LIVE.discard(self)
 
     # -- internals --------------------------------------------------------------------------------------------
     def _spawn(self) -> None:
@@ -295,11 +146,11 @@ class NodeProcess:
         if launch.port_env is not None:
             env["PORT"] = str(launch.port_env)
         cmd = [node, f"--title={launch.name}", str(launch.script)]
-        proc = _SPAWNER.popen(
+        proc = SPAWNER.popen(
             cmd, cwd=str(launch.cwd), env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, process_group=0, preexec_fn=_die_with_parent, close_fds=True)
+            stderr=subprocess.PIPE, process_group=0, preexec_fn=die_with_parent, close_fds=True)
         self._proc = proc
-        self._guard = _start_guard(proc.pid)
+        self._guard = start_guard(proc.pid)
         self.starts += 1
         self._set_state(RUNNING)
         self._emit("info", f"started {launch.name} (pid {proc.pid}): node {launch.script.name}", proc.pid)
@@ -323,7 +174,7 @@ class NodeProcess:
         with self._lock:
             if proc is not self._proc:
                 return
-            _dismiss_guard(self._guard)
+            dismiss_guard(self._guard)
             self._guard = None
             self.last_exit_code = code
             if self._stopping:

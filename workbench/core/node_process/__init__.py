@@ -1,0 +1,22 @@
+"""Run an XCALLY script plugin under Node.js the way App Zone does: named process, restart policy, no orphans.
+
+Qt-free: the window wraps it in signals, headless scenarios drive it directly. Output and state changes are
+delivered through callbacks from background threads; callers marshal them to their own thread if they need to.
+"""
+
+from workbench.core.node_process.launch import (
+    DEFAULT_RESTART_DELAY_S,
+    RUNNING,
+    STOPPED,
+    STOPPING,
+    WAITING_RESTART,
+    NodeLaunch,
+    NodeNotFoundError,
+    ProcessEvent,
+    RestartPolicy,
+    find_node,
+)
+from workbench.core.node_process.supervisor import NodeProcess
+
+__all__ = ["DEFAULT_RESTART_DELAY_S", "RUNNING", "STOPPED", "STOPPING", "WAITING_RESTART", "NodeLaunch",
+           "NodeNotFoundError", "NodeProcess", "ProcessEvent", "RestartPolicy", "find_node"]
