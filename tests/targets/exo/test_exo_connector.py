@@ -1,7 +1,8 @@
 """The connector reader the host emulation and export use, and the settings editor."""
 
 import pytest
-from testpaths import FIXTURES, SAMPLES
+from fixturetree import materialize
+from testpaths import SAMPLES
 
 from workbench.core.validation import validate
 from workbench.targets import open_project
@@ -98,7 +99,7 @@ def test_maven_project_without_call_provider_is_not_claimed(tmp_path):
 
 
 def test_provider_configuration_edits_reach_validation(tmp_path):
-    project = TARGET.detect(FIXTURES / "exo" / "active-not-boolean")
+    project = TARGET.detect(materialize("exo", "active-not-boolean", tmp_path / "active-not-boolean"))
     rel = project.details["config"]
     text = (project.root / rel).read_text()
     assert [d.code for d in validate(TARGET, project)] == ["EXO016"]

@@ -2,7 +2,8 @@
 
 import pytest
 from clihelpers import validate_json
-from testpaths import FIXTURES, SAMPLES
+from fixturetree import materialize
+from testpaths import SAMPLES
 
 W = "webapp/src/main/webapp"
 CONF = f"{W}/WEB-INF/conf/demo/configuration.xml"
@@ -37,17 +38,17 @@ CASES = [
 
 @pytest.mark.parametrize("fixture, code, file, line, column, exit_code", CASES,
                          ids=[f"{c[0]}-{c[1]}" for c in CASES])
-def test_fixture_reports_code_at_position(fixture, code, file, line, column, exit_code, capsys):
-    status, diags = validate_json(FIXTURES / "exo" / fixture, capsys)
+def test_fixture_reports_code_at_position(fixture, code, file, line, column, exit_code, capsys, tmp_path):
+    status, diags = validate_json(materialize("exo", fixture, tmp_path / fixture), capsys)
     assert status == exit_code
     found = [(d["file"], d["line"], d["column"]) for d in diags if d["code"] == code]
     assert (file, line, column) in found, diags
 
 
 @pytest.mark.parametrize("fixture", sorted({c[0] for c in CASES} - {"type-not-one-word"}))
-def test_one_mistake_gives_one_diagnostic(fixture, capsys):
+def test_one_mistake_gives_one_diagnostic(fixture, capsys, tmp_path):
     """A fixture breaks one thing: the report names that thing only, not a cascade."""
-    _, diags = validate_json(FIXTURES / "exo" / fixture, capsys)
+    _, diags = validate_json(materialize("exo", fixture, tmp_path / fixture), capsys)
     assert len(diags) == 1, diags
 
 

@@ -3,11 +3,12 @@
 import json
 from pathlib import Path
 
+from fixturetree import materialize
+
 from workbench.core.files import ProjectFiles
 from workbench.targets.pexip import TARGET
 
 REPO = Path(__file__).resolve().parents[3]
-FIXTURES = REPO / "tests" / "fixtures" / "pexip"
 
 
 def write(root: Path, files: dict) -> Path:
@@ -27,7 +28,7 @@ def test_branding_package_at_root_in_webapp2_and_without_manifest(tmp_path):
 
 
 def test_single_plugin_folder_and_non_pexip_folders(tmp_path):
-    assert TARGET.detect(FIXTURES / "single-plugin").kind == "pexip-plugin"
+    assert TARGET.detect(materialize("pexip", "single-plugin", tmp_path / "single-plugin")).kind == "pexip-plugin"
     xcally = write(tmp_path / "x", {"manifest.json": {"type": "script", "sidebar": "always"}, "settings.json": {}})
     assert TARGET.detect(xcally) is None
     assert TARGET.detect(write(tmp_path / "y", {"settings.json": {}})) is None  # no manifest, no plugins/

@@ -6,10 +6,11 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+from fixturetree import materialize
 
 from workbench.cli import main
 
-PEXIP = Path(__file__).resolve().parents[2] / "fixtures" / "pexip"
+REPO = Path(__file__).resolve().parents[3]
 
 # case folder -> (expected exit code, code, file, line, column)
 CASES = {
@@ -51,6 +52,11 @@ CASES = {
 }
 
 
+def built(case: str, tmp_path: Path) -> Path:
+    """The fixture project `case`, assembled from the shared base in tmp_path."""
+    return materialize("pexip", case, tmp_path / case)
+
+
 def run_cli(*args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
@@ -59,17 +65,17 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_fixture_reports_expected_code_at_expected_place(case):
+def test_fixture_reports_expected_code_at_expected_place(case, tmp_path):
     exit_code, code, file, line, column = CASES[case]
-    rc, out, err = run_cli("validate", str(PEXIP / case), "--format", "json")
+    rc, out, err = run_cli("validate", str(built(case, tmp_path)), "--format", "json")
     diags = json.loads(out)
     found = [(d["code"], d["file"], d["line"], d["column"]) for d in diags]
     assert (code, file, line, column) in found, found
     assert rc == exit_code, found
 
 
-def test_json_output_has_exactly_the_documented_keys():
-    rc, out, _ = run_cli("validate", str(PEXIP / "v21-dialog"), "--format", "json")
+def test_json_output_has_exactly_the_documented_keys(tmp_path):
+    rc, out, _ = run_cli("validate", str(built("v21-dialog", tmp_path)), "--format", "json")
     diags = json.loads(out)
     assert rc == 0 and {d["code"] for d in diags} == {"PEX025", "PEX026"}
     for d in diags:
@@ -77,16 +83,16 @@ def test_json_output_has_exactly_the_documented_keys():
         assert d["severity"] == "warning"
 
 
-def test_text_format_prints_path_line_col_severity_code():
-    rc, out, err = run_cli("validate", str(PEXIP / "package-id-mismatch"))
+def test_text_format_prints_path_line_col_severity_code(tmp_path):
+    rc, out, err = run_cli("validate", str(built("package-id-mismatch", tmp_path)))
     assert rc == 1
     assert out.startswith("plugins/demo/demo.plugin.package.json:2:9: error PEX010 id 'demo-2.0' differs from "
                           "'demo-1.0'")
     assert "1 error(s)" in err
 
 
-def test_clean_projects_exit_zero_without_diagnostics():
-    for folder in (PEXIP / "published-style", PEXIP / "single-plugin"):
+def test_clean_projects_exit_zero_without_diagnostics(tmp_path):
+    for folder in (built(case, tmp_path) for case in ("published-style", "single-plugin")):
         rc, out, _ = run_cli("validate", str(folder), "--format", "json")
         assert (rc, json.loads(out)) == (0, []), folder
 
@@ -96,7 +102,7 @@ def test_validate_loads_neither_pydantic_nor_qt():
     import subprocess
     import sys
 
-    repo = PEXIP.parents[2]
+    repo = REPO
     code = ("import sys\nfrom workbench.cli import main\n"
             f"rc = main(['validate', {str(repo / 'sample_projects' / 'pexip-recording')!r}])\n"
             "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'PySide6', 'shiboken6'})\n"

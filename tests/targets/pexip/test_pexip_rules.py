@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from fixturetree import Cases
 
 from workbench.core.diagnostics import Severity
 from workbench.core.jsondoc import parse_json
@@ -12,8 +13,13 @@ from workbench.core.validation import LiveValidator, validate
 from workbench.targets.pexip import TARGET
 
 REPO = Path(__file__).resolve().parents[3]
-FIXTURES = REPO / "tests" / "fixtures" / "pexip"
 SAMPLES = ("pexip-recording", "pexip-conference-tools")
+
+
+@pytest.fixture
+def cases(tmp_path) -> Cases:
+    """Pexip fixture projects, each built in tmp_path when a test first asks for it."""
+    return Cases("pexip", tmp_path)
 
 
 def diagnostics(folder: Path, overlays=None):
@@ -25,10 +31,10 @@ def test_samples_have_no_diagnostics(sample):
     assert diagnostics(REPO / "sample_projects" / sample) == []
 
 
-def test_published_style_plugins_give_no_false_errors():
+def test_published_style_plugins_give_no_false_errors(cases):
     # relative sendRequest paths, PEX.pexrtc / selfUUID / actions$ / dispatchAction, numeric versions, extra keys,
     # empty menuItems, participant items without labels, an aliased API object, localStorage for non-secrets
-    assert diagnostics(FIXTURES / "published-style") == []
+    assert diagnostics(cases / "published-style") == []
 
 
 def fixed(folder: Path, code: str) -> str:
@@ -37,19 +43,19 @@ def fixed(folder: Path, code: str) -> str:
     return apply_edits(text, diag.fix.edits)
 
 
-def test_quick_fixes_for_manifest_ids_and_version():
-    assert parse_json(fixed(FIXTURES / "not-settings-branded", "PEX005"), "m").value["isSettingsBranded"] is True
-    assert parse_json(fixed(FIXTURES / "branding-id-not-digits", "PEX006"), "m").value["brandingID"].isdigit()
-    assert parse_json(fixed(FIXTURES / "package-id-mismatch", "PEX010"), "p").value["id"] == "demo-1.0"
-    assert parse_json(fixed(FIXTURES / "version-string", "PEX002"), "p").value["version"] == 1.0
-    assert "id: 'demo-1.0'" in fixed(FIXTURES / "register-id-mismatch", "PEX011")
-    assert "sendChatMessage('hello')" in fixed(FIXTURES / "unknown-api", "PEX023")
-    assert ").then(function (dialogRef)" in fixed(FIXTURES / "v21-dialog", "PEX025")
-    assert "'https://status.example.com/api'" in fixed(FIXTURES / "http-url", "PEX027")
+def test_quick_fixes_for_manifest_ids_and_version(cases):
+    assert parse_json(fixed(cases / "not-settings-branded", "PEX005"), "m").value["isSettingsBranded"] is True
+    assert parse_json(fixed(cases / "branding-id-not-digits", "PEX006"), "m").value["brandingID"].isdigit()
+    assert parse_json(fixed(cases / "package-id-mismatch", "PEX010"), "p").value["id"] == "demo-1.0"
+    assert parse_json(fixed(cases / "version-string", "PEX002"), "p").value["version"] == 1.0
+    assert "id: 'demo-1.0'" in fixed(cases / "register-id-mismatch", "PEX011")
+    assert "sendChatMessage('hello')" in fixed(cases / "unknown-api", "PEX023")
+    assert ").then(function (dialogRef)" in fixed(cases / "v21-dialog", "PEX025")
+    assert "'https://status.example.com/api'" in fixed(cases / "http-url", "PEX027")
 
 
-def test_missing_keys_in_manifest_get_an_inserting_fix(tmp_path):
-    folder = FIXTURES / "manifest-missing"
+def test_missing_keys_in_manifest_get_an_inserting_fix(cases):
+    folder = cases / "manifest-missing"
     overlay = {"manifest.json": '{\n  "isWatermarkBranded": false\n}\n'}
     diags = [d for d in diagnostics(folder, overlay) if d.code in ("PEX005", "PEX006")]
     assert {d.code for d in diags} == {"PEX005", "PEX006"}
