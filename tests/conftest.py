@@ -4,7 +4,8 @@ import os
 import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium's sandbox cannot run as root, only there is it off
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-background-networking")
 
 from testpaths import FIXTURES, REPO, SAMPLES  # noqa: E402,F401  (kept for old imports)
@@ -12,4 +13,4 @@ from testpaths import FIXTURES, REPO, SAMPLES  # noqa: E402,F401  (kept for old 
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-import workbench.qt_workarounds  # noqa: E402,F401  (PySide6 leaks a reference to True per emit on 3.11)
+import workbench.qt_workarounds  # noqa: E402,F401  (contains binding reference leaks)

@@ -18,7 +18,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def create_window(theme_name: str | None = None):
     """The QApplication and the main window with every panel, exactly as `workbench` shows it (tools reuse it)."""
-    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     from PySide6.QtWidgets import QApplication
 
     from workbench.ui import settings

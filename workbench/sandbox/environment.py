@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -14,6 +15,8 @@ from workbench.sandbox.network import NetworkLockdown
 from workbench.sandbox.qtcompat import emit
 from workbench.sandbox.scheme import SCHEME, FileSchemeHandler, qt_resource, register_scheme
 
+log = logging.getLogger(__name__)
+
 
 def prepare_environment(headless: bool = True) -> None:
     """Env vars and scheme registration QtWebEngine needs; call before creating the QApplication.
@@ -25,6 +28,9 @@ def prepare_environment(headless: bool = True) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium's sandbox refuses to run as root
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    if os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") == "1":
+        log.warning("Chromium's sandbox is off for plugin pages (%s)", "running as root" if
+                    hasattr(os, "geteuid") and os.geteuid() == 0 else "QTWEBENGINE_DISABLE_SANDBOX=1 is set")
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
     for flag in ("--disable-gpu", "--disable-background-networking", "--log-level=3"):
         if flag not in flags:
