@@ -41,19 +41,26 @@ def run(args: argparse.Namespace) -> int:
     opened = open_or_explain(args.path, prog="workbench test")
     if opened is None:
         return 2
-    _target, project = opened
+    target, project = opened
     paths, problem = _scenario_paths(project.root, args.scenarios)
     if problem:
         print(f"workbench test: {problem}", file=sys.stderr)
         return 2
 
     from workbench.sandbox.environment import ensure_app, prepare_environment
-    prepare_environment()  # env vars and the URL scheme, before Qt starts
+    prepare_environment()  # env vars, the egress proxy and the URL scheme, before Qt starts
     app = ensure_app()
+    import asyncio
+
+    import qasync
+
     from workbench.core.scenario_report import summary, write_junit
     from workbench.sandbox.runner import run_files
 
-    results = run_files(project, paths)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        results = loop.run_until_complete(run_files(target, project, paths))
     for r in results:
         if r.passed:
             if not args.quiet:

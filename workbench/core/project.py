@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from workbench.core.diagnostics import Diagnostic, RuleInfo
@@ -37,13 +37,30 @@ class OutlineNode:
     children: list[OutlineNode] = field(default_factory=list)
 
 
+def content_relative(rel: str, content_root: str) -> str | None:
+    """A project-relative path made relative to the served content, or None when it lies outside it."""
+    import posixpath
+    rel = posixpath.normpath(rel.replace("\\", "/")).lstrip("/")
+    root = posixpath.normpath(content_root).strip("/") if content_root not in ("", ".") else ""
+    if not root:
+        return rel
+    if rel == root:
+        return ""
+    return rel[len(root) + 1:] if rel.startswith(root + "/") else None
+
+
 class ProjectDetectionError(Exception):
     """The folder is not a project of any known kind, or of more than one: the message lists what was looked for."""
 
 
 @runtime_checkable
 class Target(Protocol):
-    """One host. Adding a host means one package under workbench/targets implementing this."""
+    """One host: everything the workbench knows about it, reached only through this contract.
+
+    A host is one package under workbench/targets/ (implementing this; workbench.targets.base.LazyTarget names each
+    implementation so it loads on first use), one folder under resources/hosts/ (its page), and one entry-point line
+    in pyproject.toml (group `workbench.targets`). See docs/architecture.md.
+    """
 
     name: str  # 'pexip'
     title: str  # 'Pexip Infinity Connect'
@@ -65,3 +82,21 @@ class Target(Protocol):
 
     def schemas(self) -> dict[str, dict]:
         """JSON Schemas of this target's file kinds, by schema file name (e.g. 'pexip-plugin-package.schema.json')."""
+
+    def export_plan(self, project: Project, files: ProjectFiles, options: Any) -> Any:
+        """What the upload-ready zip holds (a workbench.core.packaging.model.ExportPlan)."""
+
+    def vocabulary(self, project: Project | None = None) -> Any:
+        """The scenario steps, `expect` subjects and header keys (a workbench.core.steps.Vocabulary); Qt-free."""
+
+    def create_session(self, project: Project, setup: Any = None, parent: Any = None) -> Any:
+        """A host session (workbench.sandbox.session.HostSession) for the preview or a scenario; imports Qt."""
+
+    def panel(self, session: Any, recorder: Any = None, parent: Any = None) -> Any:
+        """The host's own panel beside the preview (a QWidget), or None when its capabilities say it all."""
+
+    def form(self, project: Project, document: Any, overlays: Any = None) -> Any:
+        """A form editing the document (a QWidget), or None when the file has no form."""
+
+    def window_setup(self, project: Project) -> dict:
+        """Scenario header keys the window's own sessions start with (settings the window keeps per project)."""

@@ -1,4 +1,4 @@
-"""Per-project workbench settings (network allow-list, XCALLY plugin process...), kept in
+"""Per-project workbench settings (network allow-list, each host's own section), kept in
 `<project>/.workbench/project.json`.
 
 Unknown keys are preserved, so a newer workbench's settings survive an older one. Writes are atomic.
@@ -16,7 +16,6 @@ from workbench.core.atomic import atomic_write
 SETTINGS_DIR = ".workbench"
 SETTINGS_FILE = "project.json"
 ALLOWED_HOSTS = "allowedHosts"
-XCALLY_PROCESS = "xcallyProcess"
 
 
 def settings_path(root: str | Path) -> Path:
@@ -77,40 +76,15 @@ def disallow_host(root: str | Path, host_or_url: str) -> list[str]:
     return settings[ALLOWED_HOSTS]
 
 
-def xcally_process(root: str | Path) -> dict[str, Any]:
-    """The XCALLY plugin process settings saved from the window: {"env": {name: value}, "restartDelay": seconds};
-    keys are left out when never set, and malformed values are dropped."""
-    saved = load_settings(root).get(XCALLY_PROCESS)
-    if not isinstance(saved, dict):
-        return {}
-    out: dict[str, Any] = {}
-    env = saved.get("env")
-    if isinstance(env, dict):
-        out["env"] = {str(k): str(v) for k, v in env.items() if str(k).strip()}
-    delay = saved.get("restartDelay")
-    if isinstance(delay, (int, float)) and not isinstance(delay, bool) and delay >= 0:
-        out["restartDelay"] = float(delay)
-    return out
+def section(root: str | Path, name: str) -> dict[str, Any]:
+    """A host's own settings saved from the window under `name` ({} when none, or malformed)."""
+    saved = load_settings(root).get(name)
+    return dict(saved) if isinstance(saved, dict) else {}
 
 
-def window_session_defaults(root: str | Path) -> dict[str, Any]:
-    """Host settings the window saved for this project, as scenario header keys for the window's own sessions.
-    Headless runs (`workbench test`) never read them: a scenario file alone decides how it runs."""
-    saved = xcally_process(root)
-    out: dict[str, Any] = {}
-    if "env" in saved:
-        out["env"] = saved["env"]
-    if "restartDelay" in saved:
-        out["restart_delay"] = saved["restartDelay"]
-    return out
-
-
-def save_xcally_process(root: str | Path, env: dict[str, str], restart_delay_s: float | None) -> None:
-    """Keep the plugin process's variables (XC_PLUGIN_RESTART included) and development restart delay (persisted)."""
+def save_section(root: str | Path, name: str, value: dict[str, Any]) -> None:
+    """Keep a host's own settings under `name` (written only when they changed)."""
     settings = load_settings(root)
-    value: dict[str, Any] = {"env": {str(k): str(v) for k, v in env.items()}}
-    if restart_delay_s is not None:
-        value["restartDelay"] = float(restart_delay_s)
-    if settings.get(XCALLY_PROCESS) != value:
-        settings[XCALLY_PROCESS] = value
+    if settings.get(name) != value:
+        settings[name] = value
         save_settings(root, settings)

@@ -3,42 +3,24 @@
 A scenario is a YAML (or JSON) file, by default in the project's `scenarios/` folder:
 
 ```yaml
-name: recording flips its label
-plugin: recording-plugin-1.0        # plugin id; optional when the project has one plugin
-role: chair                         # the local user's role (chair | guest), default chair
-platform: web                       # web | electron | ios | android, default web
-conference: {name: meet.alice, locked: false, guestsMuted: false, chatEnabled: true, mediaType: video, started: true}
-self: {name: Alice}                 # the local participant (uuid optional)
-participants:                       # the others at start (any participant property may be given)
-  - {name: Bob, role: guest, uuid: bob}
-timeout: 2000                       # optional: default timeout of every expect, in ms
-allow_errors: false                 # optional: true lets uncaught plugin errors pass (check them with expect: {error})
-allow_hosts: [api.example.com]      # optional: hosts the page may reach (everything else is blocked and logged)
-host: {fail_dial: "^invalid", send_request_callback: reply}   # optional host-specific settings
+name: the button opens its dialog     # optional, default: the file name
+timeout: 2000                         # optional: default timeout of every expect, in ms
+allow_errors: false                   # optional: true lets uncaught plugin errors pass (check them with expect: {error})
+allow_hosts: [api.example.com]        # optional: hosts the page may reach (everything else is blocked and logged)
+# ...the host's own keys (who is in the conference, which user, the plugin process's environment...)
 steps:
-  - expect: {item: {location: toolbar, index: 0}, label: Start recording}
-  - click: {location: toolbar, index: 0}          # or {location: participants, participant: bob, index: 0}
-                                                  # or {location: conference, label: ...} or {selector: "#start"}
-  - expect: {dialog: Record alias}                # a dialog with this title is open
+  - click: {selector: "#start"}
   - fill: {selector: "#alias", value: "rtmp://rec.example/live"}
-  - expect: {call: dialOut, args: ["rtmp://rec.example/live", auto, guest]}   # args: a prefix of the call's arguments
-  - join: {name: Carol, role: guest, uuid: carol}
-  - update: {participant: carol, set: {muted: true}}
-  - leave: {participant: carol}
-  - dispatch: {type: "[Conference] Connect Success", payload: {alias: meet.alice, joinRole: HOST}}
-  - chat: {from: bob, text: hello}                # a message into the conference (RECEIVE_CHAT_MESSAGE)
-  - expect: {conference: {locked: true}}          # simulated conference state, partial match
-  - expect: {participant: bob, has: {muted: true}}
-  - expect: {selector: "#toast", text: muted by the host}   # an element exists (containing the text, if given)
-  - expect: {no_errors: true}                     # no uncaught error so far
-  - expect: {error: "boom"}                       # an uncaught error whose message contains the text
-  - wait: 200                                     # ms
+  - expect: {selector: "#toast", text: recording}   # retried until it holds or its timeout runs out
+  - expect: {call: dialOut, args: ["rtmp://rec.example/live"]}
+  - expect: {no_errors: true}
+  - wait: 200
 ```
 
-Every `expect` polls until it holds or its `timeout` (ms, default 2000, settable per step) runs out; the failure
-message says what was expected and what was seen. Any uncaught plugin error fails the step during which it
-happened, unless `allow_errors: true`. Hosts add their own steps and expectations (see workbench/sandbox/session.py).
-Load errors carry the file, line and column of the offending key.
+The vocabulary (steps, `expect` subjects, header keys) comes from the host: the common page steps, those of its
+capabilities (a simulated conference adds join/update/leave/chat) and its own. Every value is checked against its
+step's model when the file is read; a problem is a ScenarioError with the file, line and column of the offending
+key. Any uncaught plugin error fails the step during which it happened, unless `allow_errors: true`.
 """
 
 from __future__ import annotations
@@ -51,16 +33,17 @@ from typing import Any
 import yaml
 
 from workbench.core.diagnostics import Position
+from workbench.core.steps import StepSpec, Vocabulary
 
-COMMON_STEPS = frozenset({"expect", "click", "fill", "join", "update", "leave", "dispatch", "chat", "wait"})
-COMMON_EXPECT_KEYS = frozenset({"item", "dialog", "call", "conference", "participant", "selector", "no_errors",
-                                "error"})
-EXPECT_MODIFIERS = frozenset({"label", "icon", "args", "has", "text", "timeout", "count", "result"})
-TOP_KEYS = frozenset({"name", "plugin", "role", "platform", "conference", "self", "participants", "steps",
-                      "timeout", "allow_errors", "allow_hosts", "host", "description"})
-ROLES = ("chair", "guest")
-PLATFORMS = ("web", "electron", "ios", "android")
 DEFAULT_TIMEOUT_MS = 2000
+COMMON_HEADER_DOCS = {
+    "name": "what the scenario shows (default: the file name)",
+    "description": "free text",
+    "timeout": "default timeout of every expect, in ms (default 2000)",
+    "allow_errors": "true lets uncaught plugin errors pass (check them with expect: {error})",
+    "allow_hosts": "hosts the page may reach; everything else is blocked and logged",
+    "steps": "the steps, in order",
+}
 
 
 class ScenarioError(Exception):
@@ -74,44 +57,36 @@ class ScenarioError(Exception):
 
 @dataclass
 class Step:
-    """One step: its name (`expect`, `click`...), its value, and where it is written."""
+    """One step: its name (`expect`, `click`...), its typed value, the spec that runs it, and where it is written."""
 
     kind: str
     value: Any
     index: int  # 1-based position in the steps list
     pos: Position | None = None
+    raw: Any = None  # the value as written
+    spec: StepSpec | None = None  # for `expect`: the subject's spec
 
     def describe(self) -> str:
-        return f"step {self.index} ({self.kind}: {json.dumps(self.value, default=str, ensure_ascii=False)})"
+        shown = self.raw if self.raw is not None else self.value
+        return f"step {self.index} ({self.kind}: {json.dumps(shown, default=str, ensure_ascii=False)})"
 
     def timeout_ms(self, default: int = DEFAULT_TIMEOUT_MS) -> int:
-        if isinstance(self.value, dict) and isinstance(self.value.get("timeout"), (int, float)):
-            return int(self.value["timeout"])
-        return default
+        timeout = getattr(self.value, "timeout", None)
+        return int(timeout) if isinstance(timeout, (int, float)) else default
 
 
 @dataclass
 class Scenario:
-    """A parsed scenario file."""
+    """A parsed scenario file: the common settings, the host's header keys (validated) and the steps."""
 
     name: str
     file: str
     steps: list[Step]
-    plugin: str | None = None
-    role: str = "chair"
-    platform: str = "web"
-    conference: dict = field(default_factory=dict)
-    self_participant: dict = field(default_factory=dict)
-    participants: list[dict] = field(default_factory=list)
     timeout_ms: int = DEFAULT_TIMEOUT_MS
     allow_errors: bool = False
     allow_hosts: list[str] = field(default_factory=list)
-    host: dict = field(default_factory=dict)
-    extra: dict = field(default_factory=dict)  # target-specific top-level keys
-
-    @property
-    def line(self) -> int:
-        return 1
+    header: dict[str, Any] = field(default_factory=dict)  # the host's own top-level keys, as validated
+    description: str = ""
 
 
 class _Positions:
@@ -185,9 +160,7 @@ def _load_json(text: str, file: str) -> tuple[Any, _Positions]:
     return doc.value, pos
 
 
-def load_scenario(path: str | Path, *, extra_steps: frozenset[str] = frozenset(),
-                  extra_expect: frozenset[str] = frozenset(), extra_keys: frozenset[str] = frozenset(),
-                  display_name: str | None = None) -> Scenario:
+def load_scenario(path: str | Path, vocabulary: Vocabulary, *, display_name: str | None = None) -> Scenario:
     """Read and check a scenario file; raises ScenarioError with file:line:column on any problem."""
     path = Path(path)
     file = display_name or str(path)
@@ -195,18 +168,16 @@ def load_scenario(path: str | Path, *, extra_steps: frozenset[str] = frozenset()
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ScenarioError(file, None, f"cannot read the scenario: {exc}") from None
-    return parse_scenario(text, file, json_format=path.suffix.lower() == ".json", extra_steps=extra_steps,
-                          extra_expect=extra_expect, extra_keys=extra_keys, default_name=path.stem)
+    return parse_scenario(text, file, vocabulary, json_format=path.suffix.lower() == ".json",
+                          default_name=path.stem)
 
 
-def parse_scenario(text: str, file: str, *, json_format: bool = False, extra_steps: frozenset[str] = frozenset(),
-                   extra_expect: frozenset[str] = frozenset(), extra_keys: frozenset[str] = frozenset(),
+def parse_scenario(text: str, file: str, vocabulary: Vocabulary, *, json_format: bool = False,
                    default_name: str = "scenario") -> Scenario:
-    """Parse scenario text (YAML, or JSON when json_format)."""
+    """Parse scenario text (YAML, or JSON when json_format) against a host's vocabulary."""
     data, pos = _load_json(text, file) if json_format else _load_yaml(text, file)
     from workbench.core.scenario_check import build_scenario
-    return build_scenario(data, pos, file, COMMON_STEPS | extra_steps, COMMON_EXPECT_KEYS | extra_expect,
-                          TOP_KEYS | extra_keys, default_name)
+    return build_scenario(data, pos, file, vocabulary, default_name)
 
 
 def find_scenarios(root: Path) -> list[Path]:

@@ -1,184 +1,106 @@
-"""Build a Scenario from loaded YAML/JSON data, checking every key and step with its source position."""
+"""Build a Scenario from loaded YAML/JSON data against a host's vocabulary, with the source position of each problem."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
 from workbench.core.scenario import (
+    COMMON_HEADER_DOCS,
     DEFAULT_TIMEOUT_MS,
-    EXPECT_MODIFIERS,
-    PLATFORMS,
-    ROLES,
     Scenario,
     Step,
     _Positions,
 )
+from workbench.core.steps import PositiveMillis, StepSpec, Vocabulary, explain, suggest
 
-LOCATIONS = ("toolbar", "conference", "participants")
-
-
-def _suggest(word: str, choices) -> str:
-    import difflib
-    close = difflib.get_close_matches(str(word), sorted(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+COMMON_HEADER: dict[str, Any] = {
+    "name": str, "description": str, "timeout": PositiveMillis, "allow_errors": bool, "allow_hosts": list[str],
+}
 
 
-def build_scenario(data: Any, pos: _Positions, file: str, step_names: frozenset[str], expect_keys: frozenset[str],
-                   top_keys: frozenset[str], default_name: str) -> Scenario:
+def _plain(value: Any) -> Any:
+    """Validated header values as plain data (models become dicts keyed as written)."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(by_alias=True, exclude_none=True)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def build_scenario(data: Any, pos: _Positions, file: str, vocabulary: Vocabulary, default_name: str) -> Scenario:
     """The Scenario of a loaded document; raises ScenarioError at the first problem."""
     if not isinstance(data, dict):
         raise pos.error((), "a scenario is a mapping with `name` and `steps`")
-    for key in data:
-        if key not in top_keys:
-            raise pos.error((key,), f"unknown key {key!r}{_suggest(key, top_keys)}; expected one of "
-                                    f"{', '.join(sorted(top_keys))}", key=True)
-    role = data.get("role", "chair")
-    if role not in ROLES:
-        raise pos.error(("role",), f"role must be one of {', '.join(ROLES)}, not {role!r}")
-    platform = data.get("platform", "web")
-    if platform not in PLATFORMS:
-        raise pos.error(("platform",), f"platform must be one of {', '.join(PLATFORMS)}, not {platform!r}")
-    for key in ("conference", "self", "host"):
-        if key in data and not isinstance(data[key], dict):
-            raise pos.error((key,), f"`{key}` must be a mapping")
-    participants = data.get("participants", []) or []
-    if not isinstance(participants, list) or not all(isinstance(p, dict) for p in participants):
-        raise pos.error(("participants",), "`participants` must be a list of mappings like {name: Bob, role: guest}")
-    for i, p in enumerate(participants):
-        if "name" not in p and "uuid" not in p:
-            raise pos.error(("participants", i), "a participant needs a `name` (and optionally a `uuid`)")
-    timeout = data.get("timeout", DEFAULT_TIMEOUT_MS)
-    if not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise pos.error(("timeout",), "`timeout` is a positive number of milliseconds")
-    hosts = data.get("allow_hosts", []) or []
-    if not isinstance(hosts, list) or not all(isinstance(h, str) for h in hosts):
-        raise pos.error(("allow_hosts",), "`allow_hosts` is a list of host names")
+    known = {**COMMON_HEADER, **vocabulary.header}
+    header: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "steps":
+            continue
+        if key not in known:
+            keys = sorted([*known, "steps"])
+            raise pos.error((key,), f"unknown key {key!r}{suggest(key, keys)}; expected one of {', '.join(keys)}",
+                            key=True)
+        try:
+            header[key] = _plain(TypeAdapter(known[key]).validate_python(value))
+        except ValidationError as exc:
+            sub, message = explain(exc)
+            raise pos.error((key, *sub), f"{key}: {message}") from None
     raw_steps = data.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
         raise pos.error(("steps",) if "steps" in data else (), "a scenario needs a non-empty `steps` list")
-    steps = [_step(raw, i, pos, step_names, expect_keys) for i, raw in enumerate(raw_steps)]
-    known = {"name", "plugin", "role", "platform", "conference", "self", "participants", "steps", "timeout",
-             "allow_errors", "allow_hosts", "host", "description"}
-    return Scenario(
-        name=str(data.get("name") or default_name), file=file, steps=steps,
-        plugin=data.get("plugin"), role=role, platform=platform, conference=dict(data.get("conference") or {}),
-        self_participant=dict(data.get("self") or {}), participants=[dict(p) for p in participants],
-        timeout_ms=int(timeout), allow_errors=bool(data.get("allow_errors", False)), allow_hosts=list(hosts),
-        host=dict(data.get("host") or {}), extra={k: v for k, v in data.items() if k not in known},
-    )
+    steps = [_step(raw, i, pos, vocabulary) for i, raw in enumerate(raw_steps)]
+    common = {k: header.pop(k) for k in list(header) if k in COMMON_HEADER}
+    return Scenario(name=str(common.get("name") or default_name), file=file, steps=steps,
+                    timeout_ms=int(common.get("timeout", DEFAULT_TIMEOUT_MS)),
+                    allow_errors=bool(common.get("allow_errors", False)),
+                    allow_hosts=list(common.get("allow_hosts", [])), header=header,
+                    description=str(common.get("description", "")))
 
 
-def _step(raw: Any, i: int, pos: _Positions, step_names: frozenset[str], expect_keys: frozenset[str]) -> Step:
+def _step(raw: Any, i: int, pos: _Positions, vocabulary: Vocabulary) -> Step:
     path = ("steps", i)
+    names = vocabulary.steps
     if isinstance(raw, str):  # a bare step name, e.g. `- start`
-        if raw in step_names:
-            return Step(raw, None, i + 1, pos.of(path))
-        raise pos.error(path, f"unknown step {raw!r}{_suggest(raw, step_names)}; the steps are "
-                              f"{', '.join(sorted(step_names))}")
+        spec = names.get(raw)
+        if spec is not None and spec.bare:
+            return Step(raw, None, i + 1, pos.of(path), raw=None, spec=spec)
+        if spec is not None:
+            raise pos.error(path, f"{raw} needs a value, e.g. `- {raw}: ...`")
+        raise pos.error(path, f"unknown step {raw!r}{suggest(raw, names)}; the steps are {', '.join(sorted(names))}")
     if not isinstance(raw, dict) or len(raw) != 1:
-        raise pos.error(path, f"a step is a mapping with one key, the step name ({', '.join(sorted(step_names))})")
+        raise pos.error(path, f"a step is a mapping with one key, the step name ({', '.join(sorted(names))})")
     kind, value = next(iter(raw.items()))
-    if kind not in step_names:
-        raise pos.error(path + (kind,), f"unknown step {kind!r}{_suggest(kind, step_names)}; the steps are "
-                                        f"{', '.join(sorted(step_names))}", key=True)
-    step = Step(kind, value, i + 1, pos.of(path + (kind,), key=True))
-    check = _CHECKS.get(kind)
-    if check:
-        problem = check(value, expect_keys)
-        if problem:
-            sub, message = problem
-            raise pos.error(path + (kind,) + sub, f"{kind}: {message}")
-    return step
+    if kind not in names:
+        raise pos.error(path + (kind,), f"unknown step {kind!r}{suggest(kind, names)}; the steps are "
+                                        f"{', '.join(sorted(names))}", key=True)
+    spec = names[kind]
+    if kind == "expect":
+        spec = _subject(value, pos, path + (kind,), vocabulary)
+    try:
+        typed = spec.parse(value)
+    except ValidationError as exc:
+        fields = getattr(spec.model, "model_fields", {})
+        sub, message = explain(exc, fields)
+        raise pos.error(path + (kind, *sub), f"{kind}: {message}") from None
+    return Step(kind, typed, i + 1, pos.of(path + (kind,), key=True), raw=value, spec=spec)
 
 
-def _need_mapping(value: Any, *required: str) -> tuple[tuple, str] | None:
+def _subject(value: Any, pos: _Positions, path: tuple, vocabulary: Vocabulary) -> StepSpec:
+    subjects = vocabulary.subjects
     if not isinstance(value, dict):
-        return (), f"expected a mapping with {', '.join(required) or 'keys'}"
-    for key in required:
-        if key not in value:
-            return (), f"missing `{key}`"
-    return None
+        raise pos.error(path, f"expect: expected a mapping with one of {', '.join(sorted(subjects))}")
+    found = [k for k in value if k in subjects]
+    if len(found) != 1:
+        unknown = [k for k in value if k not in subjects and k not in ("timeout",)]
+        hint = f"; unknown key {unknown[0]!r}{suggest(unknown[0], subjects)}" if unknown and not found else ""
+        raise pos.error(path, f"expect: say what to expect with exactly one of {', '.join(sorted(subjects))}{hint}")
+    return subjects[found[0]]
 
 
-def _check_item(item: Any) -> tuple[tuple, str] | None:
-    if not isinstance(item, dict):
-        return ("item",), "`item` is {location: toolbar|conference|participants, index: N} (or label: ...)"
-    loc = item.get("location")
-    if loc not in LOCATIONS:
-        return ("item",), f"location must be one of {', '.join(LOCATIONS)}, not {loc!r}"
-    if loc == "participants" and "participant" not in item:
-        return ("item",), "a participants item needs `participant` (a uuid or a name)"
-    return None
-
-
-def _check_expect(value: Any, expect_keys: frozenset[str]) -> tuple[tuple, str] | None:
-    if not isinstance(value, dict):
-        return (), "expected a mapping such as {conference: {locked: true}}"
-    subjects = [k for k in value if k in expect_keys]
-    unknown = [k for k in value if k not in expect_keys and k not in EXPECT_MODIFIERS]
-    if unknown:
-        return (unknown[0],), f"unknown key {unknown[0]!r}{_suggest(unknown[0], expect_keys | EXPECT_MODIFIERS)}"
-    if len(subjects) != 1:
-        return (), f"say what to expect with exactly one of {', '.join(sorted(expect_keys))}"
-    subject = subjects[0]
-    if subject == "item":
-        return _check_item(value["item"])
-    if subject == "participant" and not isinstance(value.get("has"), dict):
-        return (), "expect a participant with `has: {property: value}`"
-    if subject == "conference" and not isinstance(value["conference"], dict):
-        return ("conference",), "`conference` is a mapping of expected properties, e.g. {locked: true}"
-    if subject == "call" and "args" in value and not isinstance(value["args"], list):
-        return ("args",), "`args` is a list (a prefix of the call's arguments)"
-    if "timeout" in value and (not isinstance(value["timeout"], (int, float)) or value["timeout"] <= 0):
-        return ("timeout",), "`timeout` is a positive number of milliseconds"
-    return None
-
-
-def _check_click(value: Any, _keys) -> tuple[tuple, str] | None:
-    if not isinstance(value, dict):
-        return (), "expected {location: toolbar, index: 0} or {selector: \"#id\"}"
-    if "selector" in value or "button" in value:  # `button`: a host's own control (eXo: the call button)
-        return None
-    return _check_item(value) and ((), _check_item(value)[1])
-
-
-def _check_fill(value: Any, _keys) -> tuple[tuple, str] | None:
-    return _need_mapping(value, "selector", "value")
-
-
-def _check_join(value: Any, _keys) -> tuple[tuple, str] | None:
-    return _need_mapping(value, "name")
-
-
-def _check_update(value: Any, _keys) -> tuple[tuple, str] | None:
-    problem = _need_mapping(value, "set")
-    if problem:
-        return problem
-    if not isinstance(value["set"], dict):
-        return ("set",), "`set` is a mapping of properties"
-    if "participant" not in value and "conference" not in value:
-        return (), "say what to update: `participant: <uuid or name>` (or `conference: true`)"
-    return None
-
-
-def _check_leave(value: Any, _keys) -> tuple[tuple, str] | None:
-    return _need_mapping(value, "participant")
-
-
-def _check_dispatch(value: Any, _keys) -> tuple[tuple, str] | None:
-    return _need_mapping(value, "type")
-
-
-def _check_chat(value: Any, _keys) -> tuple[tuple, str] | None:
-    return _need_mapping(value, "text")
-
-
-def _check_wait(value: Any, _keys) -> tuple[tuple, str] | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        return (), "wait takes a number of milliseconds, e.g. `wait: 200`"
-    return None
-
-
-_CHECKS = {"expect": _check_expect, "click": _check_click, "fill": _check_fill, "join": _check_join,
-           "update": _check_update, "leave": _check_leave, "dispatch": _check_dispatch, "chat": _check_chat,
-           "wait": _check_wait}
+def vocabulary_docs(vocabulary: Vocabulary) -> dict[str, str]:
+    """Every header key with its description (common keys first)."""
+    return {**COMMON_HEADER_DOCS, **vocabulary.header_docs}

@@ -1,18 +1,19 @@
 """Recording the preview's session as a scenario file that `workbench test` replays (Qt-free).
 
-The conference controls change the simulated conference through a `ConferenceDriver`, which also hands each change to
-the recorder as a scenario step (`join`, `update`, `leave`, `chat`, `dispatch`). Clicks and fills in the host page
-and the plugin's API calls arrive as host-log entries and become `click` / `fill` steps and `expect` checks, so the
-replay proves the plugin still does what it did while recording.
-
-Hosts without a conference (XCALLY, eXo) start a recording from the session's own header keys (`start_host`); their
-panels add the steps of the controls they offer (`start`, `context`, `incoming`...) through `add`.
+A recording starts from the session's header (what a replay must start from: `recording_header()` of the session,
+e.g. `conference_header()` for hosts with a conference). The conference controls change the simulated conference
+through a `ConferenceDriver`, which also hands each change to the recorder as a step (`join`, `update`, `leave`,
+`chat`, `dispatch`). Clicks and fills in the host page come from the harness as ready-made steps (`note_step`), the
+plugin's API calls arrive as host-log entries and become `expect` checks, so the replay proves the plugin still does
+what it did while recording. Host panels add the steps of the controls they offer through `add`.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +21,10 @@ import yaml
 
 from workbench.core.atomic import atomic_write
 from workbench.core.conference import PARTICIPANT_DEFAULTS, Conference
-from workbench.core.hostlog import CALL, ERROR, HOST, LogEntry
+from workbench.core.hostlog import CALL, ERROR, LogEntry
 
-# Calls whose arguments say what the plugin asked for (others are checked by name only).
-CALLS_WITH_ARGS = frozenset({"dialOut", "sendRequest", "transformConferenceLayout", "changeConferenceLayout",
-                             "sendChatMessage", "spotlightOnParticipant", "spotlightOffParticipant",
-                             "disconnectParticipant"})
-# Calls that are plumbing rather than behaviour.
-SKIPPED_CALLS = frozenset({"registerPlugin", "createNewState", "dialogClosed", "openTemplateDialog.subscribe"})
+# How a recorded API call becomes a check: a host maps (name, args) to an `expect` value, or None to skip it.
+Expectation = Callable[[str, list], "dict | None"]
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _VOLATILE = frozenset({"startTime"})
 
@@ -45,6 +42,44 @@ def interesting_props(p: dict) -> dict:
     return out
 
 
+@dataclass
+class RecordingStart:
+    """What a session says a recording of it starts from: the header, stable uuids, and how calls become checks."""
+
+    header: dict[str, Any]
+    stable_uuids: set[str] = field(default_factory=set)
+    expectation: Expectation | None = None
+
+
+def conference_header(conference: Conference) -> tuple[dict[str, Any], set[str]]:
+    """The header keys that recreate the conference as it is now, and the uuids a replay recreates.
+
+    Generated uuids are left out (a replay generates its own, and names find those participants)."""
+    me = conference.participants[conference.self_uuid]
+    others = [p for u, p in conference.participants.items() if u != conference.self_uuid]
+    stable = {u for u in conference.participants if not _UUID.fullmatch(u)}
+    details = {k: v for k, v in conference.details.items() if k != "layout"}
+    header = {"conference": {"name": conference.name, **details},
+              "self": _with_uuid({"name": me["name"]}, me["uuid"], stable),
+              "participants": [_with_uuid(interesting_props(p), p["uuid"], stable) for p in others]}
+    return header, stable
+
+
+def plain_call_check(name: str, args: list) -> dict:
+    """The default check of a recorded call: its name and the plain leading arguments (no objects, no callbacks)."""
+    expect: dict[str, Any] = {"call": name}
+    plain = []
+    for a in args:
+        if isinstance(a, str) and a.startswith("<function"):
+            break
+        if isinstance(a, (dict, list)) or a is None:
+            break
+        plain.append(a)
+    if plain:
+        expect["args"] = plain
+    return expect
+
+
 class ScenarioRecorder:
     """Collects steps while recording; `scenario()` is the dict written to the file."""
 
@@ -54,35 +89,15 @@ class ScenarioRecorder:
         self.steps: list[dict] = []
         self.stable_uuids: set[str] = set()  # uuids a replay recreates (header and joined participants)
         self.errors = 0
+        self.expectation: Expectation = plain_call_check
 
-    def start(self, conference: Conference, *, role: str = "chair", platform: str = "web",
-              plugin: str | None = None, allow_hosts: list[str] | None = None, name: str = "") -> None:
-        """Begin a recording from the conference as it is now (it becomes the scenario's starting point)."""
-        me = conference.participants[conference.self_uuid]
-        others = [p for u, p in conference.participants.items() if u != conference.self_uuid]
-        self.header = {"name": name or time.strftime("recorded session %Y-%m-%d %H:%M"), "role": role,
-                       "platform": platform}
-        if plugin:
-            self.header["plugin"] = plugin
-        details = {k: v for k, v in conference.details.items() if k != "layout"}
-        self.header["conference"] = {"name": conference.name, **details}
-        # Generated uuids are left out (a replay generates its own, and names find those participants).
-        self.stable_uuids = {u for u in conference.participants if not _UUID.fullmatch(u)}
-        self.header["self"] = _with_uuid({"name": me["name"]}, me["uuid"], self.stable_uuids)
-        self.header["participants"] = [_with_uuid(interesting_props(p), p["uuid"], self.stable_uuids)
-                                       for p in others]
+    def start(self, start: RecordingStart, *, allow_hosts: list[str] | None = None, name: str = "") -> None:
+        """Begin a recording from what the session says a replay starts from (its recording_start())."""
+        self.header = {"name": name or time.strftime("recorded session %Y-%m-%d %H:%M"), **start.header}
         if allow_hosts:
             self.header["allow_hosts"] = list(allow_hosts)
-        self.steps = []
-        self.errors = 0
-        self.recording = True
-
-    def start_host(self, header: dict[str, Any], *, allow_hosts: list[str] | None = None, name: str = "") -> None:
-        """Begin a recording of a host without a conference; header holds the host's keys a replay starts from."""
-        self.header = {"name": name or time.strftime("recorded session %Y-%m-%d %H:%M"), **header}
-        if allow_hosts:
-            self.header["allow_hosts"] = list(allow_hosts)
-        self.stable_uuids = set()
+        self.stable_uuids = set(start.stable_uuids)
+        self.expectation = start.expectation or plain_call_check
         self.steps = []
         self.errors = 0
         self.recording = True
@@ -95,41 +110,28 @@ class ScenarioRecorder:
         if self.recording:
             self.steps.append(kind if value is None else {kind: value})
 
+    def note_step(self, step: dict) -> None:
+        """A step the page's harness described (a click or a fill of the user)."""
+        if self.recording and isinstance(step, dict) and len(step) == 1:
+            kind, value = next(iter(step.items()))
+            self.add(str(kind), value)
+
     # -- from the host log --------------------------------------------------------------------------------------
     def note_entry(self, entry: LogEntry) -> None:
-        """Turn a host-log entry into a step: page clicks and fills, API calls as expectations, errors counted."""
+        """Turn a host-log entry into a step: API calls as expectations, errors counted."""
         if not self.recording:
             return
         if entry.kind == ERROR:
             self.errors += 1
-        elif entry.kind == HOST and isinstance(entry.data.get("ui"), dict):
-            ui = entry.data["ui"]
-            kind = next(iter(ui), None)
-            if kind in ("click", "fill") and isinstance(ui[kind], dict):
-                self.add(kind, dict(ui[kind]))
         elif entry.kind == CALL:
-            self._note_call(str(entry.data.get("name", "")), entry.data.get("args") or [])
-
-    def _note_call(self, name: str, args: list) -> None:
-        if not name or name in SKIPPED_CALLS or name.startswith("host."):
-            return
-        if name == "openTemplateDialog":
-            title = args[0].get("title") if args and isinstance(args[0], dict) else None
-            if title:
-                self.add("expect", {"dialog": title})
-            return
-        expect: dict[str, Any] = {"call": name}
-        if name in CALLS_WITH_ARGS:
-            plain = []
-            for a in args:
-                if isinstance(a, str) and a.startswith("<function"):
-                    break
-                if isinstance(a, (dict, list)) or a is None:
-                    break
-                plain.append(a)
-            if plain and not any(self._volatile(a) for a in plain):
-                expect["args"] = plain
-        self.add("expect", expect)
+            name = str(entry.data.get("name", ""))
+            args = entry.data.get("args") or []
+            check = self.expectation(name, list(args)) if name else None
+            if check is None:
+                return
+            if "args" in check and any(self._volatile(a) for a in check["args"]):
+                check = {k: v for k, v in check.items() if k != "args"}
+            self.add("expect", check)
 
     def _volatile(self, value: Any) -> bool:
         """A value naming a participant a replay would give another uuid (one dialled during the session)."""
@@ -174,9 +176,11 @@ def _slug(name: str) -> str:
 class ConferenceDriver:
     """The controls' way to change the one simulated conference; each change is also recorded as a step."""
 
-    def __init__(self, conference: Conference, recorder: ScenarioRecorder | None = None):
+    def __init__(self, conference: Conference, recorder: ScenarioRecorder | None = None,
+                 dispatch: Callable[[str, Any], None] | None = None):
         self.conference = conference
         self.recorder = recorder or ScenarioRecorder()
+        self._dispatch = dispatch
 
     def ref(self, uuid: str) -> str:
         """How a step names a participant: its uuid when a replay recreates it, else its name (a dialled one)."""
@@ -240,7 +244,10 @@ class ConferenceDriver:
         self.recorder.add("chat", {"from": ref, "text": text})
 
     def dispatch(self, type_: str, payload: Any = None) -> None:
-        self.conference.emit(type_, payload)
+        """The app dispatches an action (hosts with an action stream)."""
+        if self._dispatch is None:
+            raise ValueError("this host has no action stream to dispatch to")
+        self._dispatch(type_, payload)
         value: dict[str, Any] = {"type": type_}
         if payload is not None:
             value["payload"] = payload

@@ -20,6 +20,8 @@ class ScenarioResult:
     reason: str = ""
     log_tail: list[str] = field(default_factory=list)
     step_ms: list[float] = field(default_factory=list)  # wall time of each step run
+    failed_index: int = 0  # 1-based index of the failing step (0: none, or the start)
+    failed_line: int = 0  # its line in the scenario file
 
     def failure_text(self) -> str:
         """What failed and why, with the log tail, as printed by `workbench test`."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 import threading
+import time
 from dataclasses import dataclass, field
 
 from workbench.core.files import SKIPPED_DIRS
@@ -16,6 +17,7 @@ class ChangeBatch:
 
     dirs: set[str] = field(default_factory=set)  # folders whose listing may have changed ('' is the root)
     files: set[str] = field(default_factory=set)  # files whose content may have changed (or that appeared/vanished)
+    seen_at: float = 0.0  # time.perf_counter() of the first event of the batch
 
     def __bool__(self) -> bool:
         return bool(self.dirs or self.files)
@@ -51,6 +53,8 @@ class EventCoalescer:
         """Record one event ('created', 'modified', 'deleted', 'moved'); True when the batch was empty before."""
         with self._lock:
             was_empty = not self._batch
+            if was_empty:
+                self._batch.seen_at = time.perf_counter()
             for path in (src, dest):
                 if not path:
                     continue

@@ -11,15 +11,21 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
 
 from workbench.core.hostlog import NETWORK, HostLog
-from workbench.sandbox.network import NetworkLockdown
-from workbench.sandbox.qtcompat import emit
-from workbench.sandbox.scheme import SCHEME, FileSchemeHandler, qt_resource, register_scheme
+from workbench.sandbox.egress import PROXY
+from workbench.sandbox.network import NetworkLockdown, connect_sources, csp_message, normalize_entry
+from workbench.sandbox.scheme import SCHEME, FileSchemeHandler, register_scheme
 
 log = logging.getLogger(__name__)
 
+# Chromium switches of the lockdown: everything through the egress proxy (loopback included), WebRTC on proxied TCP
+# only (no UDP, so no STUN), and none of the engine's own background traffic.
+LOCKDOWN_FLAGS = ("--proxy-server=http://127.0.0.1:{port}", "--proxy-bypass-list=<-loopback>",
+                  "--force-webrtc-ip-handling-policy=disable_non_proxied_udp", "--disable-background-networking",
+                  "--disable-component-update", "--disable-domain-reliability", "--no-pings")
+
 
 def prepare_environment(headless: bool = True) -> None:
-    """Env vars and scheme registration QtWebEngine needs; call before creating the QApplication.
+    """Env vars, the egress proxy and scheme registration QtWebEngine needs; call before creating the QApplication.
 
     Headless runs (`workbench test`, the tests) draw offscreen; the window draws on the desktop, and offscreen only
     when there is no display to draw on. An explicit QT_QPA_PLATFORM always wins."""
@@ -28,15 +34,24 @@ def prepare_environment(headless: bool = True) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium's sandbox refuses to run as root
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    if os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") == "1":
+    if os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") == "1" and not getattr(prepare_environment, "said", False):
+        prepare_environment.said = True
         log.warning("Chromium's sandbox is off for plugin pages (%s)", "running as root" if
                     hasattr(os, "geteuid") and os.geteuid() == 0 else "QTWEBENGINE_DISABLE_SANDBOX=1 is set")
-    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-    for flag in ("--disable-gpu", "--disable-background-networking", "--log-level=3"):
+    port = PROXY.start()
+    flags = [f for f in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split() if not f.startswith(
+        ("--proxy-server=", "--proxy-bypass-list=", "--force-webrtc-ip-handling-policy="))]
+    for flag in ("--disable-gpu", "--log-level=3", *(f.format(port=port) for f in LOCKDOWN_FLAGS)):
         if flag not in flags:
-            flags = f"{flags} {flag}".strip()
-    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags
+            flags.append(flag)
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
     register_scheme()
+
+
+def lockdown_active() -> bool:
+    """The engine was started with the egress proxy (prepare_environment ran before the QApplication)."""
+    return PROXY.port > 0 and f"--proxy-server=http://127.0.0.1:{PROXY.port}" in \
+        os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
 
 
 def ensure_app():
@@ -53,12 +68,16 @@ class SandboxEnvironment(QObject):
     """Profile + scheme handler + network lockdown shared by any host page; entries go to `log`."""
 
     sig_blocked = Signal(dict)
-    """A request was blocked (network) or a file refused (outside the project): {url, message, ...}."""
+    """A request was blocked (network) or a file refused (outside the package): {url, message, ...}."""
+    _sig_egress = Signal(dict)  # a refusal of the egress proxy, from its thread
 
-    def __init__(self, log: HostLog, allowed_hosts: list[str] | None = None, parent: QObject | None = None):
+    def __init__(self, log_: HostLog, allowed_hosts: list[str] | None = None, parent: QObject | None = None):
         super().__init__(parent)
+        if not lockdown_active():
+            raise RuntimeError("the network lockdown is not set up: call workbench.sandbox.environment."
+                               "prepare_environment() before the QApplication is created")
         register_scheme()
-        self.log = log
+        self.log = log_
         self.profile = QWebEngineProfile(self)  # no storage name: off-the-record, nothing persists
         self.profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
         self.profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
@@ -66,32 +85,63 @@ class SandboxEnvironment(QObject):
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.ErrorPageEnabled, False)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.WebRTCPublicInterfacesOnly, True)
         self.scheme = FileSchemeHandler(self, on_refused=self._refused)
+        self.scheme.headers_for = self._response_headers
         self.lockdown = NetworkLockdown(self, on_blocked=self._blocked, allowed_hosts=allowed_hosts)
         self.profile.installUrlSchemeHandler(SCHEME.encode(), self.scheme)
         self.profile.setUrlRequestInterceptor(self.lockdown)
-        channel_js = qt_resource(":/qtwebchannel/qwebchannel.js")
-        if channel_js:
-            self.scheme.add_virtual("app", "qwebchannel.js", channel_js, "text/javascript")
+        self._sig_egress.connect(self._egress_refused)
+        PROXY.allow.set(id(self), set(self.lockdown.allowed))
+        self._stop_egress = PROXY.listen(lambda info: self._sig_egress.emit(dict(info)))
 
     def mount(self, prefix: str, directory: Path, confine: Path | None = None, host: str = "app") -> None:
-        """Serve directory at workbench://<host>/<prefix>; files must stay inside confine (default directory)."""
+        """Serve directory at workbench://<host>/<prefix>; files must stay inside it (or confine, when given)."""
         self.scheme.mount(host, prefix, directory, confine)
 
     def url(self, path: str = "index.html", host: str = "app") -> str:
         return f"{SCHEME}://{host}/{path.lstrip('/')}"
 
-    def allow_host(self, host: str) -> None:
-        self.lockdown.allow_host(host)
+    @property
+    def allowed(self) -> set[str]:
+        return set(self.lockdown.allowed)
+
+    def allow_host(self, entry: str) -> str:
+        """Allow a host (any port) or host:port from now on (pages loaded afterwards may also connect to it)."""
+        entry = self.lockdown.allow_host(normalize_entry(entry))
+        PROXY.allow.set(id(self), set(self.lockdown.allowed))
+        return entry
+
+    def close(self) -> None:
+        """Stop hearing the proxy and take this environment's hosts off its allow-list."""
+        self._stop_egress()
+        PROXY.allow.drop(id(self))
+
+    def _response_headers(self, _url: str) -> dict[bytes, bytes]:
+        return {b"Content-Security-Policy": connect_sources(self.lockdown.allowed).encode()}
 
     def _blocked(self, info: dict) -> None:
         self.log.add(NETWORK, info["message"], **{k: v for k, v in info.items() if k != "message"})
-        emit(self.sig_blocked, info)
+        self.sig_blocked.emit(info)
+
+    def _egress_refused(self, info: dict) -> None:
+        url = f"{info.get('host')}:{info.get('port')}"
+        message = (f"Refused a connection to {url} ({info.get('method')}): no allowed host; a connection outside "
+                   "page requests (WebRTC TURN, WebTransport, a preconnect) or a request of another open preview")
+        self.log.add(NETWORK, message, url=url, host=info.get("host"), egress=True)
+        self.sig_blocked.emit({"url": url, "host": info.get("host"), "message": message, "egress": True})
+
+    def csp_violation(self, url: str, directive: str) -> None:
+        """The browser refused a connection under the page's Content-Security-Policy (WebTransport and the like)."""
+        from PySide6.QtCore import QUrl
+        info = {"url": url, "host": QUrl(url).host(), "directive": directive, "csp": True,
+                "message": csp_message(url, directive)}
+        self._blocked(info)
 
     def _refused(self, url: str, why: str) -> None:
         info = {"url": url, "message": f"refused {url}: {why}", "refused": True}
         self.log.add(NETWORK, info["message"], url=url, refused=True)
-        emit(self.sig_blocked, info)
+        self.sig_blocked.emit(info)
 
 
 def file_for_url(env: SandboxEnvironment, url: str, project_root: Path | None) -> str | None:

@@ -1,15 +1,15 @@
 """The scenario runner: one host session per scenario, steps in order, a result per scenario.
 
-Shared by `workbench test` and the window; it waits on the event loop (signals, JS callbacks), never sleeps.
+Shared by `workbench test` and the window's test panel. Everything is awaited on the qasync loop; several
+scenarios may run at once (`jobs`), each in its own session and renderer, with the results in file order.
 """
 
 from __future__ import annotations
 
-import importlib
+import asyncio
 import time
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 from workbench.core.scenario import Scenario, ScenarioError, load_scenario
 from workbench.core.scenario_report import ScenarioResult
@@ -18,38 +18,32 @@ from workbench.sandbox.session import HostSession, SessionError, SessionSetup, S
 LOG_TAIL = 15
 
 
-def runtime_of(project) -> ModuleType:
-    """The target's runtime module (workbench.targets.<target>.runtime)."""
-    return importlib.import_module(f"workbench.targets.{project.target}.runtime")
-
-
-def load_for(project, path: Path, runtime: ModuleType | None = None) -> Scenario:
-    """Load a scenario file with the steps and keys the project's host adds; raises ScenarioError."""
-    runtime = runtime or runtime_of(project)
+def load_for(target, project, path: Path) -> Scenario:
+    """Load a scenario file with the host's vocabulary; raises ScenarioError."""
     try:
         shown = str(Path(path).resolve().relative_to(Path(project.root).resolve()))
-    except ValueError:
+    except (ValueError, OSError):
         shown = str(path)
-    return load_scenario(path, extra_steps=getattr(runtime, "EXTRA_STEPS", frozenset()),
-                         extra_expect=getattr(runtime, "EXTRA_EXPECT", frozenset()),
-                         extra_keys=getattr(runtime, "EXTRA_KEYS", frozenset()), display_name=shown)
+    return load_scenario(path, target.vocabulary(project), display_name=shown)
 
 
-def run_scenario(project, scenario: Scenario, runtime: ModuleType | None = None,
-                 on_session: Callable[[HostSession], None] | None = None) -> ScenarioResult:
-    """Run one scenario in a fresh session; never raises for scenario problems (they are the result)."""
-    runtime = runtime or runtime_of(project)
+async def run_scenario(target, project, scenario: Scenario,
+                       on_session: Callable[[HostSession], None] | None = None,
+                       on_step: Callable[[int, str | None], None] | None = None) -> ScenarioResult:
+    """Run one scenario in a fresh session; never raises for scenario problems (they are the result).
+
+    on_step(index, failure) is called as each step starts (failure None) and when one fails (its message)."""
     result = ScenarioResult(scenario.name, scenario.file, passed=False)
     t0 = time.perf_counter()
     session: HostSession | None = None
     try:
-        session = runtime.create_session(project, SessionSetup.from_scenario(scenario))
+        session = target.create_session(project, SessionSetup.from_scenario(scenario))
         if on_session:
             on_session(session)
         try:
-            session.start()
+            await session.start()
             if not scenario.allow_errors:
-                session.settle()
+                await session.settle()
                 session.check_errors(0)
         except (SessionError, StepFailure) as exc:
             result.failed_step = "start (loading the plugins)"
@@ -60,21 +54,31 @@ def run_scenario(project, scenario: Scenario, runtime: ModuleType | None = None,
                 else step.describe()
             since = session.log.last_seq
             s0 = time.perf_counter()
+            if on_step:
+                on_step(step.index, None)
             try:
-                session.apply_step(step)
+                await session.apply_step(step)
                 if not scenario.allow_errors:
                     if step is scenario.steps[-1]:
-                        session.settle()
+                        await session.settle()
                     session.check_errors(since)
             except StepFailure as exc:
                 result.failed_step, result.reason = where, str(exc)
+                result.failed_index, result.failed_line = step.index, step.pos.line if step.pos else 0
+                if on_step:
+                    on_step(step.index, str(exc))
                 return result
             result.step_ms.append((time.perf_counter() - s0) * 1000)
             result.steps_run += 1
         result.passed = True
         return result
+    except asyncio.CancelledError:
+        result.reason = "cancelled"
+        raise
     except Exception as exc:  # a bug in a host emulation must not stop the other scenarios
         result.reason = f"internal error: {type(exc).__name__}: {exc}"
+        import logging
+        logging.getLogger(__name__).exception("scenario %s failed inside the workbench", scenario.name)
         return result
     finally:
         result.seconds = time.perf_counter() - t0
@@ -82,17 +86,26 @@ def run_scenario(project, scenario: Scenario, runtime: ModuleType | None = None,
             if not result.passed:
                 result.log_tail = session.log.tail(LOG_TAIL)
             session.close()
+            session.deleteLater()
 
 
-def run_files(project, paths: list[Path]) -> list[ScenarioResult]:
-    """Load and run scenario files; a file that does not load is a failed result naming the line."""
-    runtime = runtime_of(project)
-    results = []
-    for path in paths:
+async def run_files(target, project, paths: list[Path], jobs: int = 1,
+                    on_result: Callable[[ScenarioResult], None] | None = None) -> list[ScenarioResult]:
+    """Load and run scenario files, up to `jobs` at once; results in the order of paths.
+
+    A file that does not load is a failed result naming the line."""
+    gate = asyncio.Semaphore(max(1, int(jobs)))
+
+    async def one(path: Path) -> ScenarioResult:
         try:
-            scenario = load_for(project, path, runtime)
+            scenario = load_for(target, project, path)
         except ScenarioError as exc:
-            results.append(ScenarioResult(Path(path).stem, str(path), passed=False, reason=str(exc)))
-            continue
-        results.append(run_scenario(project, scenario, runtime))
-    return results
+            result = ScenarioResult(Path(path).stem, str(path), passed=False, reason=str(exc))
+        else:
+            async with gate:
+                result = await run_scenario(target, project, scenario)
+        if on_result:
+            on_result(result)
+        return result
+
+    return list(await asyncio.gather(*(one(p) for p in paths)))

@@ -65,6 +65,7 @@ class FileSchemeHandler(QWebEngineUrlSchemeHandler):
         self.virtual: dict[tuple[str, str], tuple[bytes, str]] = {}
         self.on_refused = on_refused or (lambda url, why: None)
         self.served: list[str] = []  # every path served, for tests and the log
+        self.headers_for: Callable[[str], dict[bytes, bytes]] | None = None  # extra response headers (the CSP)
 
     def mount(self, host: str, prefix: str, directory: Path, confine: Path | None = None) -> None:
         directory = Path(directory).resolve()
@@ -105,7 +106,7 @@ class FileSchemeHandler(QWebEngineUrlSchemeHandler):
         key = (host, unquote(path).lstrip("/"))
         if key in self.virtual:
             data, mime = self.virtual[key]
-            return self._reply(job, data, mime)
+            return self._reply(job, data, mime, self._headers(url.toString()))
         target, why = self.resolve(host, path)
         if target is None:
             if why:
@@ -121,10 +122,15 @@ class FileSchemeHandler(QWebEngineUrlSchemeHandler):
             return None
         self.served.append(key[1])
         mime = MIME.get(target.suffix.lower()) or mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        return self._reply(job, data, mime)
+        return self._reply(job, data, mime, self._headers(url.toString()))
+
+    def _headers(self, url: str) -> dict[bytes, bytes]:
+        return self.headers_for(url) if self.headers_for is not None else {}
 
     @staticmethod
-    def _reply(job: QWebEngineUrlRequestJob, data: bytes, mime: str) -> None:
+    def _reply(job: QWebEngineUrlRequestJob, data: bytes, mime: str, headers: dict[bytes, bytes] | None = None) -> None:
+        if headers:
+            job.setAdditionalResponseHeaders({QByteArray(k): [QByteArray(v)] for k, v in headers.items()})
         buffer = QBuffer(job)  # owned by the job: freed with it
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)

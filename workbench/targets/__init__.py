@@ -1,24 +1,65 @@
-"""The host targets. Each sub-package exposes TARGET, an object implementing workbench.core.project.Target."""
+"""The registry of hosts: the `workbench.targets` entry points (pyproject.toml), and nothing else lists them.
+
+Each entry point names an object implementing workbench.core.project.Target. Adding a host is one package under
+workbench/targets/, one folder under resources/hosts/ and one entry-point line; a host that fails to load is logged
+and left out, so one broken host never takes the others down.
+"""
 
 from __future__ import annotations
 
-from importlib import import_module
+import logging
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from workbench.core.project import Project, ProjectDetectionError, Target
 
-TARGET_NAMES = ("pexip", "xcally", "exo")
+log = logging.getLogger(__name__)
+GROUP = "workbench.targets"
+_loaded: dict[str, Target] | None = None
+
+
+def _load() -> dict[str, Target]:
+    global _loaded
+    if _loaded is None:
+        found: dict[str, Target] = {}
+        for ep in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+            if ep.name in found:
+                continue
+            try:
+                target = ep.load()
+            except Exception as exc:  # a host that cannot load must not stop the others
+                log.warning("host %s (%s) could not be loaded: %s", ep.name, ep.value, exc)
+                continue
+            found[ep.name] = target
+        _loaded = found
+    return _loaded
+
+
+def reload_targets() -> None:
+    """Read the entry points again (after a package adding a host was installed)."""
+    global _loaded
+    _loaded = None
+
+
+def target_names() -> tuple[str, ...]:
+    """The registered hosts by name, in a stable order."""
+    return tuple(_load())
 
 
 def get_target(name: str) -> Target:
-    """The Target object of a host by name ('pexip', 'xcally', 'exo')."""
-    if name not in TARGET_NAMES:
-        raise KeyError(f"unknown target {name!r}: choose one of {', '.join(TARGET_NAMES)}")
-    return import_module(f"workbench.targets.{name}").TARGET
+    """The Target object of a host by name."""
+    targets = _load()
+    if name not in targets:
+        raise KeyError(f"unknown target {name!r}: choose one of {', '.join(targets) or '(none registered)'}")
+    return targets[name]
 
 
 def all_targets() -> list[Target]:
-    return [get_target(n) for n in TARGET_NAMES]
+    return list(_load().values())
+
+
+def target_of(project: Project) -> Target:
+    return get_target(project.target)
 
 
 def open_project(path: str | Path) -> tuple[Target, Project]:

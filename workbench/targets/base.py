@@ -1,42 +1,69 @@
-"""Target plumbing shared by hosts whose validation, rules and outline live in modules loaded on first use."""
+"""The Target contract implemented by delegation: each method names its implementation as 'module:name', imported on
+first call, so that opening a project and `workbench validate` load only the modules of the detected host (and Qt
+only when a session, panel or form is asked for)."""
 
 from __future__ import annotations
 
-import json
 from importlib import import_module
 from typing import Any
 
 from workbench.core.diagnostics import Diagnostic, RuleInfo
 from workbench.core.files import ProjectFiles
-from workbench.core.paths import SCHEMAS
 from workbench.core.project import OutlineNode, Project
 
 
-def _load(ref: str) -> Any:
-    """The object named by 'package.module:name', importing its module now (not when the target is imported)."""
+def load(ref: str) -> Any:
+    """The object named by 'package.module:name', importing its module now."""
     module, _, name = ref.partition(":")
     return getattr(import_module(module), name)
 
 
 class LazyTarget:
-    """The Target methods that only delegate: each names its implementation as 'module:name', imported on first call,
-    so that opening a project and `workbench validate` load the heavy modules of the detected host only."""
+    """A host's Target: detection lives on the class, everything else is named here and loaded on first use."""
 
     name: str
     title: str
     VALIDATE: str  # 'module:function(project, files) -> list[Diagnostic]'
-    RULES: str  # 'module:RULES' (a list of RuleInfo)
+    RULES: str  # 'module:RULES' (an iterable of RuleInfo, or a dict of them)
     OUTLINE: str  # 'module:function(project, files) -> list[OutlineNode]'
-    SCHEMA_FILES: tuple[str, ...] = ()  # file names under resources/schemas
+    SCHEMA_FILES: tuple[str, ...] = ()  # the host's file kinds' schemas, by file name under resources/schemas
+    EXPORT: str  # 'module:function(project, files, options) -> ExportPlan'
+    VOCABULARY: str  # 'module:function(project) -> Vocabulary' (Qt-free)
+    SESSION: str  # 'module:function(project, setup, parent) -> HostSession' (Qt)
+    PANEL: str | None = None  # 'module:function(session, recorder, parent) -> QWidget | None' (Qt)
+    FORM: str | None = None  # 'module:function(project, document, overlays) -> QWidget | None' (Qt)
+    WINDOW_SETUP: str | None = None  # 'module:function(project) -> dict' header keys the window starts with
 
     def validate(self, project: Project, files: ProjectFiles) -> list[Diagnostic]:
-        return _load(self.VALIDATE)(project, files)
+        return load(self.VALIDATE)(project, files)
 
     def rules(self) -> list[RuleInfo]:
-        return list(_load(self.RULES))
+        rules = load(self.RULES)
+        return list(rules.values()) if isinstance(rules, dict) else list(rules)
 
     def outline(self, project: Project, files: ProjectFiles) -> list[OutlineNode]:
-        return _load(self.OUTLINE)(project, files)
+        return load(self.OUTLINE)(project, files)
 
     def schemas(self) -> dict[str, dict]:
+        import json
+
+        from workbench.core.paths import SCHEMAS
         return {name: json.loads((SCHEMAS / name).read_text(encoding="utf-8")) for name in self.SCHEMA_FILES}
+
+    def export_plan(self, project: Project, files: ProjectFiles, options) -> Any:
+        return load(self.EXPORT)(project, files, options)
+
+    def vocabulary(self, project: Project | None = None) -> Any:
+        return load(self.VOCABULARY)(project)
+
+    def create_session(self, project: Project, setup=None, parent=None) -> Any:
+        return load(self.SESSION)(project, setup, parent)
+
+    def panel(self, session, recorder=None, parent=None) -> Any:
+        return load(self.PANEL)(session, recorder, parent) if self.PANEL else None
+
+    def form(self, project: Project, document, overlays=None) -> Any:
+        return load(self.FORM)(project, document, overlays) if self.FORM else None
+
+    def window_setup(self, project: Project) -> dict:
+        return load(self.WINDOW_SETUP)(project) if self.WINDOW_SETUP else {}

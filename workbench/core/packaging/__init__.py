@@ -6,7 +6,7 @@ Export
 ------
 ``export_project(target, project, *, output=None, force=False, options=None, progress=None) -> ExportResult``
 
-- ``target``: a Target (or its name), ``project``: the opened Project (see ``workbench.targets.open_project``).
+- ``target``: a Target, ``project``: the opened Project (see ``workbench.targets.open_project``).
 - ``output``: the zip path or a folder; default ``<project>/workbench-exports/<name>.zip`` (never packaged itself).
 - ``force``: write even when validation finds errors (plan errors such as a missing build or a package above the
   host's size limit still block).
@@ -17,7 +17,7 @@ Export
   from the calling thread; run the export in a worker thread to keep a window responsive.
 
 The steps: validation gate (errors block unless ``force``) -> the target's plan
-(``workbench/targets/<name>/export.py: build_plan(project, files, options) -> ExportPlan``, found by name) ->
+(``target.export_plan(project, files, options) -> ExportPlan``) ->
 entries sorted, fixed timestamps (1980-01-01, or ``SOURCE_DATE_EPOCH``), mode 0644, deflate level 6, so the
 same content gives the same bytes -> written to a temporary file beside the output -> reopened, every entry's
 name, size, CRC and sha256 checked against the sources -> unpacked and validated again as the host will see it ->
@@ -28,7 +28,7 @@ size limits -> ``os.replace`` onto the output (never half-written).
 (``PackageReport``: entries with sizes and sha256, exclusions with the rule that excluded each, zip sha256,
 ``tree_lines()``, ``exclusion_lines()``, ``to_json()``).
 
-``build_plan(target_name, project, options)`` gives the plan alone (what would be packaged) without writing.
+``build_plan(target, project, options)`` gives the plan alone (what would be packaged) without writing.
 
 Errors: ``ExportError`` (bad option, unreadable file, IO failure) with a message meant for the user.
 

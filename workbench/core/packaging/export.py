@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 import tempfile
@@ -49,17 +48,9 @@ class ExportResult:
         return self.report.info.get("brandingID")
 
 
-def plan_module(target_name: str):
-    """The target's export module (workbench/targets/<name>/export.py), exposing build_plan()."""
-    try:
-        return importlib.import_module(f"workbench.targets.{target_name}.export")
-    except ModuleNotFoundError as exc:
-        raise ExportError(f"no export support for target {target_name!r}") from exc
-
-
-def build_plan(target_name: str, project: Project, options: ExportOptions | dict | None = None) -> ExportPlan:
+def build_plan(target: Target, project: Project, options: ExportOptions | dict | None = None) -> ExportPlan:
     """The target's plan for the project (what would go in the zip), without writing anything."""
-    return plan_module(target_name).build_plan(project, ProjectFiles(project.root), ExportOptions.of(options))
+    return target.export_plan(project, ProjectFiles(project.root), ExportOptions.of(options))
 
 
 def default_output(project: Project, plan: ExportPlan) -> Path:
@@ -67,12 +58,9 @@ def default_output(project: Project, plan: ExportPlan) -> Path:
     return project.root / EXPORTS_FOLDER / plan.default_name
 
 
-def export_project(target: Target | str, project: Project, *, output: str | Path | None = None, force: bool = False,
+def export_project(target: Target, project: Project, *, output: str | Path | None = None, force: bool = False,
                    options: ExportOptions | dict | None = None, progress: Progress | None = None) -> ExportResult:
     """Export the project as its host's upload-ready zip; see the package docstring for the contract."""
-    if isinstance(target, str):
-        from workbench.targets import get_target
-        target = get_target(target)
     opts = ExportOptions.of(options)
     report = PackageReport(target.name, project.kind, project.root)
 
@@ -88,7 +76,7 @@ def export_project(target: Target | str, project: Project, *, output: str | Path
         return ExportResult(None, report, list(source_diags), blocked=True)
 
     tell(0, 0, "collecting the package content")
-    plan = plan_module(project.target).build_plan(project, ProjectFiles(project.root), opts)
+    plan = target.export_plan(project, ProjectFiles(project.root), opts)
     out = _output_path(project, plan, output)
     entries = _drop_output(plan, out)
     report.excluded, report.notes, report.info = plan.excluded, list(plan.notes), dict(plan.info)

@@ -1,17 +1,18 @@
-"""The page steps every host with a page shares: wait, click/fill a selector, expect selector / no_errors / error / call.
+"""The page steps every host with a page shares: wait, click/fill a selector, and the page expectations.
 
-A mixin of HostSession: it relies on the session's `log`, `poll`, `js` and `settle`.
+Each is an async executor(session, value, step) named by a StepSpec (workbench/core/page_step_specs.py). Checks of
+the page run in the harness world, where plugin code cannot patch what they use.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 from workbench.core.hostlog import LogEntry
 from workbench.core.scenario import Step
 from workbench.sandbox.session.errors import StepFailure
-from workbench.sandbox.waiting import pause
 
 
 def matches(expected: Any, actual: Any) -> bool:
@@ -44,96 +45,92 @@ def format_error(entry: LogEntry) -> str:
     return f"{entry.message}{where}"
 
 
-class PageSteps:
-    """Common page steps, dispatched by HostSession.apply_step (`step_<kind>`, `expect_<key>`)."""
+async def run_expect(session, value: Any, step: Step) -> None:
+    """`expect` itself never runs: the loader gives each expect step its subject's spec."""
+    raise StepFailure("expect needs a subject")
 
-    def step_wait(self, value: Any, step: Step) -> None:
-        pause(int(value))
 
-    def step_click(self, value: dict, step: Step) -> None:
-        if "selector" not in value:
-            raise StepFailure("this host clicks elements by `selector`")
-        self.poll(step, lambda: self._page_action("click", value["selector"]))
+async def step_wait(session, value: float, step: Step) -> None:
+    await asyncio.sleep(float(value) / 1000)
 
-    def step_fill(self, value: dict, step: Step) -> None:
-        self.poll(step, lambda: self._page_action("fill", value["selector"], value.get("value", "")))
 
-    def _page_action(self, what: str, selector: str, fill: Any = None) -> tuple[bool, str]:
-        code = f"""(function(sel, what, val) {{
-            var el; try {{ el = document.querySelector(sel); }} catch (e) {{ return 'bad selector: ' + e.message; }}
-            if (!el) return '';
-            if (what === 'click') {{ el.click(); return 'ok'; }}
-            if ('value' in el) {{ el.focus && el.focus(); el.value = val; }} else {{ el.textContent = val; }}
-            el.dispatchEvent(new Event('input', {{bubbles: true}}));
-            el.dispatchEvent(new Event('change', {{bubbles: true}}));
-            return 'ok';
-        }})({show(selector)}, {show(what)}, {show('' if fill is None else str(fill))})"""
-        result = self.js(code)
-        if isinstance(result, str) and result.startswith("bad selector"):
-            raise StepFailure(f"{selector!r}: {result}")
-        return result == "ok", f"no element matches {selector!r}"
+async def page_action(session, what: str, selector: str, value: Any = None) -> tuple[bool, str]:
+    """Click or fill the first element matching selector, in the harness world."""
+    if what == "click":
+        result = await session.harness(f"WBH.click({show(selector)})")
+    else:
+        result = await session.harness(f"WBH.fill({show(selector)}, {show('' if value is None else value)})")
+    if isinstance(result, str) and result.startswith("bad selector"):
+        raise StepFailure(f"{selector!r}: {result}")
+    return result == "ok", f"no element matches {selector!r}"
 
-    def expect_selector(self, value: dict, step: Step) -> None:
-        selector, text = value["selector"], value.get("text")
-        code = f"""(function(sel) {{
-            var els; try {{ els = document.querySelectorAll(sel); }} catch (e) {{ return {{error: e.message}}; }}
-            return {{texts: Array.prototype.map.call(els, function (e) {{
-                return (e.innerText || e.textContent || e.value || '').trim(); }})}};
-        }})({show(selector)})"""
 
-        def check() -> tuple[bool, str]:
-            res = self.js(code) or {}
-            if res.get("error"):
-                raise StepFailure(f"{selector!r} is not a valid selector: {res['error']}")
-            texts = res.get("texts") or []
-            if not texts:
-                return False, f"no element matches {selector!r}"
-            if text is None or any(str(text) in t for t in texts):
-                return True, ""
-            return False, f"{selector!r} has text {show(texts[:5])}, not containing {show(text)}"
+async def step_click(session, value, step: Step) -> None:
+    await session.poll(step, lambda: page_action(session, "click", value.selector))
 
-        self.poll(step, check)
 
-    def expect_no_errors(self, value: Any, step: Step) -> None:
-        self.settle()
-        errors = self.log.errors()
-        if value and errors:
-            raise StepFailure(f"expected no uncaught error, got {len(errors)}: {format_error(errors[0])}")
-        if not value and not errors:
-            self.poll(step, lambda: (bool(self.log.errors()), "no uncaught error happened"))
+async def step_fill(session, value, step: Step) -> None:
+    text = value.value if not isinstance(value.value, bool) else ("true" if value.value else "false")
+    await session.poll(step, lambda: page_action(session, "fill", value.selector, str(text)))
 
-    def expect_error(self, value: dict, step: Step) -> None:
-        text = str(value["error"])
 
-        def check() -> tuple[bool, str]:
-            errors = self.log.errors()
-            if any(text in e.message or text in str(e.data.get("stack", "")) for e in errors):
-                return True, ""
-            return False, f"no uncaught error containing {text!r} (errors: {show([e.message for e in errors])})"
+async def expect_selector(session, value, step: Step) -> None:
+    selector, text = value.selector, value.text
 
-        self.poll(step, check)
-        self._expected_errors = True
+    async def check() -> tuple[bool, str]:
+        res = await session.harness(f"WBH.query({show(selector)})") or {}
+        if res.get("error"):
+            raise StepFailure(f"{selector!r} is not a valid selector: {res['error']}")
+        texts = res.get("texts") or []
+        if not texts:
+            return False, f"no element matches {selector!r}"
+        if text is None or any(str(text) in t for t in texts):
+            return True, ""
+        return False, f"{selector!r} has text {show(texts[:5])}, not containing {show(text)}"
 
-    def expect_call(self, value: dict, step: Step) -> None:
-        name = value["call"]
-        args = value.get("args")
-        result = value.get("result")
-        count = value.get("count")
+    await session.poll(step, check)
 
-        def check() -> tuple[bool, str]:
-            calls = self.log.calls(name)
-            hits = [c for c in calls if (args is None or matches(args, c.data.get("args")))
-                    and (result is None or matches(result, c.data.get("result")))]
-            if count is not None:
-                return len(hits) == int(count), f"{len(hits)} matching call(s) of {name}, expected {count}"
-            if hits:
-                return True, ""
-            if not calls:
-                others = sorted({c.data.get("name") for c in self.log.calls()})
-                return False, f"{name} was never called (calls so far: {', '.join(others) or 'none'})"
-            seen = "; ".join(f"{name}{show(c.data.get('args'))}" for c in calls[-3:])
-            want = f" with args starting {show(args)}" if args is not None else ""
-            want += f" and result {show(result)}" if result is not None else ""
-            return False, f"no call of {name}{want}; seen: {seen}"
 
-        self.poll(step, check)
+async def expect_no_errors(session, value, step: Step) -> None:
+    await session.settle()
+    errors = session.log.errors()
+    if value.no_errors and errors:
+        raise StepFailure(f"expected no uncaught error, got {len(errors)}: {format_error(errors[0])}")
+    if not value.no_errors and not errors:
+        async def check() -> tuple[bool, str]:
+            return bool(session.log.errors()), "no uncaught error happened"
+        await session.poll(step, check)
+
+
+async def expect_error(session, value, step: Step) -> None:
+    text = value.error
+
+    async def check() -> tuple[bool, str]:
+        errors = session.log.errors()
+        if any(text in e.message or text in str(e.data.get("stack", "")) for e in errors):
+            return True, ""
+        return False, f"no uncaught error containing {text!r} (errors: {show([e.message for e in errors])})"
+
+    await session.poll(step, check)
+
+
+async def expect_call(session, value, step: Step) -> None:
+    name, args, result, count = value.call, value.args, value.result, value.count
+
+    async def check() -> tuple[bool, str]:
+        calls = session.log.calls(name)
+        hits = [c for c in calls if (args is None or matches(args, c.data.get("args")))
+                and (result is None or matches(result, c.data.get("result")))]
+        if count is not None:
+            return len(hits) == int(count), f"{len(hits)} matching call(s) of {name}, expected {count}"
+        if hits:
+            return True, ""
+        if not calls:
+            others = sorted({str(c.data.get("name")) for c in session.log.calls()})
+            return False, f"{name} was never called (calls so far: {', '.join(others) or 'none'})"
+        seen = "; ".join(f"{name}{show(c.data.get('args'))}" for c in calls[-3:])
+        want = f" with args starting {show(args)}" if args is not None else ""
+        want += f" and result {show(result)}" if result is not None else ""
+        return False, f"no call of {name}{want}; seen: {seen}"
+
+    await session.poll(step, check)

@@ -17,6 +17,11 @@ class ExoTarget(LazyTarget):
     RULES = "workbench.targets.exo.rules:RULES"
     OUTLINE = "workbench.targets.exo.outline:outline"
     SCHEMA_FILES = ("exo-provider-settings.schema.json",)
+    EXPORT = "workbench.targets.exo.export:build_plan"
+    VOCABULARY = "workbench.targets.exo.scenario:vocabulary"
+    SESSION = "workbench.targets.exo.runtime.session:create_session"
+    PANEL = "workbench.targets.exo.ui.panel:make_panel"
+    FORM = "workbench.targets.exo.ui.forms:form_for"
 
     def detect(self, root: Path) -> Project | None:
         """A Maven project whose WEB-INF/conf/<type>/configuration.xml adds a call provider (a few globs)."""

@@ -12,7 +12,6 @@ from workbench.targets.base import LazyTarget
 MANIFEST = "manifest.json"
 # Keys only an XCALLY manifest carries: they let a manifest with a missing or wrong `type` still be recognised.
 XCALLY_KEYS = frozenset({"parameters", "sidebar", "scriptName", "scriptPath", "views"})
-PEXIP_KEYS = frozenset({"brandingID", "isSettingsBranded"})
 SKIPPED_TOP_DIRS = frozenset({"scenarios", "node_modules", "dist", "build"})
 
 
@@ -29,8 +28,6 @@ def _manifest_value(path: Path) -> dict | None:
 
 def _kind_of(manifest: dict) -> str | None:
     """'xcally-script' / 'xcally-html' / 'xcally' for an XCALLY manifest, None for anything else."""
-    if PEXIP_KEYS & manifest.keys():
-        return None
     kind = manifest.get("type")
     if kind in ("script", "html"):
         return f"xcally-{kind}"
@@ -48,6 +45,12 @@ class XcallyTarget(LazyTarget):
     RULES = "workbench.targets.xcally.rules:RULES"
     OUTLINE = "workbench.targets.xcally.outline:outline"
     SCHEMA_FILES = ("xcally-manifest.schema.json",)
+    EXPORT = "workbench.targets.xcally.export:build_plan"
+    VOCABULARY = "workbench.targets.xcally.scenario:vocabulary"
+    SESSION = "workbench.targets.xcally.runtime.session:create_session"
+    PANEL = "workbench.targets.xcally.ui.panel:make_panel"
+    FORM = "workbench.targets.xcally.ui.forms:form_for"
+    WINDOW_SETUP = "workbench.targets.xcally.settings:window_setup"
 
     def detect(self, root: Path) -> Project | None:
         """The plugin at root, or in its single top folder (as some published zips are laid out)."""

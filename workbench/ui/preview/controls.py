@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.conference import ACTIONS, CONNECT_SUCCESS, DISCONNECT_SUCCESS, MUTED_CHANGED, SET_SELF_UUID
-from workbench.core.conference_presets import preset_names, preset_participant
-from workbench.sandbox.qtcompat import emit
+from workbench.core.conference.presets import preset_names, preset_participant
+from workbench.sandbox.session.capabilities import DispatchesActions
 from workbench.ui.preview.conference_models import ParticipantsModel, PropertiesModel, parse_value
 from workbench.ui.preview.live import PreviewController
 
-ACTION_TYPES = sorted(set(ACTIONS.values()) | {CONNECT_SUCCESS, DISCONNECT_SUCCESS, SET_SELF_UUID, MUTED_CHANGED})
 
 
 def _button(text: str, slot, tip: str = "") -> QPushButton:
@@ -119,7 +117,6 @@ class ConferencePanel(QWidget):
 
         self.action_type = QComboBox()
         self.action_type.setEditable(True)
-        self.action_type.addItems(ACTION_TYPES)
         self.action_payload = QLineEdit()
         self.action_payload.setPlaceholderText("payload (JSON, optional)")
         action_row = QHBoxLayout()
@@ -158,6 +155,10 @@ class ConferencePanel(QWidget):
         if session is not None:
             session.sig_state_changed.connect(self.refresh)
         self.setEnabled(self.controller.conference is not None)
+        self.action_type.clear()
+        if isinstance(session, DispatchesActions):
+            self.action_type.addItems(session.action_types())
+        self.action_type.setEnabled(isinstance(session, DispatchesActions))
         self.refresh()
 
     def refresh(self) -> None:
@@ -311,5 +312,5 @@ class ConferencePanel(QWidget):
     def save(self, path: str) -> str:
         saved = self.controller.save_recording(path)
         self.status.setText(f"Saved {saved.name}: run it with `workbench test`")
-        emit(self.sig_saved, str(saved))
+        self.sig_saved.emit(str(saved))
         return str(saved)

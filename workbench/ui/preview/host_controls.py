@@ -1,14 +1,16 @@
-"""The host controls dock: the simulated conference for Pexip, the plugin process for XCALLY, Web Conferencing for eXo.
+"""The host controls dock: the simulated conference for hosts that have one, else the host's own panel.
 
-The conference tabs are always there (disabled without a conference); a host panel is built for each session of a
-host that has one and dropped with that session. Host panels record their controls as scenario steps through the
-preview's one ScenarioRecorder (the one the conference controls use), with a Record / Save scenario… pair.
+The conference tabs are always there (disabled without a conference); a host panel is built by the project's
+target (Target.panel) for each session and dropped with that session. Host panels record their controls as scenario
+steps through the preview's one ScenarioRecorder (the one the conference controls use), with a Record / Save
+scenario… pair. Controls may be async (session methods awaited on the qasync loop): their outcome shows in the
+panel's status line when they end.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -17,23 +19,10 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSt
 
 from workbench.core import project_settings
 from workbench.core.scenario_record import ScenarioRecorder, next_scenario_path
-from workbench.sandbox.qtcompat import emit
-from workbench.sandbox.session import ControlError
+from workbench.sandbox.aio import spawn
+from workbench.sandbox.session import ControlError, StepFailure
 
 CONFERENCE_TITLE = "Simulated conference"
-
-
-def host_panel_class(session) -> type | None:
-    """The panel class for a session's host, by the session's type; None for hosts whose controls are the conference."""
-    from workbench.sandbox.exo_session import ExoSession
-    from workbench.sandbox.xcally_session import XcallySession
-    if isinstance(session, XcallySession):
-        from workbench.ui.preview.xcally_panel import ProcessPanel
-        return ProcessPanel
-    if isinstance(session, ExoSession):
-        from workbench.ui.preview.exo_panel import WebConferencingPanel
-        return WebConferencingPanel
-    return None
 
 
 class HostPanel(QWidget):
@@ -41,9 +30,6 @@ class HostPanel(QWidget):
     public controls; a control that cannot be done says why in the status line."""
 
     TITLE = CONFERENCE_TITLE
-
-    _sig_control_done = Signal(str)
-    """A background control ended (from the worker thread; delivered on the GUI thread)."""
 
     sig_saved = Signal(str)
     """A recorded scenario was saved (its path)."""
@@ -61,7 +47,7 @@ class HostPanel(QWidget):
         self.save_button.setToolTip("Save the recorded steps as a scenario file that `workbench test` replays")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(lambda _=False: self.ask_save())
-        self._worker: ThreadPoolExecutor | None = None
+        self._tasks: list = []
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setObjectName("host-panel-status")
@@ -71,8 +57,6 @@ class HostPanel(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
-        self._sig_control_done.connect(self.status.setText)
-        self._sig_control_done.connect(lambda _text: self.refresh_soon())
 
     def refresh(self) -> None:
         """Show the session's state (panels override)."""
@@ -88,29 +72,17 @@ class HostPanel(QWidget):
     def detach(self) -> None:
         """Stop following the session (before the panel is deleted)."""
         self._refresh_timer.stop()
-        if self._worker is not None:
-            self._worker.shutdown(wait=True)  # a stop under way finishes before the session closes
-            self._worker = None
+        for task in self._tasks:
+            task.cancel()
+        self._tasks.clear()
         for link in self._links:
             QObject.disconnect(link)
         self._links.clear()
 
     def control_in_background(self, action: Callable[[], object], busy: str, done: str = "") -> None:
-        """Run a control that may take seconds (stopping a plugin that ignores SIGTERM) off the GUI thread; its
-        outcome shows in the status line when it ends. Controls run one at a time, in order."""
-        if self._worker is None:
-            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="host-control")
+        """A control that may take seconds (stopping a plugin that ignores SIGTERM): the status says so meanwhile."""
         self.status.setText(busy)
-
-        def work() -> None:
-            try:
-                action()
-            except ControlError as exc:
-                emit(self._sig_control_done, f"⚠ {exc}")
-            else:
-                emit(self._sig_control_done, done)
-
-        self._worker.submit(work)
+        self.control(action, done)
 
     # -- recording ------------------------------------------------------------------------------------------------
     def recording_row(self) -> QHBoxLayout:
@@ -135,8 +107,7 @@ class HostPanel(QWidget):
             return
         if on:
             root = self.session.project.root
-            self.recorder.start_host(self.session.recording_header(),
-                                     allow_hosts=project_settings.allowed_hosts(root))
+            self.recorder.start(self.session.recording_start(), allow_hosts=project_settings.allowed_hosts(root))
             self.record_button.setText("■ Stop")
             self.status.setText("Recording: your steps in this panel and the page become a scenario")
         else:
@@ -160,18 +131,34 @@ class HostPanel(QWidget):
             self.record_button.setChecked(False)
         saved = self.recorder.save(path)
         self.status.setText(f"Saved {saved.name}: run it with `workbench test`")
-        emit(self.sig_saved, str(saved))
+        self.sig_saved.emit(str(saved))
         return str(saved)
 
-    def control(self, action: Callable[[], object], done: str = "") -> bool:
-        """Run a session control; its refusal (ControlError) shows in the status line. True when it ran."""
+    def control(self, action: Callable[[], object], done: str = "",
+                describe: Callable[[Any], str] | None = None) -> bool:
+        """Run a session control; its refusal (ControlError) shows in the status line. True when it was accepted.
+
+        An async control runs on the loop; `done` (or describe(its result)) shows when it ends."""
         try:
-            action()
+            result = action()
         except ControlError as exc:
             self.status.setText(f"⚠ {exc}")
             return False
-        self.status.setText(done)
+        if inspect.isawaitable(result):
+            self._tasks = [t for t in self._tasks if not t.done()]
+            self._tasks.append(spawn(self._finish(result, done, describe)))
+            return True
+        self.status.setText(describe(result) if describe else done)
         return True
+
+    async def _finish(self, awaitable, done: str, describe: Callable[[Any], str] | None) -> None:
+        try:
+            result = await awaitable
+        except StepFailure as exc:  # ControlError included
+            self.status.setText(f"⚠ {exc}")
+        else:
+            self.status.setText(describe(result) if describe else done)
+        self.refresh_soon()
 
 
 class HostControls(QStackedWidget):
@@ -199,11 +186,14 @@ class HostControls(QStackedWidget):
             self.removeWidget(self.panel)
             self.panel.deleteLater()
             self.panel = None
-        panel_class = host_panel_class(session) if session is not None else None
-        if panel_class is not None:
-            self.panel = panel_class(session, recorder=getattr(self.controller, "recorder", None))
+        panel = None
+        if session is not None:
+            from workbench.targets import target_of
+            panel = target_of(session.project).panel(session, getattr(self.controller, "recorder", None))
+        if panel is not None:
+            self.panel = panel
             self.addWidget(self.panel)
             self.setCurrentWidget(self.panel)
         else:
             self.setCurrentWidget(self.conference)
-        emit(self.sig_title, self.title)
+        self.sig_title.emit(self.title)

@@ -6,7 +6,6 @@ from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QListView, QToolButton, QVBoxLayout, QWidget
 
 from workbench.core.hostlog import KINDS, HostLog, LogEntry
-from workbench.sandbox.qtcompat import emit
 from workbench.ui.preview.log_model import ENTRY_ROLE, LogFilter, LogModel
 
 
@@ -84,7 +83,7 @@ class LogPanel(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         entry = self.entry_at(index)
         if entry is not None and entry.data.get("file"):
-            emit(self.sig_open_location, str(entry.data["file"]), int(entry.data.get("line") or 1),
+            self.sig_open_location.emit(str(entry.data["file"]), int(entry.data.get("line") or 1),
                                         int(entry.data.get("column") or 1))
 
     def visible_lines(self) -> list[str]:

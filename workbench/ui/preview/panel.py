@@ -8,7 +8,6 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
 
 from workbench.core.scenario import PLATFORMS, ROLES
-from workbench.sandbox.qtcompat import emit
 from workbench.ui.preview.live import PreviewController
 
 
@@ -27,7 +26,7 @@ class BlockedBar(QFrame):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.allow = QPushButton("Allow this host for this project")
-        self.allow.clicked.connect(lambda _=False: emit(self.sig_allow, self.host))
+        self.allow.clicked.connect(lambda _=False: self.sig_allow.emit(self.host))
         dismiss = QPushButton("×")
         dismiss.setFlat(True)
         dismiss.setFixedWidth(24)

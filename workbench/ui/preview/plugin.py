@@ -68,8 +68,8 @@ class PreviewPlugin(QObject):
         self.log.sig_open_location.connect(self.open_location)
         window.sig_project_opened.connect(lambda _target, project: self.controller.open(project))
         window.sig_project_closed.connect(self.controller.close)
-        window.sig_file_saved.connect(lambda rel: self.controller.files_changed([rel]))
-        window.explorer.sig_files_changed.connect(lambda batch: self.controller.files_changed(batch.files))
+        window.explorer.sig_files_changed.connect(
+            lambda batch: self.controller.files_changed(sorted(batch.files), batch.seen_at or None))
         window.set_run_handler(self.run)
         self._ready_marker()
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from workbench.sandbox.qtcompat import emit
 from workbench.ui.preview.live import PreviewController
 
 
 class PluginsList(QWidget):
-    """One checkable row per plugin of settings.json; hidden ones say why (role, platform, problem)."""
+    """One checkable row per plugin the host page runs; hidden ones say why (role, platform, problem)."""
 
     sig_updated = Signal()
     """The list was re-read from the page."""
@@ -28,7 +27,12 @@ class PluginsList(QWidget):
         self.list.itemChanged.connect(self._item_changed)
         controller.sig_ready.connect(self.refresh)
         controller.sig_reloaded.connect(lambda *_: self.refresh())
-        controller.sig_session.connect(lambda _s: self.refresh())
+        controller.sig_session.connect(self._bind)
+
+    def _bind(self, session) -> None:
+        if session is not None:
+            session.sig_state_changed.connect(self.refresh)
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-read the plugins as the page runs them."""
@@ -36,21 +40,19 @@ class PluginsList(QWidget):
 
     def _show(self, states: list[dict]) -> None:
         session = self.controller.session
-        entries = {p.id: p for p in (session.plugins if session is not None else [])}
         self.list.blockSignals(True)
         self.list.clear()
         for state in states:
-            entry = entries.get(state.get("id"))
-            name = entry.name if entry is not None and entry.name else state.get("id")
-            where = f" · {entry.location}" if entry is not None and entry.location else ""
+            name = state.get("name") or state.get("id")
+            where = f" · {state['where']}" if state.get("where") else ""
             item = QListWidgetItem(f"{name}  ({state.get('id')}{where})")
             item.setData(Qt.ItemDataRole.UserRole, state.get("id"))
             item.setCheckState(Qt.CheckState.Checked if state.get("started") else Qt.CheckState.Unchecked)
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-            tip = entry.description if entry is not None else ""
+            tip = str(state.get("description") or "")
             if not state.get("visible"):
                 flags = Qt.ItemFlag.NoItemFlags
-                tip = (entry.problem or entry.hidden_reason) if entry is not None else "not offered here"
+                tip = str(state.get("why_hidden") or "not offered here")
                 item.setText(item.text() + f" — {tip}")
             elif state.get("started") and not state.get("allowUnload"):
                 flags = Qt.ItemFlag.NoItemFlags | Qt.ItemFlag.ItemIsUserCheckable
@@ -60,7 +62,7 @@ class PluginsList(QWidget):
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.note.setText("" if states else self.controller.message if session is None else "")
-        emit(self.sig_updated)
+        self.sig_updated.emit()
 
     def _item_changed(self, item: QListWidgetItem) -> None:
         plugin_id = item.data(Qt.ItemDataRole.UserRole)

@@ -1,0 +1,226 @@
+"""The Pexip Infinity Connect (web app v2) host session: the emulated app page over the simulated conference."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from workbench.core.conference import Conference
+from workbench.core.hostlog import HOST, WARNING
+from workbench.core.paths import HOSTS
+from workbench.core.scenario_record import RecordingStart, conference_header
+from workbench.sandbox.session import HostSession, SessionSetup
+from workbench.targets.pexip.actions import ACTIONS, action_types, actions_for
+from workbench.targets.pexip.hotreload import plan_reload
+from workbench.targets.pexip.plugins import PluginEntry, read_plugins, single_plugin_settings
+from workbench.targets.pexip.runtime.api import PexipApi, recorded_check
+from workbench.targets.pexip.scenario import PLATFORMS, ROLES
+
+# The package-file fields a hot reload refreshes in the page's plugin entry (enabled/started stay as the page has them).
+_RELOADED_FIELDS = ("name", "description", "version", "allowUnload", "platforms", "participantRoles", "location",
+                    "items", "src", "base", "visible", "hidden_reason", "problem")
+PLUGIN_RELOAD_TIMEOUT_S = 10
+
+
+def content_dir(project) -> Path:
+    """The folder served as custom_configuration/ (the branding package's webapp2 folder)."""
+    return (Path(project.root) / (project.content_root or "")).resolve()
+
+
+class PexipSession(HostSession):
+    """One emulated Infinity Connect conference view with the project's plugins."""
+
+    target = "pexip"
+    host_dir = HOSTS / "pexip"
+    roles = ROLES
+    platforms = PLATFORMS
+
+    def __init__(self, project, setup: SessionSetup | None = None, parent: QObject | None = None):
+        super().__init__(project, setup, parent)
+        s = self.setup
+        conf = dict(s.get("conference") or {})
+        me = dict(s.get("self") or {})
+        self.role = str(s.get("role", "chair"))
+        self.platform = str(s.get("platform", "web"))
+        self.conference = Conference(
+            str(conf.pop("name", "meet.alice")), role=self.role, self_name=str(me.pop("name", "Alice")),
+            self_uuid=me.pop("uuid", None), service_type=str(conf.pop("serviceType", "conference")),
+            details=conf, fail_dial=str(s.host.get("fail_dial", r"^$|^invalid")))
+        if me:
+            self.conference.participants[self.conference.self_uuid].update(me)
+        for p in s.get("participants") or []:
+            self.conference.add_participant(dict(p), announce=False)
+        self.content = content_dir(project)
+        self.plugins, problems = self._read_plugins()
+        for message in problems:
+            self.log.add(WARNING, message)
+        self.environment.mount("custom_configuration/", self.content)
+        self.api = PexipApi(self.conference, self.log, self.dispatch)
+        self.conference.on_change(self.push_state)
+        self.conference.on_event(self._on_event)
+        self._plugin_states: list[dict] = []
+        self._bust = 0  # cache-busting counter of hot reloads
+        self._reloads: dict[int, asyncio.Future] = {}  # bust -> resolved with the number of items rendered
+
+    # -- the page -----------------------------------------------------------------------------------------------
+    def page_api(self) -> dict:
+        return {"hello": lambda _args: self.page_config(), **self.api.handlers()}
+
+    def page_config(self) -> dict:
+        """What the page needs to start; a reload joins the conference afresh."""
+        self.ready = False
+        for future in self._reloads.values():
+            if not future.done():
+                future.set_result(-1)  # a reloaded page reports no pending plugin reload
+        self._reloads.clear()
+        if self.conference.connected:
+            self.conference.connected = False  # the reloaded app connects again once its plugins are loaded
+        return {
+            "snapshot": self.conference.snapshot() | {"chat": self.conference.chat[-100:]},
+            "plugins": [p.to_page() for p in self.plugins],
+            "actions": ACTIONS,
+            "role": self.role,
+            "platform": self.platform,
+            "options": {"sendRequestCallback": self.setup.host.get("send_request_callback", "reply")},
+            "conferenceQueryParams": dict(self.setup.host.get("query_params", {})),
+        }
+
+    def on_ready(self, info: dict) -> None:
+        self.log.add(HOST, "plugins loaded; the conference connects")
+        self.conference.connect()
+
+    def on_report(self, kind: str, data: dict) -> bool:
+        if kind == "plugins" and isinstance(data.get("plugins"), list):
+            self._plugin_states = [p for p in data["plugins"] if isinstance(p, dict)]
+            self.sig_state_changed.emit()
+            return True
+        if kind == "host" and "reloaded" in data:
+            self.log.add(HOST, str(data.get("message", "")))
+            future = self._reloads.pop(data.get("bust"), None) if isinstance(data.get("bust"), int) else None
+            if future is not None and not future.done():
+                future.set_result(int(data.get("rendered") or 0))
+            return True
+        return False
+
+    # -- model -> page ----------------------------------------------------------------------------------------------
+    def push_state(self) -> None:
+        """Send the conference as it is to the page (and tell the window it changed)."""
+        self.sig_state_changed.emit()
+        self.deliver("state", self.conference.snapshot() | {"chat": self.conference.chat[-100:]})
+
+    def _on_event(self, event: str, payload: Any) -> None:
+        for action in actions_for(event, payload):
+            self._send_action(action)
+
+    def _send_action(self, action: dict) -> None:
+        self.log.action(action["type"], action.get("payload"))
+        self.deliver("action", action)
+
+    # -- capabilities: action stream, plugins, audiences, hot reload -----------------------------------------------------
+    def action_types(self) -> list[str]:
+        return action_types()
+
+    def dispatch(self, type_: str, payload: Any = None) -> None:
+        """The app dispatches an action on PEX.actions$ (what PEX.dispatchAction and the `dispatch` step do)."""
+        self._send_action({"type": str(type_), "payload": payload})
+
+    def plugin_states(self) -> list[dict]:
+        """Each plugin as the page runs it (last report) with what Settings > Plugin shows: {id, name, description,
+        where, started, enabled, visible, allowUnload, why_hidden}."""
+        entries = {p.id: p for p in self.plugins}
+        out = []
+        for state in self._plugin_states:
+            entry = entries.get(state.get("id"))
+            if entry is not None:
+                state = {**state, "name": entry.name, "description": entry.description, "where": entry.location,
+                         "why_hidden": entry.problem or entry.hidden_reason}
+            out.append(state)
+        return out
+
+    async def set_plugin_enabled(self, plugin_id: str, enabled: bool) -> bool:
+        """Load or unload a plugin as Settings > Plugin does (unloading honours allowUnload)."""
+        return bool(await self.js(f"WBHostPage.setPluginEnabled({_json(plugin_id)}, {_json(bool(enabled))})"))
+
+    def set_audience(self, role: str, platform: str) -> bool:
+        """Show the app to a chair or guest on web/electron/ios/android from the next page load (conference kept)."""
+        self.role, self.platform = role, platform
+        conf = self.conference
+        conf.role = role
+        conf.participants[conf.self_uuid].update(role=role, canControl=role == "chair")
+        self.reread_plugins()
+        return True
+
+    def _read_plugins(self) -> tuple[list[PluginEntry], list[str]]:
+        project = self.project
+        single = project.details.get("package") if getattr(project, "kind", "") == "pexip-plugin" else None
+        settings = single_plugin_settings(self.content, single) if single else None
+        return read_plugins(self.content, self.role, self.platform, settings)
+
+    def reread_plugins(self) -> list[str]:
+        """Read settings.json and the package files again (for the next reloads); returns the plugin ids in order."""
+        self.plugins, _problems = self._read_plugins()  # the problems were logged at start and show as diagnostics
+        return [p.id for p in self.plugins]
+
+    def plugin(self, plugin_id: str | None) -> PluginEntry | None:
+        if plugin_id is None:
+            return self.plugins[0] if len(self.plugins) == 1 else None
+        return next((p for p in self.plugins if p.id == plugin_id), None)
+
+    async def reload_changed(self, files: Iterable[str]) -> str | None:
+        """Apply changed project files: reload the plugins they belong to, or the whole page; what was done."""
+        plan = plan_reload(files, self.plugins, self.project.content_root or "")
+        if not plan:
+            return None
+        if plan.page or plan.package_changed:
+            old_ids = [p.id for p in self.plugins]
+            if self.reread_plugins() != old_ids or plan.page:
+                await self.load()
+                return "page"
+        await asyncio.gather(*(self.reload_plugin(pid) for pid in plan.plugins))
+        return ", ".join(plan.plugins)
+
+    async def reload_plugin(self, plugin_id: str) -> int:
+        """Unload and load one plugin in the running page with its package fields as read last; the conference is
+        kept and pushed again. The number of its menu items rendered once it is back (-1: the page reloaded)."""
+        entry = self.plugin(plugin_id)
+        if entry is None:
+            return -1
+        self._bust += 1
+        bust = self._bust
+        future: asyncio.Future = asyncio.get_event_loop().create_future()
+        self._reloads[bust] = future
+        fields = entry.to_page()
+        fresh = {k: fields[k] for k in _RELOADED_FIELDS}
+        answer = await self.js(f"WBHostPage.reloadPlugin({_json(plugin_id)}, {_json(fresh)}, {bust})")
+        if answer == "unknown":  # the page runs another plugin list (it is reloading): nothing will be reported
+            self._reloads.pop(bust, None)
+            return -1
+        self.push_state()  # the reloaded plugin sees the participants as they are now
+        try:
+            return await asyncio.wait_for(future, PLUGIN_RELOAD_TIMEOUT_S)
+        except TimeoutError:
+            self.log.add(WARNING, f"plugin {plugin_id} did not come back within {PLUGIN_RELOAD_TIMEOUT_S} s")
+            return -1
+
+    def recording_start(self) -> RecordingStart:
+        """A replay starts from this audience and this conference; API calls become checks (dialogs by title)."""
+        header, stable = conference_header(self.conference)
+        header = {"role": self.role, "platform": self.platform, **header}
+        visible = [p.id for p in self.plugins if p.visible]
+        if len(visible) == 1:
+            header = {"plugin": visible[0], **header}
+        return RecordingStart(header, stable, recorded_check)
+
+
+def _json(value: Any) -> str:
+    import json
+    return json.dumps(value, default=str)
+
+
+def create_session(project, setup: SessionSetup | None = None, parent: QObject | None = None) -> PexipSession:
+    """A session of the emulated web app v2 with the project's plugins (await start() to load it)."""
+    return PexipSession(project, setup, parent)

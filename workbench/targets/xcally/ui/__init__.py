@@ -1,0 +1,1 @@
+"""The window's forms and panels for this host (Qt)."""
