@@ -29,27 +29,13 @@ def test_unknown_keys_survive_and_broken_file_is_empty(tmp_path):
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_xcally_process_settings_round_trip_beside_other_keys(tmp_path):
-    from workbench.core.project_settings import save_xcally_process, xcally_process
+def test_a_host_section_round_trips_beside_other_keys(tmp_path):
+    from workbench.core.project_settings import save_section, section
 
-    assert xcally_process(tmp_path) == {}
+    assert section(tmp_path, "someHost") == {}
     allow_host(tmp_path, "api.example.com")
-    save_xcally_process(tmp_path, {"MOTION_URL": "https://motion.example", "XC_PLUGIN_RESTART": "true"}, 0.5)
-    assert xcally_process(tmp_path) == {"env": {"MOTION_URL": "https://motion.example", "XC_PLUGIN_RESTART": "true"},
-                                        "restartDelay": 0.5}
+    save_section(tmp_path, "someHost", {"a": 1})
+    assert section(tmp_path, "someHost") == {"a": 1}
     assert allowed_hosts(tmp_path) == ["api.example.com"]  # the allow-list is kept
-    save_xcally_process(tmp_path, {}, None)  # restart off, no override: App Zone's own delay again
-    assert xcally_process(tmp_path) == {"env": {}}
-
-
-def test_malformed_xcally_process_settings_are_dropped(tmp_path):
-    from workbench.core.project_settings import xcally_process
-
-    path = settings_path(tmp_path)
-    path.parent.mkdir()
-    path.write_text('{"xcallyProcess": {"env": ["A=1"], "restartDelay": -3}}')
-    assert xcally_process(tmp_path) == {}
-    path.write_text('{"xcallyProcess": {"env": {"A": 1}, "restartDelay": true}}')
-    assert xcally_process(tmp_path) == {"env": {"A": "1"}}
-    path.write_text('{"xcallyProcess": "on"}')
-    assert xcally_process(tmp_path) == {}
+    settings_path(tmp_path).write_text('{"someHost": "not a mapping"}')
+    assert section(tmp_path, "someHost") == {}

@@ -112,8 +112,9 @@ def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def project_of(target_name: str, root: Path) -> Project:
+def project_of(target, root: Path) -> Project:
     from workbench.targets import get_target
-    project = get_target(target_name).detect(root)
-    assert project is not None, f"{root} not detected as {target_name}"
+    target = get_target(target) if isinstance(target, str) else target
+    project = target.detect(root)
+    assert project is not None, f"{root} not detected as {target.name}"
     return project

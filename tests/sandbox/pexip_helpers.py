@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from qtasync import run, started
+
 from workbench.core.scenario import parse_scenario
 from workbench.sandbox.runner import run_scenario
 from workbench.sandbox.session import SessionSetup
 from workbench.targets import open_project
-from workbench.targets.pexip.runtime import create_session
 
 
 def project_at(path: Path):
@@ -17,11 +18,11 @@ def project_at(path: Path):
 
 def run_text(project_path: Path, text: str):
     """Run scenario YAML text against a project; the ScenarioResult."""
-    project = project_at(project_path)
-    return run_scenario(project, parse_scenario(text, "inline.yaml"))
+    target, project = open_project(project_path)
+    return run(run_scenario(target, project, parse_scenario(text, "inline.yaml", target.vocabulary(project))), 60000)
 
 
-def started_session(project_path: Path, **setup):
-    session = create_session(project_at(project_path), SessionSetup(**setup))
-    session.start(20000)
-    return session
+def started_session(project_path: Path, allow_hosts=(), **header):
+    target, project = open_project(project_path)
+    session = target.create_session(project, SessionSetup(header=header, allow_hosts=list(allow_hosts)))
+    return started(session)

@@ -1,13 +1,15 @@
-"""Helpers of the host session tests (eXo, XCALLY): start sessions that are always closed, run steps and samples."""
+"""Helpers of the host session tests: start sessions that are always closed, run steps and samples."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from workbench.core.scenario import Step
+from qtasync import apply, run, started
 
 START_MS = 15000
+
+__all__ = ["START_MS", "apply", "assert_scenarios_pass", "run", "started_sessions"]
 
 
 def started_sessions(create: Callable[..., object]) -> Iterator[Callable[..., object]]:
@@ -18,17 +20,12 @@ def started_sessions(create: Callable[..., object]) -> Iterator[Callable[..., ob
     def make(*args, **kwargs):
         session = create(*args, **kwargs)
         made.append(session)
-        session.start(START_MS)
+        started(session, START_MS)
         return session
 
     yield make
     for session in made:
         session.close()
-
-
-def run(session, kind: str, value=None) -> None:
-    """Apply one scenario step to a started session (raises StepFailure when it fails)."""
-    session.apply_step(Step(kind, value, 1))
 
 
 def assert_scenarios_pass(root: Path) -> None:
@@ -37,6 +34,6 @@ def assert_scenarios_pass(root: Path) -> None:
     from workbench.sandbox.runner import run_files  # Qt: imported once the test has set the environment up
     from workbench.targets import open_project
 
-    _, project = open_project(root)
-    results = run_files(project, find_scenarios(root))
+    target, project = open_project(root)
+    results = run(run_files(target, project, find_scenarios(root)), 120000)
     assert results and all(r.passed for r in results), [(r.name, r.failed_step, r.reason) for r in results]

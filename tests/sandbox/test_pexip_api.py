@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from qtasync import fire, harness, wait_for
+from qtasync import js as page_js
 from testpaths import FIXTURES
 
 from tests.sandbox.pexip_helpers import started_session
-from workbench.sandbox.waiting import wait_for
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 
@@ -16,20 +15,22 @@ pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 @pytest.fixture(scope="module")
 def session(qapp):
     s = started_session(FIXTURES / "scenarios" / "published", participants=[{"name": "Bob", "uuid": "bob"}],
-                        conference={"name": "meet.board"}, self_participant={"name": "Alice", "uuid": "me"})
+                        conference={"name": "meet.board"}, self={"name": "Alice", "uuid": "me"})
     yield s
     s.close()
 
 
 def js(session, code):
-    ok, value = session.page.eval_js(f"JSON.stringify({code})")
-    assert ok
-    return json.loads(value)
+    return page_js(session, code)
+
+
+def dialogs(session):
+    return harness(session, "WBH.extensions.pexip.dialogs()")
 
 
 def call_and_wait(session, code, name, count=1):
     before = len(session.log.calls(name))
-    session.page.eval_js(code + "; 1")
+    fire(session, code)
     assert wait_for(lambda: len(session.log.calls(name)) >= before + count, 3000), name
     return session.log.calls(name)[-1]
 
@@ -55,7 +56,7 @@ def test_send_request_paths_with_and_without_slash_and_failures(session):
 
 
 def test_send_request_callback_gets_the_reply(session):
-    session.page.eval_js("window.__reply = null; PEX.pluginAPI.sendRequest('/unlock', null, function (r) {"
+    fire(session, "window.__reply = null; PEX.pluginAPI.sendRequest('/unlock', null, function (r) {"
                          " window.__reply = r; }); 1")
     assert wait_for(lambda: js(session, "window.__reply") == {"status": "success", "result": True}, 3000)
 
@@ -63,20 +64,20 @@ def test_send_request_callback_gets_the_reply(session):
 def test_deprecated_forms_work_and_warn(session):
     call_and_wait(session, "PEX.pluginAPI.changeConferenceLayout({layout: '2:21'})", "changeConferenceLayout")
     assert session.conference.layouts[-1] == {"layout": "2:21"}
-    session.page.eval_js("PEX.pluginAPI.openTemplateDialog({title: 'Old', body: '<p id=old>x</p>'})"
+    fire(session, "PEX.pluginAPI.openTemplateDialog({title: 'Old', body: '<p id=old>x</p>'})"
                          ".subscribe(function (ref) { ref.viewInit$.subscribe(function () { ref.close(); }); }); 1")
     assert wait_for(lambda: any("v21" in w.message for w in session.log.of_kind("warning")), 3000)
     assert any("changeConferenceLayout is deprecated" in w.message for w in session.log.of_kind("warning"))
-    assert wait_for(lambda: js(session, "WB.dialogs()") == [], 3000)
+    assert wait_for(lambda: dialogs(session) == [], 3000)
 
 
 def test_dialog_promise_dialogref_close_and_close_dollar(session):
-    session.page.eval_js("window.__closed = false; PEX.pluginAPI.openTemplateDialog({title: 'New', "
+    fire(session, "window.__closed = false; PEX.pluginAPI.openTemplateDialog({title: 'New', "
                          "body: '<button id=nb class=\"dialog-button green-action-button\">x</button>'})"
                          ".then(function (ref) { ref.close$.subscribe(function () { window.__closed = true; });"
                          " document.getElementById('nb').addEventListener('click', function () { ref.close(); }); }); 1")
-    assert wait_for(lambda: js(session, "WB.dialogs()") == ["New"], 3000)
-    session.page.eval_js("document.getElementById('nb').click(); 1")
+    assert wait_for(lambda: dialogs(session) == ["New"], 3000)
+    fire(session, "document.getElementById('nb').click()")
     assert wait_for(lambda: js(session, "window.__closed") is True, 3000)
 
 
@@ -89,7 +90,7 @@ def test_chat_and_dispatch_emit_actions(session):
 
 
 def test_dial_out_spotlight_disconnect(session):
-    session.page.eval_js("window.__dial = null; PEX.pluginAPI.dialOut('rtmp://live.example/x', 'auto', 'guest',"
+    fire(session, "window.__dial = null; PEX.pluginAPI.dialOut('rtmp://live.example/x', 'auto', 'guest',"
                          " function (r) { window.__dial = r; }, {streaming: true}); 1")
     assert wait_for(lambda: js(session, "window.__dial") is not None, 3000)
     reply = js(session, "window.__dial")

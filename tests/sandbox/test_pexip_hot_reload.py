@@ -1,4 +1,4 @@
-"""Hot reload through the Pexip session's public controls: one plugin reloaded in the running page, conference kept."""
+"""Hot reload through the Pexip session: one plugin reloaded in the running page, the conference kept."""
 
 from __future__ import annotations
 
@@ -6,14 +6,11 @@ import json
 import shutil
 
 import pytest
+from qtasync import harness, js, run, wait_for
 from testpaths import SAMPLES
 
 from tests.sandbox.pexip_helpers import started_session
-from workbench.sandbox.exo_session import ExoSession
-from workbench.sandbox.pexip_session import PexipSession
-from workbench.sandbox.session import HostSession
-from workbench.sandbox.waiting import wait_for
-from workbench.sandbox.xcally_session import XcallySession
+from workbench.sandbox.session.capabilities import HotReloads
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 PLUGIN = "recording-plugin-1.0"
@@ -30,13 +27,12 @@ def recording(qapp, tmp_path):
 
 
 def toolbar_label(session):
-    return session.page.eval_js("(WB.item({location: 'toolbar', index: 0}).item || {}).label || null")[1]
+    return (harness(session, "WBH.extensions.pexip.item({location: 'toolbar', index: 0})").get("item") or {}) \
+        .get("label")
 
 
-def test_only_the_pexip_host_hot_reloads():
-    assert PexipSession.supports_hot_reload
-    assert not HostSession.supports_hot_reload
-    assert not XcallySession.supports_hot_reload and not ExoSession.supports_hot_reload
+def test_the_pexip_session_hot_reloads(recording):
+    assert isinstance(recording[1], HotReloads)
 
 
 def test_reloaded_plugin_runs_its_new_source_with_the_conference_kept(recording):
@@ -44,14 +40,20 @@ def test_reloaded_plugin_runs_its_new_source_with_the_conference_kept(recording)
     assert wait_for(lambda: toolbar_label(session) == "Start recording", 3000)
     source = project / FOLDER / "recording.plugin.js"
     source.write_text(source.read_text().replace("label: 'Start recording'", "label: 'Begin recording'"))
-    rendered: list[int] = []
-    session.reload_plugin(PLUGIN, rendered.append)
-    assert wait_for(lambda: rendered == [1], 5000)
+    assert run(session.reload_plugin(PLUGIN)) == 1
     assert toolbar_label(session) == "Begin recording"
-    names = json.loads(session.page.eval_js(
-        "JSON.stringify(WBHost.snapshot.participants.map(function (p) { return p.display_name || p.name; }))")[1])
+    names = js(session, "WBHost.snapshot.participants.map(function (p) { return p.display_name || p.name; })")
     assert "Carol" in names
-    assert any(e.data.get("reloaded") == PLUGIN for e in session.log.entries)
+    assert any("reloaded" in e.message and PLUGIN in e.message for e in session.log.entries)
+
+
+def test_a_changed_source_file_reloads_only_its_plugin(recording):
+    project, session = recording
+    source = project / FOLDER / "recording.plugin.js"
+    source.write_text(source.read_text().replace("label: 'Start recording'", "label: 'Record now'"))
+    assert run(session.reload_changed([f"{FOLDER}/recording.plugin.js"])) == PLUGIN
+    assert toolbar_label(session) == "Record now"
+    assert session.conference.connected
 
 
 def test_package_change_is_reread_and_applied_by_the_reload(recording):
@@ -62,8 +64,6 @@ def test_package_change_is_reread_and_applied_by_the_reload(recording):
     package.write_text(json.dumps(data))
     assert session.reread_plugins() == [PLUGIN]
     assert not session.plugin(PLUGIN).visible
-    rendered: list[int] = []
-    session.reload_plugin(PLUGIN, rendered.append)
-    assert wait_for(lambda: rendered == [0], 5000)
+    assert run(session.reload_plugin(PLUGIN)) == 0
     # a chair no longer gets the guest-only plugin's button
-    assert session.page.eval_js("WB.item({location: 'toolbar', index: 0}).item === null")[1] is True
+    assert harness(session, "WBH.extensions.pexip.item({location: 'toolbar', index: 0}).item") is None

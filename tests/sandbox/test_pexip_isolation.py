@@ -1,4 +1,4 @@
-"""Isolation of the emulated app: network lockdown, no file outside the project, hang and crash recovery."""
+"""Isolation of the emulated app: network lockdown, files of the package only, crash recovery, plugins on request."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import shutil
 import signal
 
 import pytest
+from qtasync import harness, js, run, wait_for
 from testpaths import FIXTURES, SAMPLES
 
 from tests.sandbox.pexip_helpers import started_session
 from workbench.sandbox.scheme import FileSchemeHandler
-from workbench.sandbox.waiting import wait_for
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 PUBLISHED = FIXTURES / "scenarios" / "published"
@@ -21,13 +21,12 @@ PUBLISHED = FIXTURES / "scenarios" / "published"
 def fetch(session, url: str) -> str:
     """Fetch url from the page; 'ok:<text>' or 'failed'."""
     key = f"__fetch{abs(hash(url))}"
-    session.page.eval_js(f"""window.{key} = null; fetch({json.dumps(url)})
+    js(session, f"""(window.{key} = null, fetch({json.dumps(url)})
         .then(function (r) {{ return r.ok ? r.text().then(function (t) {{ window.{key} = 'ok:' + t; }})
                                           : (window.{key} = 'failed'); }})
-        .catch(function () {{ window.{key} = 'failed'; }}); 1""")
-    box = {}
-    assert wait_for(lambda: bool(box.setdefault("v", session.page.eval_js(f"window.{key}")[1]) or box.pop("v")), 5000)
-    return box["v"]
+        .catch(function () {{ window.{key} = 'failed'; }}), 1)""")
+    assert wait_for(lambda: js(session, f"window.{key}") is not None, 5000)
+    return js(session, f"window.{key}")
 
 
 @pytest.fixture
@@ -53,7 +52,10 @@ def test_allowed_host_passes_the_lockdown(published):
     assert not lockdown.is_allowed("https", "api.example.com")
     published.environment.allow_host("api.example.com")
     assert lockdown.is_allowed("https", "api.example.com") and lockdown.is_allowed("workbench", "app")
+    assert not lockdown.is_allowed("https", "sub.api.example.com")  # exactly that host
     assert not lockdown.is_allowed("file", "")
+    published.environment.allow_host("127.0.0.1:9006")
+    assert lockdown.is_allowed("http", "127.0.0.1", 9006) and not lockdown.is_allowed("http", "127.0.0.1", 9007)
 
 
 def test_project_assets_are_served_under_custom_configuration(published):
@@ -62,7 +64,7 @@ def test_project_assets_are_served_under_custom_configuration(published):
     assert fetch(published, "file:///etc/hostname") == "failed"
 
 
-def test_symlink_out_of_the_project_is_refused(qapp, tmp_path):
+def test_symlink_out_of_the_package_is_refused(qapp, tmp_path):
     project = tmp_path / "proj"
     shutil.copytree(PUBLISHED, project)
     secret = tmp_path / "secret.txt"
@@ -71,7 +73,7 @@ def test_symlink_out_of_the_project_is_refused(qapp, tmp_path):
     session = started_session(project)
     try:
         assert fetch(session, "custom_configuration/leak.txt") == "failed"
-        assert any("outside the project" in e.message for e in session.log.of_kind("network"))
+        assert any("outside" in e.message for e in session.log.of_kind("network"))
     finally:
         session.close()
 
@@ -87,15 +89,6 @@ def test_dot_dot_paths_never_resolve(tmp_path):
         assert target is None and why, path
 
 
-def test_bridge_exposes_only_the_mock_api(published):
-    objects = published.page.eval_js("JSON.stringify(WBHost.channelObjects)")[1]
-    assert json.loads(objects) == ["host"]
-    names = published.page.eval_js("JSON.stringify(Object.keys(WBHost.bridge).filter(function (k) {"
-                                   " return typeof WBHost.bridge[k] === 'function' && k.indexOf('(') < 0; }))")[1]
-    channel_internals = {"deleteLater", "signalEmitted", "propertyUpdate", "unwrapQObject", "unwrapProperties"}
-    assert set(json.loads(names)) - channel_internals == {"call", "hello", "pluginsLoaded", "report"}
-
-
 def test_renderer_crash_is_reported_and_the_page_recovers(published):
     published.conference.add_participant({"name": "Carol", "uuid": "carol"})
     pid = published.page.renderProcessPid()
@@ -106,19 +99,20 @@ def test_renderer_crash_is_reported_and_the_page_recovers(published):
     assert any("renderer crashed" in e.message for e in published.log.errors())
     assert published.page.restarts == 1
     # the restarted page mirrors the same conference
-    assert wait_for(lambda: published.page.eval_js(
-        "document.querySelectorAll('#participant-list .participant').length")[1] == 3, 3000)
+    assert wait_for(lambda: harness(published, "document.querySelectorAll('#participant-list .participant').length")
+                    == 3, 3000)
 
 
 def test_plugins_load_and_unload_on_request(qapp):
     session = started_session(SAMPLES / "pexip-conference-tools")
+    item = "WBH.extensions.pexip.item({location: 'conference', index: 0}).item"
     try:
-        assert session.set_plugin_enabled("layout-tools-1.0", False)
-        assert wait_for(lambda: session.page.eval_js(
-            "WB.item({location: 'conference', index: 0}).item === null")[1] is True, 2000)
-        assert session.set_plugin_enabled("layout-tools-1.0", True)
-        assert wait_for(lambda: session.page.eval_js(
-            "(WB.item({location: 'conference', index: 0}).item || {}).label")[1] == "Change layout", 3000)
+        assert run(session.set_plugin_enabled("layout-tools-1.0", False))
+        assert wait_for(lambda: harness(session, item) is None, 2000)
+        assert wait_for(lambda: any(p["id"] == "layout-tools-1.0" and not p["started"]
+                                    for p in session.plugin_states()), 2000)
+        assert run(session.set_plugin_enabled("layout-tools-1.0", True))
+        assert wait_for(lambda: (harness(session, item) or {}).get("label") == "Change layout", 3000)
     finally:
         session.close()
 
@@ -132,8 +126,8 @@ def test_page_works_in_a_visible_view(qapp):
         view.resize(900, 600)
         view.show()
         session.conference.update_conference({"locked": True})
-        assert wait_for(lambda: session.page.eval_js(
-            "!document.getElementById('conference-locked').hidden")[1] is True, 2000)
+        assert wait_for(lambda: harness(session, "!document.getElementById('conference-locked').hidden") is True,
+                        2000)
     finally:
         view.setPage(None)
         view.close()

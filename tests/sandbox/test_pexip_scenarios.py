@@ -5,11 +5,13 @@ from __future__ import annotations
 import time
 
 import pytest
+from qtasync import run
 from testpaths import FIXTURES, SAMPLES
 
-from tests.sandbox.pexip_helpers import project_at, run_text
+from tests.sandbox.pexip_helpers import run_text
 from workbench.core.scenario import find_scenarios
 from workbench.sandbox.runner import run_files
+from workbench.targets import open_project
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 SCENARIOS = FIXTURES / "scenarios"
@@ -17,8 +19,8 @@ SCENARIOS = FIXTURES / "scenarios"
 
 @pytest.mark.parametrize("sample", ["pexip-recording", "pexip-conference-tools"])
 def test_sample_scenarios_pass(qapp, sample):
-    project = project_at(SAMPLES / sample)
-    results = run_files(project, find_scenarios(project.root))
+    target, project = open_project(SAMPLES / sample)
+    results = run(run_files(target, project, find_scenarios(project.root)), 120000)
     assert len(results) >= 3
     assert [r.failure_text() for r in results if not r.passed] == []
 
@@ -48,8 +50,8 @@ steps:
 
 
 def test_throwing_plugin_fails_with_the_error_text(qapp):
-    project = project_at(SCENARIOS / "throwing")
-    [result] = run_files(project, find_scenarios(project.root))
+    target, project = open_project(SCENARIOS / "throwing")
+    [result] = run(run_files(target, project, find_scenarios(project.root)), 60000)
     assert not result.passed
     assert "TypeError: Cannot read properties of null (reading 'missing')" in result.reason
     assert "webapp2/plugins/throwing/throwing.plugin.js:4:" in result.reason
@@ -57,14 +59,14 @@ def test_throwing_plugin_fails_with_the_error_text(qapp):
 
 
 def test_oops_overlay_appears_on_uncaught_error(qapp):
+    from qtasync import harness, wait_for
+
     from tests.sandbox.pexip_helpers import started_session
     session = started_session(SCENARIOS / "throwing")
     try:
-        assert session.page.eval_js("WB.oops()")[1] is False
-        session.page.eval_js("WB.clickItem({location: 'toolbar', index: 0}); 1")
-        qapp.processEvents()
-        from workbench.sandbox.waiting import wait_for
-        assert wait_for(lambda: session.page.eval_js("WB.oops()")[1] is True, 3000)
+        assert harness(session, "WBH.extensions.pexip.oops()") is False
+        harness(session, "WBH.extensions.pexip.clickItem({location: 'toolbar', index: 0})")
+        assert wait_for(lambda: harness(session, "WBH.extensions.pexip.oops()") is True, 3000)
         entry = session.log.errors()[0]
         assert entry.data["file"] == "webapp2/plugins/throwing/throwing.plugin.js" and entry.data["line"] == 4
         assert "throwing.plugin.js" in entry.data["stack"]
@@ -73,8 +75,8 @@ def test_oops_overlay_appears_on_uncaught_error(qapp):
 
 
 def test_error_during_load_fails_at_start(qapp):
-    project = project_at(SCENARIOS / "loadthrow")
-    [result] = run_files(project, find_scenarios(project.root))
+    target, project = open_project(SCENARIOS / "loadthrow")
+    [result] = run(run_files(target, project, find_scenarios(project.root)), 60000)
     assert not result.passed and result.failed_step.startswith("start")
     assert "load-time failure in loadthrow" in result.reason
 
@@ -91,9 +93,9 @@ steps:
 
 
 def test_looping_plugin_fails_within_ten_seconds(qapp):
-    project = project_at(SCENARIOS / "looping")
+    target, project = open_project(SCENARIOS / "looping")
     t0 = time.monotonic()
-    [result] = run_files(project, find_scenarios(project.root))
+    [result] = run(run_files(target, project, find_scenarios(project.root)), 60000)
     elapsed = time.monotonic() - t0
     assert not result.passed
     assert "stopped responding" in result.reason
@@ -101,21 +103,22 @@ def test_looping_plugin_fails_within_ten_seconds(qapp):
 
 
 def test_published_style_plugin_runs_unchanged(qapp):
-    project = project_at(SCENARIOS / "published")
-    [result] = run_files(project, find_scenarios(project.root))
+    target, project = open_project(SCENARIOS / "published")
+    [result] = run(run_files(target, project, find_scenarios(project.root)), 60000)
     assert result.passed, result.failure_text()
 
 
 def test_bad_scenario_file_is_a_failure_with_its_position(qapp, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: bad\nsteps:\n  - clikc: {selector: '#x'}\n")
-    [result] = run_files(project_at(SAMPLES / "pexip-recording"), [bad])
+    target, project = open_project(SAMPLES / "pexip-recording")
+    [result] = run(run_files(target, project, [bad]), 60000)
     assert not result.passed and "bad.yaml:3:5: unknown step 'clikc' (did you mean 'click'?)" in result.reason
 
 
 def test_plugin_hanging_at_load_fails_the_start_within_ten_seconds(qapp):
-    project = project_at(SCENARIOS / "loadloop")
+    target, project = open_project(SCENARIOS / "loadloop")
     t0 = time.monotonic()
-    [result] = run_files(project, find_scenarios(project.root))
+    [result] = run(run_files(target, project, find_scenarios(project.root)), 60000)
     assert time.monotonic() - t0 < 10
     assert not result.passed and result.failed_step.startswith("start") and "stopped responding" in result.reason

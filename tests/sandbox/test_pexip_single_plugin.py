@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from qtasync import run
 from testpaths import SAMPLES
 
-from tests.sandbox.pexip_helpers import project_at
 from workbench.sandbox.runner import run_files
+from workbench.targets import open_project
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 PLUGIN = SAMPLES / "pexip-recording" / "webapp2" / "plugins" / "recording"
@@ -36,10 +37,10 @@ def test_lone_plugin_folder_runs_a_scenario_without_settings_json(qapp, tmp_path
     shutil.copytree(PLUGIN, folder)
     scenario = tmp_path / "lone.yaml"
     scenario.write_text(SCENARIO, encoding="utf-8")
-    project = project_at(folder)
+    target, project = open_project(folder)
     assert project.kind == "pexip-plugin"
 
-    [result] = run_files(project, [scenario])
+    [result] = run(run_files(target, project, [scenario]), 60000)
 
     assert result.passed, result.failure_text()
     assert result.steps_run == 9

@@ -7,19 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from qtasync import apply, js, wait_for
 from testpaths import SAMPLES
 
-from tests.sandbox.session_helpers import assert_scenarios_pass, run, started_sessions
+from tests.sandbox.session_helpers import assert_scenarios_pass, started_sessions
 from workbench.core import proctree
+from workbench.core.hostlog import CONSOLE, NETWORK
 from workbench.core.project import Project
-from workbench.core.scenario import Step
-from workbench.sandbox.environment import prepare_environment
-
-prepare_environment()  # the project scheme must be registered before the QApplication exists
-
-from workbench.core.hostlog import CONSOLE, NETWORK  # noqa: E402
-from workbench.sandbox.session import SessionSetup, StepFailure  # noqa: E402
-from workbench.sandbox.xcally_session import XcallySession  # noqa: E402
+from workbench.sandbox.session import SessionSetup, StepFailure
+from workbench.targets.xcally.runtime.session import XcallySession
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js not on PATH")
@@ -28,9 +24,7 @@ needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js no
 @pytest.fixture
 def session_of(qapp):
     def create(root: Path, kind: str, **extra) -> XcallySession:
-        host = extra.pop("host", {})
-        return XcallySession(Project(Path(root), "xcally", kind), SessionSetup(extra=extra, host=host,
-                                                                                 allow_hosts=[]))
+        return XcallySession(Project(Path(root), "xcally", kind), SessionSetup(header=extra))
 
     yield from started_sessions(create)
 
@@ -47,27 +41,27 @@ def _html_plugin(tmp_path: Path, sidebar: str, views: dict) -> Path:
 
 def test_html_views_are_served_from_the_project(session_of):
     s = session_of(SAMPLES / "xcally-html", "xcally-html")
-    run(s, "expect", {"view": "admin", "text": "Queue dashboard (admin)"})
-    run(s, "expect", {"view": "agent", "text": "Agent quick replies"})
+    apply(s, "expect", {"view": "admin", "text": "Queue dashboard (admin)"})
+    apply(s, "expect", {"view": "agent", "text": "Agent quick replies"})
     with pytest.raises(StepFailure, match="not 'Nowhere to be seen'"):
-        run(s, "expect", {"view": "agent", "text": "Nowhere to be seen", "timeout": 300})
+        apply(s, "expect", {"view": "agent", "text": "Nowhere to be seen", "timeout": 300})
 
 
 def test_sidebar_shows_who_sees_the_plugin(session_of, tmp_path):
     s = session_of(_html_plugin(tmp_path, "adminOnly", {"admin": "views/admin.html"}), "xcally-html")
-    assert s.js("document.getElementById('sees-admin').textContent") == "see it"
-    assert s.js("document.getElementById('sees-agent').textContent") == "do not see it"
-    run(s, "expect", {"view": "admin", "text": "Local admin page"})
+    assert js(s, "document.getElementById('sees-admin').textContent") == "see it"
+    assert js(s, "document.getElementById('sees-agent').textContent") == "do not see it"
+    apply(s, "expect", {"view": "admin", "text": "Local admin page"})
     with pytest.raises(StepFailure, match="no agent view is shown: No agent view: the manifest has no "
                                           "parameters.views.agent"):
-        run(s, "expect", {"view": "agent", "timeout": 300})
-    assert "(hidden)" in s.js("document.getElementById('sidebar-plugin').textContent")
+        apply(s, "expect", {"view": "agent", "timeout": 300})
+    assert "(hidden)" in js(s, "document.getElementById('sidebar-plugin').textContent")
 
 
 def test_remote_views_are_blocked_unless_allowed(session_of, tmp_path):
     root = _html_plugin(tmp_path, "always", {"admin": "https://crm.example.invalid/panel"})
     s = session_of(root, "xcally-html")
-    s.poll(Step("expect", {}, 1), lambda: (bool(s.log.of_kind(NETWORK)), "no network entry"))
+    assert wait_for(lambda: bool(s.log.of_kind(NETWORK)), 5000)
     blocked = s.log.of_kind(NETWORK)[0]
     assert "crm.example.invalid" in blocked.message and "Content Security Policy" in blocked.message
 
@@ -75,18 +69,18 @@ def test_remote_views_are_blocked_unless_allowed(session_of, tmp_path):
 @needs_node
 def test_script_plugin_runs_logs_and_is_shown_in_the_frame(session_of):
     s = session_of(SAMPLES / "xcally-script", "xcally-script", env={"PORT": "0"})
-    run(s, "expect", {"process": "running"})
-    run(s, "expect", {"http": {"path": "/health", "status": 200, "text": "ok"}})
-    run(s, "expect", {"view": "agent", "text": "Status plugin is running"})
+    apply(s, "expect", {"process": "running"})
+    apply(s, "expect", {"http": {"path": "/health", "status": 200, "text": "ok"}})
+    apply(s, "expect", {"view": "agent", "text": "Status plugin is running"})
     assert any(e.kind == CONSOLE and e.message.startswith("listening on port") for e in s.log.entries)
     port = s.node.port
-    assert any(f"listens on port {port}" in e.message for e in s.log.entries)
+    assert any(f"serves HTTP on port {port}" in e.message for e in s.log.entries)
     pid = s.node.process.pid
-    run(s, "stop")
-    run(s, "expect", {"process": "stopped"})
+    apply(s, "stop")
+    apply(s, "expect", {"process": "stopped"})
     assert proctree.tree_pids(pid, pid) == []  # nothing of the plugin's process group is left
     with pytest.raises(StepFailure, match="the plugin process is stopped"):
-        run(s, "expect", {"process": "running", "timeout": 300})
+        apply(s, "expect", {"process": "running", "timeout": 300})
 
 
 @needs_node
@@ -94,7 +88,7 @@ def test_missing_node_is_reported_clearly(session_of):
     s = session_of(SAMPLES / "xcally-script", "xcally-script", autostart=False,
                    host={"node": "no-such-node-on-this-machine"})
     with pytest.raises(StepFailure, match="Node.js was not found on PATH"):
-        run(s, "start")
+        apply(s, "start")
 
 
 @needs_node

@@ -11,6 +11,13 @@ from tests.conftest import SAMPLES
 PACKAGE = "webapp2/plugins/recording/recording.plugin.package.json"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def qasync_loop(qapp):
+    """The window's work runs on the qasync loop: it counts as running for the whole session."""
+    from qtasync import install_loop
+    install_loop(qapp)
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "settings.ini"))

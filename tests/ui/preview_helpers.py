@@ -12,21 +12,24 @@ from workbench.ui.preview.plugin import prepare
 prepare()  # the workbench scheme and QtWebEngine must be set up before pytest-qt creates the QApplication
 
 
-def js(qtbot, page, code: str, timeout: int = 5000):
-    """Evaluate code in the page and wait for its (JSON) value."""
+HARNESS_WORLD = 16  # workbench.sandbox.kit.HARNESS_WORLD: the checks' isolated world
+
+
+def js(qtbot, page, code: str, timeout: int = 5000, world: int = 0):
+    """Evaluate code in the page (its main world, or another) and wait for its (JSON) value."""
     box: dict = {}
-    page.runJavaScript(f"JSON.stringify((function () {{ return {code}; }})())", 0,
+    page.runJavaScript(f"JSON.stringify((function () {{ return {code}; }})())", world,
                        lambda v: box.setdefault("v", v))
     qtbot.waitUntil(lambda: "v" in box, timeout=timeout)
     return json.loads(box["v"]) if isinstance(box["v"], str) else box["v"]
 
 
-def wait_js(qtbot, page, code: str, predicate=bool, timeout: int = 5000):
+def wait_js(qtbot, page, code: str, predicate=bool, timeout: int = 5000, world: int = 0):
     """Re-evaluate code until predicate(value) holds; returns the value."""
     seen: dict = {}
 
     def check() -> bool:
-        seen["v"] = js(qtbot, page, code)
+        seen["v"] = js(qtbot, page, code, world=world)
         return predicate(seen["v"])
 
     qtbot.waitUntil(check, timeout=timeout)
@@ -47,7 +50,12 @@ def click_element(qtbot, view, selector: str) -> None:
 
 
 def toolbar_label(qtbot, page):
-    return js(qtbot, page, "(WB.item({location: 'toolbar', index: 0}).item || {}).label || null")
+    return js(qtbot, page, "(WBH.extensions.pexip.item({location: 'toolbar', index: 0}).item || {}).label || null",
+              world=HARNESS_WORLD)
+
+
+def dialogs(qtbot, page):
+    return js(qtbot, page, "WBH.extensions.pexip.dialogs()", world=HARNESS_WORLD)
 
 
 def open_preview_window(qtbot, path):

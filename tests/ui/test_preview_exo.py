@@ -6,9 +6,10 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from qtasync import run
 
 from tests.ui.preview_helpers import close_window, js, open_preview_window, wait_js
-from workbench.ui.preview.exo_panel import WebConferencingPanel
+from workbench.targets.exo.ui.panel import WebConferencingPanel
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 LEFT = Qt.MouseButton.LeftButton
@@ -129,7 +130,7 @@ def test_recorded_web_conferencing_controls_replay_green(qtbot, exo_window):
     assert steps == [{"context": {"type": "space", "id": "product_team", "members": ["john", "mary", "james"]}},
                      {"context": {"type": "user", "id": "mary"}}, {"account": {"user": "mary", "has": False}},
                      {"incoming": {"from": "mary"}}]
-    _target, project = open_project(root)
-    result = run_scenario(project, load_for(project, saved))
+    target, project = open_project(root)
+    result = run(run_scenario(target, project, load_for(target, project, saved)), 60000)
     assert result.passed, (result.failed_step, result.reason)
     assert result.steps_run == len(data["steps"])

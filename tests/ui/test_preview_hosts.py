@@ -33,5 +33,5 @@ def test_a_host_without_run_time_gets_a_message_not_a_crash(qtbot, tmp_path):
     project = SimpleNamespace(target="nohost", root=tmp_path, content_root="", kind="x", details={})
     controller.open(project)
     assert controller.session is None
-    assert "No preview for nohost projects" in panel.message.text()
+    assert "The preview could not start" in panel.message.text() and "nohost" in panel.message.text()
     assert panel.stack.currentWidget() is panel.message

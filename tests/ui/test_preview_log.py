@@ -7,8 +7,17 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from qtasync import run
 
-from tests.ui.preview_helpers import click_element, close_window, js, open_preview_window, toolbar_label, wait_js
+from tests.ui.preview_helpers import (
+    HARNESS_WORLD,
+    click_element,
+    close_window,
+    open_preview_window,
+    toolbar_label,
+    wait_js,
+)
 from workbench.core.hostlog import HostLog
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
@@ -108,10 +117,10 @@ def test_blocked_request_offers_to_allow_the_host_and_persists_it(qtbot, preview
     assert not bar.isVisible()
     settings = json.loads((window.session.project.root / ".workbench/project.json").read_text())
     assert settings["allowedHosts"] == ["api.example.com"]
-    assert "api.example.com" in preview.controller.session.environment.lockdown.allowed_hosts
+    assert "api.example.com" in preview.controller.session.environment.lockdown.allowed
     # the next session of this project starts with the host allowed
     preview.controller.open(window.session.project)
-    assert "api.example.com" in preview.controller.session.environment.lockdown.allowed_hosts
+    assert "api.example.com" in preview.controller.session.environment.lockdown.allowed
 
 
 def test_recorded_session_replays_with_workbench_test(qtbot, preview_of):
@@ -126,17 +135,20 @@ def test_recorded_session_replays_with_workbench_test(qtbot, preview_of):
     controls.select(carol)
     controls._toggle("muted", lambda d, u, on: d.update(u, {"muted": on}))()
     click_element(qtbot, view, ".plugin-toolbar-button")
-    wait_js(qtbot, view.page(), "WB.dialogs()", lambda titles: "Record alias" in titles)
-    js(qtbot, view.page(), "(function () { var i = document.querySelector('#alias'); i.value = 'rtmp://rec/x';"
-                           " i.dispatchEvent(new Event('change', {bubbles: true})); return 1; })()")
+    wait_js(qtbot, view.page(), "WBH.extensions.pexip.dialogs()", lambda titles: "Record alias" in titles,
+            world=HARNESS_WORLD)
+    click_element(qtbot, view, "#alias")  # the user types the alias, then leaves the field
+    QTest.keyClicks(view.focusProxy(), "rtmp://rec/x")
+    QTest.keyClick(view.focusProxy(), Qt.Key.Key_Tab)
     click_element(qtbot, view, "#start")
     qtbot.waitUntil(lambda: toolbar_label(qtbot, view.page()) == "Stop recording", timeout=5000)
     controls.record_button.click()
     path = controls.save(str(window.session.project.root / "scenarios" / "recorded.yaml"))
     text = open(path).read()
-    assert "click: {location: toolbar, index: 0, plugin: recording-plugin-1.0}" in text
-    assert "fill: {selector: '#alias', value: 'rtmp://rec/x'}" in text
+    assert "click: {location: toolbar, index: 0, plugin: recording-plugin-1.0}" in text, text
+    assert "fill: {selector: '#alias', value: 'rtmp://rec/x'}" in text, text
     assert "call: dialOut" in text
-    scenario = load_scenario(path)
-    result = run_scenario(window.session.project, scenario)
+    target = window.session.target
+    scenario = load_scenario(path, target.vocabulary(window.session.project))
+    result = run(run_scenario(target, window.session.project, scenario), 60000)
     assert result.passed, (result.failed_step, result.reason, result.log_tail)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.preview_helpers import click_element, close_window, js, open_preview_window, toolbar_label, wait_js
+from tests.ui.preview_helpers import (
+    HARNESS_WORLD,
+    click_element,
+    close_window,
+    js,
+    open_preview_window,
+    toolbar_label,
+    wait_js,
+)
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 
@@ -23,11 +31,12 @@ def test_click_toolbar_button_fill_dialog_label_flips_and_dial_out_logged(qtbot,
     view = preview.panel.view
     page = view.page()
     qtbot.waitUntil(lambda: toolbar_label(qtbot, page) == "Start recording", timeout=5000)
-    icon = js(qtbot, page, "WB.item({location: 'toolbar', index: 0}).item.icon")
+    icon = js(qtbot, page, "WBH.extensions.pexip.item({location: 'toolbar', index: 0}).item.icon", world=HARNESS_WORLD)
     assert icon.endswith("startRecording.svg#startRecording")
 
     click_element(qtbot, view, ".plugin-toolbar-button[data-plugin='recording-plugin-1.0']")  # a real mouse click
-    wait_js(qtbot, page, "WB.dialogs()", lambda titles: "Record alias" in titles)
+    wait_js(qtbot, page, "WBH.extensions.pexip.dialogs()", lambda titles: "Record alias" in titles,
+            world=HARNESS_WORLD)
     # the dialog appears in place, in the preview's page
     js(qtbot, page, "(function () { var i = document.querySelector('#alias'); i.focus(); i.value = "
                     "'rtmp://rec.example/live'; i.dispatchEvent(new Event('change', {bubbles: true})); "
@@ -35,9 +44,9 @@ def test_click_toolbar_button_fill_dialog_label_flips_and_dial_out_logged(qtbot,
     click_element(qtbot, view, "#start")
 
     qtbot.waitUntil(lambda: toolbar_label(qtbot, page) == "Stop recording", timeout=5000)
-    icon = js(qtbot, page, "WB.item({location: 'toolbar', index: 0}).item.icon")
+    icon = js(qtbot, page, "WBH.extensions.pexip.item({location: 'toolbar', index: 0}).item.icon", world=HARNESS_WORLD)
     assert icon.endswith("stopRecording.svg#stopRecording")
-    assert js(qtbot, page, "WB.dialogs()") == []
+    assert js(qtbot, page, "WBH.extensions.pexip.dialogs()", world=HARNESS_WORLD) == []
     session = preview.controller.session
     dial = session.log.calls("dialOut")
     assert dial and dial[0].data["args"][:3] == ["rtmp://rec.example/live", "auto", "guest"]

@@ -7,11 +7,12 @@ import shutil
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QRadioButton
+from qtasync import run
 
 from tests.ui.preview_helpers import close_window, js, open_preview_window, wait_js
 from workbench.core import proctree
 from workbench.core.node_process import RestartPolicy
-from workbench.ui.preview.xcally_panel import ProcessPanel
+from workbench.targets.xcally.ui.panel import ProcessPanel
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js not on PATH")
@@ -175,10 +176,10 @@ def run_recorded(project_root, path, pids: set[int]):
     from workbench.sandbox.runner import load_for, run_scenario
     from workbench.targets import open_project
 
-    _target, project = open_project(project_root)
-    scenario = load_for(project, path)
-    return run_scenario(project, scenario, on_session=lambda s: s.log.listen(
-        lambda e: pids.add(e.data["pid"]) if e.data.get("pid") else None))
+    target, project = open_project(project_root)
+    scenario = load_for(target, project, path)
+    return run(run_scenario(target, project, scenario, on_session=lambda s: s.log.listen(
+        lambda e: pids.add(e.data["pid"]) if e.data.get("pid") else None)), 60000)
 
 
 @needs_node
@@ -210,11 +211,11 @@ def test_variables_and_restart_settings_survive_closing_the_project(qtbot, scrip
 @needs_node
 def test_workbench_test_ignores_what_the_window_saved(qtbot, copy_sample, monkeypatch):
     # a scenario file alone decides how it runs in CI: the window's saved "restart on" must not leak into it
-    from workbench.core.project_settings import save_xcally_process
+    from workbench.targets.xcally.settings import save_process
 
     monkeypatch.setenv("PORT", "0")
     root = copy_sample("xcally-script")
-    save_xcally_process(root, {"XC_PLUGIN_RESTART": "true"}, 0.2)  # what the window saved: restart on
+    save_process(root, {"XC_PLUGIN_RESTART": "true"}, 0.2)  # what the window saved: restart on
     folder = root / "scenarios"
     (folder / "plain.yaml").write_text("name: no restart asked\nsteps:\n  - kill\n  - expect: {process: stopped}\n"
                                        "  - wait: 600\n  - expect: {process: stopped}\n")

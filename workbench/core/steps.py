@@ -11,9 +11,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Any
-
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, ValidationError
 
@@ -120,6 +118,10 @@ def explain(exc: ValidationError, fields: Iterable[str] = ()) -> tuple[tuple, st
         return loc, f"unknown key {loc[-1]!r}{suggest(loc[-1], fields)}"
     if kind == "missing":
         return loc[:-1], f"missing `{where}`"
+    if kind == "literal_error":
+        expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
+        value = f", not {err.get('input')!r}"
+        return loc, f"`{where}` must be {expected}{value}" if where else f"must be {expected}{value}"
     if kind in ("finite_number",):
         return loc, f"`{where}` must be a finite number" if where else "the value must be a finite number"
     message = str(err.get("msg", "invalid value")).removeprefix("Value error, ")

@@ -221,7 +221,7 @@ class HostPage(QWebEnginePage):
 
     def post(self, code: str, world: int = MAIN_WORLD) -> None:
         """Run code without waiting for it (deliveries to the page)."""
-        if not self._closing and self.fatal is None:
+        if not self._closing:
             self.runJavaScript(code, world)
 
     def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802

@@ -176,6 +176,7 @@
           (onPrototype.length ? " (" + onPrototype.join(", ") + " found on the prototype: assign them in the constructor, e.g. this.callButton = function(context) {...})" : "");
         logCall("addProvider", [provider ? "[" + (provider.getType ? "provider" : typeof provider) + "]" : provider], false);
         host.report("error", {message: msg});
+        if (host.failed) { host.failed("the provider was refused"); }
         return;
       }
       logCall("addProvider", [provider.getType ? provider.getType() : provider.getTitle()]);

@@ -102,6 +102,7 @@ def test_size_follows_the_workbenchignore_the_export_uses(tmp_path):
 
 def test_size_projection_lists_exactly_what_the_export_packages(tmp_path):
     from workbench.core.packaging import ExportOptions, build_plan
+    from workbench.targets.xcally import TARGET as XCALLY_TARGET
     from workbench.targets.xcally.contents import package_files
 
     project = copy_sample(tmp_path)
@@ -113,7 +114,7 @@ def test_size_projection_lists_exactly_what_the_export_packages(tmp_path):
     (project.root / ".workbenchignore").write_text("docs/*.md\n!docs/keep.md\n")
     files = project.files()
     for with_modules in (False, True):
-        plan = build_plan("xcally", project, ExportOptions(include_node_modules=with_modules))
+        plan = build_plan(XCALLY_TARGET, project, ExportOptions(include_node_modules=with_modules))
         projected = [f.arcname for f in package_files(files, project.content_root, with_modules)]
         assert projected == sorted(e.name for e in plan.entries)
         assert ("node_modules/dep/index.js" in projected) is with_modules

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from workbench.core.hostlog import ACTION, CONSOLE, ERROR, HOST, NETWORK, WARNING, HostLog
+from workbench.core.hostlog import CONSOLE, ERROR, HOST, NETWORK, WARNING, HostLog
 from workbench.core.scenario import DEFAULT_TIMEOUT_MS, Scenario, Step
 from workbench.sandbox.aio import first_of, poll, signal_future
 from workbench.sandbox.environment import SandboxEnvironment, file_for_url
@@ -66,8 +66,10 @@ class HostSession(QObject):
     """The host page is loaded with its plugins (again, after a reload or a restart)."""
     sig_problem = Signal(str)
     """The page hung or crashed (message); it is being restarted."""
-    sig_recorded = Signal(dict)
+    sig_recorded = Signal(object)
     """The user did something in the page worth a scenario step: {message, step}."""
+    sig_prepared = Signal()
+    """The host is prepared (manifests read, processes made) and its page about to load: panels can bind now."""
 
     target = ""
     host_dir: Path | None = None  # the host page's folder (resources/hosts/<host>)
@@ -80,6 +82,7 @@ class HostSession(QObject):
         self.log = HostLog()
         self.log.listen(self.sig_log.emit)
         self.ready = False
+        self.prepared = False
         self.closed = False
         self.ready_info: dict = {}
         self.environment = SandboxEnvironment(self.log, self.setup.allow_hosts, self)
@@ -94,6 +97,8 @@ class HostSession(QObject):
     async def start(self, timeout_ms: int = 20000) -> None:
         """Bring the host up (prepare, then load the page until it says it is ready); raises SessionError."""
         await self.prepare()
+        self.prepared = True
+        self.sig_prepared.emit()
         await self.load(timeout_ms)
 
     async def prepare(self) -> None:
@@ -167,9 +172,8 @@ class HostSession(QObject):
             self.log.add(CONSOLE, str(data.get("message", "")), level=str(data.get("level", "log")))
         elif kind == "network-attempt":
             self._network_attempt(data)
-        else:
-            if kind == "host" or not self.on_report(kind, data):
-                self.log.add(HOST, str(data.get("message", "")), **_without(data, "message"))
+        elif not self.on_report(kind, data):
+            self.log.add(HOST, str(data.get("message", "")), **_without(data, "message"))
 
     def on_ready(self, info: dict) -> None:
         """The page says it is ready (host hook: e.g. connect the conference)."""

@@ -28,7 +28,6 @@ from workbench.ui.preview.conference_models import ParticipantsModel, Properties
 from workbench.ui.preview.live import PreviewController
 
 
-
 def _button(text: str, slot, tip: str = "") -> QPushButton:
     b = QPushButton(text)
     b.clicked.connect(lambda _=False: slot())

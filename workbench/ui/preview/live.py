@@ -16,8 +16,13 @@ from workbench.core.hostlog import NETWORK
 from workbench.core.scenario_record import ConferenceDriver, ScenarioRecorder, next_scenario_path
 from workbench.sandbox.aio import spawn
 from workbench.sandbox.session import SessionError, SessionSetup
-from workbench.sandbox.session.capabilities import DispatchesActions, HasAudiences, HasConference, HasPlugins, \
-    HotReloads
+from workbench.sandbox.session.capabilities import (
+    DispatchesActions,
+    HasAudiences,
+    HasConference,
+    HasPlugins,
+    HotReloads,
+)
 
 
 class PreviewController(QObject):
@@ -71,12 +76,12 @@ class PreviewController(QObject):
         self.driver = ConferenceDriver(session.conference, self.recorder, dispatch) \
             if isinstance(session, HasConference) else None
         self._stop_listening = session.log.listen(self.recorder.note_entry)
-        self._links = [session.sig_ready.connect(self._on_ready),
+        self._links = [session.sig_prepared.connect(lambda: self.sig_session.emit(session)),
+                       session.sig_ready.connect(self._on_ready),
                        session.sig_problem.connect(lambda m: self.sig_status.emit(f"⚠ {m}")),
                        session.sig_recorded.connect(lambda data: self.recorder.note_step(data.get("step"))),
                        session.environment.sig_blocked.connect(self._on_blocked)]
         self.sig_status.emit("loading…")
-        self.sig_session.emit(session)
         self._task = spawn(self._start(session))
 
     async def _start(self, session) -> None:
@@ -84,7 +89,10 @@ class PreviewController(QObject):
             await session.start()
         except SessionError as exc:
             if session is self.session:
-                self.sig_status.emit(f"⚠ {exc}")
+                if not session.prepared:  # nothing to show but why
+                    self._no_preview(f"The preview could not start: {exc}")
+                else:
+                    self.sig_status.emit(f"⚠ {exc}")
 
     def _no_preview(self, message: str) -> None:
         self.message = message

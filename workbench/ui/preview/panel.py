@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
 
-from workbench.core.scenario import PLATFORMS, ROLES
+from workbench.sandbox.session.capabilities import HasAudiences
 from workbench.ui.preview.live import PreviewController
 
 
@@ -56,11 +56,9 @@ class PreviewPanel(QWidget):
         self.controller = controller
         self.view: QWebEngineView | None = None
         self.role = QComboBox()
-        self.role.addItems(list(ROLES))
-        self.role.setToolTip("Show what a chair (host) or a guest sees")
+        self.role.setToolTip("Show what this role sees")
         self.platform = QComboBox()
-        self.platform.addItems(list(PLATFORMS))
-        self.platform.setToolTip("Show what users of this platform see (package `platforms`)")
+        self.platform.setToolTip("Show what users of this platform see")
         self.role.currentTextChanged.connect(lambda r: controller.set_audience(role=r))
         self.platform.currentTextChanged.connect(lambda p: controller.set_audience(platform=p))
         reload_button = QPushButton("⟳ Reload")
@@ -103,7 +101,7 @@ class PreviewPanel(QWidget):
             shiboken6.delete(self.view)
             self.view = None
         self.blocked.hide()
-        self.audience.setVisible(session is None or session.supports_audiences)
+        self._show_audiences(session)
         if session is None or session.page is None:
             self.message.setText(self.controller.message)
             self.stack.setCurrentWidget(self.message)
@@ -112,6 +110,20 @@ class PreviewPanel(QWidget):
         self.view.setPage(session.page)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
+
+    def _show_audiences(self, session) -> None:
+        """Role and platform switches for hosts that show themselves per audience, set to the session's."""
+        audiences = isinstance(session, HasAudiences)
+        self.audience.setVisible(audiences)
+        if not audiences:
+            return
+        for combo, items, current in ((self.role, session.roles, session.role),
+                                      (self.platform, session.platforms, session.platform)):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(list(items))
+            combo.setCurrentText(current)
+            combo.blockSignals(False)
 
     def _allow(self, host: str) -> None:
         if host:

@@ -94,6 +94,7 @@
     });
     if (fresh) Object.keys(fresh).forEach(function (k) { entry[k] = fresh[k]; });
     function done(loaded) {
+      host.reportPlugins();
       var n = document.querySelectorAll('[data-location][data-plugin="' + id + '"]').length;
       host.report('host', { message: 'plugin ' + id + (loaded ? ' reloaded' : ' not reloaded (disabled or hidden)'),
         reloaded: id, rendered: n, bust: bust });

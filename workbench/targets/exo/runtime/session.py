@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable
 from pathlib import Path
 from typing import Any
 
@@ -117,26 +118,28 @@ class ExoSession(HostSession):
         names = list(dict.fromkeys([*raw, *overrides]))
         return [(n, overrides.get(n, raw.get(n, "")), written.get(n, "(scenario setting)")) for n in names]
 
-    async def set_context(self, spec: dict[str, Any]) -> Any:
-        """Show the page of a user (popover), a space or a chat room and ask the connector for its call button;
-        the button state (None when the page could not show it)."""
+    def set_context(self, spec: dict[str, Any]) -> Awaitable[Any]:
+        """Show the page of a user (popover), a space or a chat room and ask the connector for its call button.
+
+        The session's state changes now; the returned awaitable gives the button state (None when the page could
+        not show it)."""
         if not isinstance(spec, dict) or spec.get("type") not in CONTEXT_TYPES or not spec.get("id"):
             raise ControlError(f"context needs a type ({', '.join(CONTEXT_TYPES)}) and an id, got {show(spec)}")
         self.context = {k: spec[k] for k in ("type", "id", "members") if spec.get(k) is not None}
         self.sig_state_changed.emit()
-        return await self._run(f"ExoHost.setContext({show(self.context)})")
+        return self._run(f"ExoHost.setContext({show(self.context)})")
 
-    async def set_user_account(self, user_id: str, has_account: bool) -> Any:
+    def set_user_account(self, user_id: str, has_account: bool) -> Awaitable[Any]:
         """Give a user an IM account of the connector's type or take it away (connectors offer calls only between
-        users who have one); the shown context is rendered again."""
+        users who have one); the shown context is rendered again. The state changes now; await the page."""
         if not user_id:
             raise ControlError("set_user_account needs a user id")
         self._accounts[str(user_id)] = bool(has_account)
         self.sig_state_changed.emit()
-        return await self._run(f"ExoHost.setUserAccount({show(str(user_id))}, {show(bool(has_account))})")
+        return self._run(f"ExoHost.setUserAccount({show(str(user_id))}, {show(bool(has_account))})")
 
-    async def simulate_incoming(self, from_user: str, call_id: str | None = None, *, state: str | None = None,
-                                provider: str | None = None) -> Any:
+    def simulate_incoming(self, from_user: str, call_id: str | None = None, *, state: str | None = None,
+                          provider: str | None = None) -> Awaitable[Any]:
         """Another user calls the current one: a call_state update through onUserUpdate; whether a listener got it."""
         if not from_user:
             raise ControlError("an incoming call needs the id of the user who calls")
@@ -144,7 +147,7 @@ class ExoSession(HostSession):
         for key, value in (("callId", call_id), ("state", state), ("provider", provider)):
             if value:
                 spec[key] = str(value)
-        return await self._run(f"ExoHost.incoming({show(spec)})")
+        return self._run(f"ExoHost.incoming({show(spec)})")
 
     def recording_start(self) -> RecordingStart:
         return RecordingStart(self.recording_header())

@@ -124,8 +124,15 @@ class WebConferencingPanel(HostPanel):
         self._show_settings()
         self.follow(session.sig_state_changed, self.refresh_soon)
         self.refresh()
-        if session.context is None and session.ready:
-            self.show_context()  # an empty page helps nobody: show the first other user's popover
+        if session.ready:
+            self._first_context()
+        else:
+            self.follow(session.sig_ready, self._first_context)
+
+    def _first_context(self) -> None:
+        """An empty page helps nobody: once the page is up, show the first other user's popover."""
+        if self.session.context is None:
+            self.show_context()
 
     # -- showing the session ----------------------------------------------------------------------------------------
     def refresh(self) -> None:

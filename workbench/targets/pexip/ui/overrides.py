@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QButtonGroup, QComboBox, QFileDialog, QHBoxLayout,
 
 from workbench.core.jsonedit import JsonEditor
 from workbench.targets.pexip.models import MENU_LOCATIONS
-from workbench.ui.forms.fields import BoolField, Field, FormContext, TextField
 from workbench.targets.pexip.ui.icons import relative_ref, symbol_icon
+from workbench.ui.forms.fields import BoolField, Field, FormContext, TextField
 from workbench.ui.forms.lists import ItemListField
 
 

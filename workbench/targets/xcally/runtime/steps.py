@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import asyncio
 
+from PySide6.QtWebEngineCore import QWebEngineScript
+
 from workbench.core.scenario import Step
-from workbench.sandbox.kit import HARNESS_WORLD
 from workbench.sandbox.session import StepFailure
 from workbench.targets.xcally.runtime.views import LOOPBACK, probe_http
 
+# The view frame is the plugin's own page: its text is read in an isolated world of that frame (Qt's application
+# world: custom world ids are not created in frames without an injected script).
+VIEW_WORLD = int(QWebEngineScript.ScriptWorldId.ApplicationWorld)
 PROCESS_STATES = {"running": ("running",), "stopped": ("stopped", "waiting-restart"),
                   "waiting-restart": ("waiting-restart",)}
 
@@ -88,10 +92,12 @@ async def view_text(session) -> str | None:
     if frame is None:
         return None
     future: asyncio.Future = asyncio.get_event_loop().create_future()
-    frame.runJavaScript("document.body ? document.body.innerText : ''", HARNESS_WORLD,
+    frame.runJavaScript("document.body ? document.body.innerText : ''", VIEW_WORLD,
                         lambda v: future.done() or future.set_result(v))
     try:
-        value = await asyncio.wait_for(future, 2)
-    except TimeoutError:
-        raise StepFailure(session.page_problem() or "the view frame did not answer within 2 s") from None
+        value = await asyncio.wait_for(future, 1)
+    except TimeoutError:  # the frame is navigating (a view switched): the poll asks again
+        if session.page_problem():
+            raise StepFailure(session.page_problem()) from None
+        return None
     return value if isinstance(value, str) else None

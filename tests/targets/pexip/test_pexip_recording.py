@@ -1,12 +1,14 @@
-"""Recording the preview's session: controls become steps, page clicks and API calls become steps and checks."""
+"""Recording a Pexip preview session: controls become steps, page clicks and API calls become steps and checks."""
 
 import yaml
 
 from workbench.core.conference import Conference
-from workbench.core.conference_presets import preset_participant
+from workbench.core.conference.presets import preset_participant
 from workbench.core.hostlog import HostLog
 from workbench.core.scenario import parse_scenario
-from workbench.core.scenario_record import ConferenceDriver, ScenarioRecorder
+from workbench.core.scenario_record import ConferenceDriver, RecordingStart, ScenarioRecorder, conference_header
+from workbench.targets.pexip.runtime.api import recorded_check
+from workbench.targets.pexip.scenario import vocabulary
 
 
 def make():
@@ -14,12 +16,19 @@ def make():
     conf.add_participant({"name": "Bob", "uuid": "bob", "role": "guest"}, announce=False)
     conf.connect()
     recorder = ScenarioRecorder()
-    return conf, recorder, ConferenceDriver(conf, recorder)
+    dispatched = []
+    return conf, recorder, ConferenceDriver(conf, recorder, lambda t, p: dispatched.append((t, p)))
+
+
+def start(recorder, conf, **header):
+    base, stable = conference_header(conf)
+    recorder.start(RecordingStart({**header, **base}, stable, recorded_check), name=header.pop("name", ""))
 
 
 def test_controls_change_the_model_and_are_recorded_as_steps():
     conf, recorder, driver = make()
-    recorder.start(conf, role="chair", platform="web", plugin="recording-plugin-1.0", name="demo")
+    start(recorder, conf, role="chair", platform="web", plugin="recording-plugin-1.0")
+    recorder.header["name"] = "demo"
     uid = driver.join(preset_participant("streaming recorder", [p["name"] for p in conf.participants.values()]))
     driver.speak("bob")
     driver.raise_hand("bob")
@@ -36,19 +45,20 @@ def test_controls_change_the_model_and_are_recorded_as_steps():
     assert data["steps"][0]["join"]["isStreaming"] is True and data["steps"][0]["join"]["uuid"] == "recorder"
     assert data["steps"][4] == {"chat": {"from": "bob", "text": "!lock"}}
     # the file parses as a scenario `workbench test` accepts
-    scenario = parse_scenario(recorder.to_yaml(), "rec.yaml")
-    assert scenario.name == "demo" and scenario.plugin == "recording-plugin-1.0" and len(scenario.steps) == 8
+    scenario = parse_scenario(recorder.to_yaml(), "rec.yaml", vocabulary())
+    assert scenario.name == "demo" and scenario.header["plugin"] == "recording-plugin-1.0"
+    assert len(scenario.steps) == 8
 
 
 def test_page_events_and_calls_become_steps_and_checks_but_not_when_idle():
     conf, recorder, _driver = make()
     log = HostLog()
     log.listen(recorder.note_entry)
-    log.add("host", "clicked", ui={"click": {"location": "toolbar", "index": 0}})  # not recording yet
-    recorder.start(conf)
-    log.add("host", "clicked", ui={"click": {"location": "toolbar", "index": 0}})
+    recorder.note_step({"click": {"location": "toolbar", "index": 0}})  # not recording yet
+    start(recorder, conf)
+    recorder.note_step({"click": {"location": "toolbar", "index": 0}})
     log.call("openTemplateDialog", [{"title": "Record alias", "body": "<input id=alias>"}])
-    log.add("host", "filled", ui={"fill": {"selector": "#alias", "value": "rtmp://x"}})
+    recorder.note_step({"fill": {"selector": "#alias", "value": "rtmp://x"}})
     log.call("dialOut", ["rtmp://x", "auto", "guest", "<function>", {"streaming": True}], {"status": "success"})
     log.call("disconnectParticipant", ["00000000-0000-0001-0000-000000000002"])  # a dialled uuid: name only
     log.call("registerPlugin", [{"id": "x"}])
@@ -63,35 +73,8 @@ def test_page_events_and_calls_become_steps_and_checks_but_not_when_idle():
 
 def test_save_writes_yaml(tmp_path):
     conf, recorder, driver = make()
-    recorder.start(conf, name="x")
+    start(recorder, conf)
     driver.mute_guests(True)
     path = recorder.save(tmp_path / "scenarios" / "x.yaml")
     data = yaml.safe_load(path.read_text())
     assert data["steps"][0] == {"update": {"conference": True, "set": {"guestsMuted": True}}}
-
-
-def test_host_recording_writes_its_header_and_bare_steps_that_load_back(tmp_path):
-    from workbench.core.scenario_record import next_scenario_path
-    from workbench.targets.xcally import runtime
-
-    recorder = ScenarioRecorder()
-    recorder.add("start")  # not recording: ignored
-    recorder.start_host({"env": {"MOTION_URL": "https://motion.example"}, "restart_delay": 0.5, "autostart": False},
-                        allow_hosts=["api.example.com"], name="process demo")
-    recorder.add("start")
-    recorder.add("expect", {"process": "running"})
-    recorder.add("kill")
-    recorder.stop()
-    recorder.add("stop")  # stopped: ignored
-    path = recorder.save(next_scenario_path(tmp_path))
-    assert path == tmp_path / "scenarios" / "recorded-1.yaml"
-    assert next_scenario_path(tmp_path).name == "recorded-2.yaml"
-    data = yaml.safe_load(path.read_text())
-    assert data["steps"] == ["start", {"expect": {"process": "running"}}, "kill", {"expect": {"no_errors": True}}]
-    scenario = parse_scenario(path.read_text(), str(path), extra_steps=runtime.EXTRA_STEPS,
-                              extra_expect=runtime.EXTRA_EXPECT, extra_keys=runtime.EXTRA_KEYS)
-    assert scenario.name == "process demo" and scenario.allow_hosts == ["api.example.com"]
-    assert scenario.extra == {"env": {"MOTION_URL": "https://motion.example"}, "restart_delay": 0.5,
-                              "autostart": False}
-    assert [s.kind for s in scenario.steps] == ["start", "expect", "kill", "expect"]
-    assert "role" not in data and "conference" not in data  # no conference keys for hosts without one

@@ -1,10 +1,16 @@
-"""The simulated conference: lifecycle actions, REST requests, dial-out, chat."""
+"""The simulated conference as the web app v2 sees it: the actions its changes dispatch, REST requests, dial-out, chat."""
 
 from __future__ import annotations
 
 import pytest
 
-from workbench.core.conference import ACTIONS, CONNECT_SUCCESS, MUTED_CHANGED, SET_SELF_UUID, Conference
+from workbench.core.conference import Conference
+from workbench.targets.pexip.actions import ACTIONS, CONNECT_SUCCESS, MUTED_CHANGED, SET_SELF_UUID, actions_for
+
+
+def follow_actions(conference: Conference, into: list) -> None:
+    """Collect the actions the web app dispatches for the conference's events."""
+    conference.on_event(lambda event, payload: into.extend(actions_for(event, payload)))
 
 
 @pytest.fixture
@@ -12,7 +18,7 @@ def conf():
     c = Conference("meet.alice", role="chair", self_name="Alice", self_uuid="me")
     c.add_participant({"name": "Bob", "uuid": "bob"}, announce=False)
     c.actions = []
-    c.on_action(c.actions.append)
+    follow_actions(c, c.actions)
     return c
 
 
@@ -33,7 +39,7 @@ def test_participants_appear_only_once_connected(conf):
 def test_guest_joins_as_guest():
     c = Conference(role="guest")
     seen = []
-    c.on_action(seen.append)
+    follow_actions(c, seen)
     c.connect()
     assert seen[0]["payload"]["joinRole"] == "GUEST"
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from workbench.core.hotreload import plan_reload
+from workbench.targets.pexip.hotreload import plan_reload
 
 
 @dataclass
