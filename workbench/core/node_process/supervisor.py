@@ -1,23 +1,19 @@
-"""The supervisor of one Node.js plugin process: start / stop / restart / kill, the restart policy, output, ports."""
+"""The supervisor of one Node.js plugin process: start / stop / restart / kill, the restart policy, output, the port.
+
+Each start is a run inside a keeper process that owns the plugin's whole tree (containment.py, keeper.py); Stop,
+the plugin's exit and the workbench's death end that tree. Callbacks come from background threads.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
-import signal
-import subprocess
 import threading
-import time
 from collections.abc import Callable
 
 from workbench.core import proctree
-from workbench.core.node_process.cleanup import (
-    LIVE,
-    SPAWNER,
-    die_with_parent,
-    dismiss_guard,
-    exit_on_sigterm,
-    start_guard,
-)
+from workbench.core.node_process.cleanup import LIVE, exit_on_sigterm
+from workbench.core.node_process.containment import KEEPER_GRACE_S, ContainedRun
 from workbench.core.node_process.launch import (
     RUNNING,
     STOPPED,
@@ -28,22 +24,33 @@ from workbench.core.node_process.launch import (
     ProcessEvent,
     find_node,
 )
+from workbench.core.node_process.output import pump
+from workbench.core.node_process.ports import PortSearch
+
+log = logging.getLogger(__name__)
+
+PORT_SEARCH_S = 30.0  # how long a started plugin has to answer HTTP on some port
 
 
 class NodeProcess:
-    """A supervised Node.js plugin process: start / stop / restart / kill, restart policy, output, ports."""
+    """A supervised Node.js plugin process: start / stop / restart / kill, restart policy, output, served port.
+
+    on_event gets output lines (capped, see output.py) and supervisor messages, on_state the state, on_port the
+    port the plugin serves HTTP on (0 once the run is over).
+    """
 
     def __init__(self, launch: NodeLaunch, on_event: Callable[[ProcessEvent], None] | None = None,
-                 on_state: Callable[[str], None] | None = None):
+                 on_state: Callable[[str], None] | None = None, on_port: Callable[[int], None] | None = None):
         self.launch = launch
         self._on_event = on_event or (lambda e: None)
         self._on_state = on_state or (lambda s: None)
+        self._on_port = on_port or (lambda p: None)
         self._lock = threading.RLock()
-        self._proc: subprocess.Popen | None = None
+        self._run: ContainedRun | None = None
         self._timer: threading.Timer | None = None
-        self._guard: subprocess.Popen | None = None
         self._stopping = False
         self._state = STOPPED
+        self._port = 0
         self._changed = threading.Condition(self._lock)
         self.starts = 0  # how many times the process was started (restarts included)
         self.last_exit_code: int | None = None
@@ -56,17 +63,23 @@ class NodeProcess:
 
     @property
     def pid(self) -> int | None:
-        proc = self._proc
-        return proc.pid if proc and proc.poll() is None else None
+        """The main process's pid while it runs."""
+        run = self._run
+        return run.pid if run is not None and run.running else None
+
+    @property
+    def port(self) -> int:
+        """The port the plugin serves HTTP on (0 until found, and once the run is over)."""
+        return self._port
 
     def pids(self) -> list[int]:
         """Every live process of the plugin's tree."""
-        proc = self._proc
-        return proctree.tree_pids(proc.pid) if proc else []
+        run = self._run
+        return run.pids() if run is not None else []
 
     def ports(self) -> list[int]:
-        """TCP ports the plugin's processes listen on, from the kernel's socket table."""
-        return proctree.listening_ports(self.pids()) if self.pid else []
+        """TCP ports the plugin's processes listen on, served or not."""
+        return sorted({s.port for s in proctree.listening_sockets(self.pids())})
 
     def wait_state(self, state: str, timeout: float) -> bool:
         """Block until the state is `state` (or timeout); True when reached."""
@@ -74,50 +87,48 @@ class NodeProcess:
             return self._changed.wait_for(lambda: self._state == state, timeout)
 
     def wait_port(self, timeout: float) -> int | None:
-        """The first listening port once there is one, polling the socket table (None on timeout or exit)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            ports = self.ports()
-            if ports:
-                return ports[0]
-            if self._state != RUNNING:
-                return None
-            time.sleep(0.05)  # the kernel gives no notification for "a socket started listening"
-        return None
+        """The served port once found (None on timeout, or when the plugin stops running first)."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._port or self._state != RUNNING, timeout)
+            return self._port or None
 
     # -- control ----------------------------------------------------------------------------------------------
     def start(self) -> None:
         """Start the plugin (no-op when running); raises NodeNotFoundError or FileNotFoundError with a message."""
         with self._lock:
             self._cancel_timer()
-            if self._proc and self._proc.poll() is None:
+            if self._run is not None and not self._run.finished.is_set():
                 return
             self._stopping = False
             exit_on_sigterm()
             self._spawn()
 
     def stop(self, grace_s: float = 3.0) -> bool:
-        """Stop the whole process tree (SIGTERM, then SIGKILL after grace_s); no restart follows. True when gone."""
+        """End the whole process tree (terminate, kill after grace_s); no restart follows. True when nothing is left.
+
+        Blocks up to grace_s and a few seconds more: call it off the GUI thread."""
         with self._lock:
             self._stopping = True
             self._cancel_timer()
-            proc = self._proc
-            if proc is None or (proc.poll() is not None and not proctree.tree_pids(proc.pid)):
+            run = self._run
+            if run is None or run.finished.is_set():
                 self._set_state(STOPPED)
-                return True
+                return not (run and run.survivors)
             self._set_state(STOPPING)
-        gone = proctree.terminate_tree(proc.pid, proc.pid, grace_s)
-        try:
-            proc.wait(timeout=2.0)
-        except subprocess.TimeoutExpired:
-            pass
+        run.stop(grace_s)
+        if not run.finished.wait(grace_s + KEEPER_GRACE_S):
+            log.warning("the keeper of %s did not finish stopping it: forcing", self.launch.name)
+            run.kill_keeper()
+            run.finished.wait(KEEPER_GRACE_S)
         with self._lock:
-            if proc is self._proc and gone:
-                dismiss_guard(self._guard)
-                self._guard = None
+            if run is self._run:
+                self._set_port(0)
             self._set_state(STOPPED)
-        self._emit("info", f"{self.launch.name} stopped", proc.pid)
-        return gone
+        survivors = run.survivors or []
+        if survivors:
+            self._emit("error", f"{self.launch.name}: processes {survivors} survived the stop", run.pid)
+        self._emit("info", f"{self.launch.name} stopped", run.pid)
+        return not survivors
 
     def restart(self) -> None:
         """Stop then start, as App Zone's restart does."""
@@ -125,10 +136,10 @@ class NodeProcess:
         self.start()
 
     def kill(self) -> None:
-        """Simulate an unexpected death: SIGKILL the main process; the restart policy then applies."""
-        proc = self._proc
-        if proc and proc.poll() is None:
-            os.kill(proc.pid, signal.SIGKILL)
+        """Simulate an unexpected death: kill the main process; its tree follows and the restart policy applies."""
+        run = self._run
+        if run is not None and run.running:
+            run.kill()
 
     def close(self) -> None:
         """Stop and forget (called when the workbench or the session ends)."""
@@ -145,53 +156,63 @@ class NodeProcess:
         env.update(launch.env)
         if launch.port_env is not None:
             env["PORT"] = str(launch.port_env)
-        cmd = [node, f"--title={launch.name}", str(launch.script)]
-        proc = SPAWNER.popen(
-            cmd, cwd=str(launch.cwd), env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, process_group=0, preexec_fn=die_with_parent, close_fds=True)
-        self._proc = proc
-        self._guard = start_guard(proc.pid)
+        run = ContainedRun([node, f"--title={launch.name}", str(launch.script)], str(launch.cwd), env)
+        self._run = run
         self.starts += 1
         self._set_state(RUNNING)
-        self._emit("info", f"started {launch.name} (pid {proc.pid}): node {launch.script.name}", proc.pid)
-        readers = [threading.Thread(target=self._pump, args=(proc, s, name), daemon=True)
-                   for s, name in ((proc.stdout, "stdout"), (proc.stderr, "stderr"))]
-        for t in readers:
-            t.start()
-        threading.Thread(target=self._watch, args=(proc, readers), daemon=True).start()
+        self._emit("info", f"started {launch.name} (pid {run.pid}): node {launch.script.name}", run.pid)
+        readers = [threading.Thread(target=pump, args=(fd, name, run.pid, self._deliver), daemon=True,
+                                    name=f"node-{name}") for fd, name in ((run.stdout_fd, "stdout"),
+                                                                          (run.stderr_fd, "stderr"))]
+        for reader in readers:
+            reader.start()
+        threading.Thread(target=self._watch, args=(run, readers), daemon=True, name="node-watch").start()
+        threading.Thread(target=self._search_port, args=(run,), daemon=True, name="node-port").start()
 
-    def _pump(self, proc: subprocess.Popen, stream, name: str) -> None:
-        for raw in iter(stream.readline, b""):
-            self._emit(name, raw.decode("utf-8", "replace").rstrip("\r\n"), proc.pid)
-        stream.close()
-
-    def _watch(self, proc: subprocess.Popen, readers: list[threading.Thread]) -> None:
-        code = proc.wait()
-        for t in readers:
-            t.join(timeout=1.0)
-        # Children left behind by a dying plugin would be orphans: end them with it.
-        proctree.terminate_tree(proc.pid, proc.pid, grace_s=1.0)
+    def _search_port(self, run: ContainedRun) -> None:
+        search = PortSearch(lambda: proctree.listening_sockets(run.pids()), run.pid, run.finished.wait)
+        port = search.run(PORT_SEARCH_S)
         with self._lock:
-            if proc is not self._proc:
+            if run is not self._run or not run.running:
                 return
-            dismiss_guard(self._guard)
-            self._guard = None
+            if port is None:
+                listening = ", ".join(map(str, search.listening))
+                what = (f"answers HTTP on none of the ports it listens on ({listening})" if listening
+                        else "does not listen on any TCP port")
+                self._emit("info", f"{self.launch.name} {what}: nothing to show in the view", run.pid)
+                return
+            if search.ignored:
+                self._emit("info", f"{self.launch.name} serves HTTP on port {port}; its other listening ports "
+                                   f"({', '.join(map(str, search.ignored))}) do not answer HTTP", run.pid)
+            self._set_port(port)
+
+    def _watch(self, run: ContainedRun, readers: list[threading.Thread]) -> None:
+        run.wait_end()
+        for reader in readers:
+            reader.join(timeout=1.0)
+        with self._lock:
+            if run is not self._run:
+                return
+            self._set_port(0)
+            code = run.exit_code
             self.last_exit_code = code
             if self._stopping:
                 return
-            how = f"killed by signal {-code}" if code < 0 else f"exited with code {code}"
+            how = (f"killed by signal {-code}" if code < 0 else f"exited with code {code}") if code is not None \
+                else "ended (its keeper died)"
+            failed = bool(code)
             policy = self.launch.policy()
             if policy.enabled:
-                self._emit("error" if code else "info",
+                self._emit("error" if failed else "info",
                            f"{self.launch.name} {how}; restarting in {policy.delay_s:g} s (XC_PLUGIN_RESTART)",
-                           proc.pid)
+                           run.pid)
                 self._timer = threading.Timer(policy.delay_s, self._restart_after_delay)
                 self._timer.daemon = True
                 self._timer.start()
                 self._set_state(WAITING_RESTART)
             else:
-                self._emit("error" if code else "info",
-                           f"{self.launch.name} {how}; not restarted (XC_PLUGIN_RESTART is off)", proc.pid)
+                self._emit("error" if failed else "info",
+                           f"{self.launch.name} {how}; not restarted (XC_PLUGIN_RESTART is off)", run.pid)
                 self._set_state(STOPPED)
 
     def _restart_after_delay(self) -> None:
@@ -210,16 +231,26 @@ class NodeProcess:
             self._timer.cancel()
             self._timer = None
 
+    def _set_port(self, port: int) -> None:
+        self._change("_port", port, self._on_port)
+
     def _set_state(self, state: str) -> None:
+        self._change("_state", state, self._on_state)
+
+    def _change(self, attribute: str, value, listener: Callable) -> None:
+        """Set a watched attribute, wake its waiters and tell its listener (only when it changes)."""
         with self._changed:
-            if state == self._state:
+            if getattr(self, attribute) == value:
                 return
-            self._state = state
+            setattr(self, attribute, value)
             self._changed.notify_all()
-        self._on_state(state)
+        listener(value)
 
     def _emit(self, stream: str, text: str, pid: int | None) -> None:
+        self._deliver(ProcessEvent(stream, text, pid))
+
+    def _deliver(self, event: ProcessEvent) -> None:
         try:
-            self._on_event(ProcessEvent(stream, text, pid))
+            self._on_event(event)
         except Exception:  # a failing listener must not kill the supervisor's threads
-            pass
+            log.exception("a process event listener failed")
