@@ -74,6 +74,20 @@ def test_a_missing_working_folder_is_reported(tmp_path):
 
 
 @needs_node
+def test_a_keeper_that_cannot_start_says_why(tmp_path, monkeypatch):
+    from workbench.core.node_process import containment
+
+    broken = tmp_path / "keeper.py"
+    broken.write_text("raise SystemExit('this Python cannot run the keeper')\n")
+    monkeypatch.setattr(containment, "KEEPER", broken)
+    proc = NodeProcess(NodeLaunch(HERE / "server.js", "wb-test-plugin", HERE, {}))
+    with pytest.raises(containment.KeeperError, match="ended before starting it: this Python cannot run the keeper"):
+        proc.start()
+    assert proc.state == STOPPED
+    proc.close()
+
+
+@needs_node
 def test_output_name_env_and_port(supervised):
     proc, lines = supervised(env={"GREETING": "hi", "XC_PLUGIN_RESTART": "true"})
     port = start_listening(proc, lines)

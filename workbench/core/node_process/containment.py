@@ -85,7 +85,7 @@ class ContainedRun:
         raise KeeperError(f"the plugin's process keeper ended before starting it: {said or 'no reason given'}")
 
     def _drain_stderr(self) -> str:
-        """What the keeper printed before it left (a Python error), last line first; closes stderr_fd."""
+        """The last line the keeper printed before it left (a Python error); closes stderr_fd."""
         chunks = []
         try:
             os.set_blocking(self.stderr_fd, False)  # a plugin still holding the pipe must not block us
