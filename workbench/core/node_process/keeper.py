@@ -36,17 +36,14 @@ import subprocess
 import sys
 import threading
 import time
+from typing import TYPE_CHECKING
 
-LINUX = sys.platform.startswith("linux")
-WINDOWS = os.name == "nt"
+if TYPE_CHECKING:  # at run time it is imported by main, from beside this file
+    from keeper_trees import Tree
+
 POLL_S = 0.05  # how often the main process and the signal flags are looked at
-SWEEP_S = 0.1  # how often the tree is swept where nothing keeps orphans in it (macOS)
 KILL_FOR_S = 5.0  # how long to keep killing a tree that still forks before giving up
 EXIT_GRACE_S = 1.0  # grace of the rest of the tree when the main process ends by itself
-PR_SET_PDEATHSIG, PR_SET_CHILD_SUBREAPER = 1, 36
-CREATE_SUSPENDED = 0x4  # Windows process creation flag (subprocess does not name it)
-
-flags = {"parent_gone": False, "terminate": False}
 
 
 def report(**message) -> None:
@@ -55,184 +52,6 @@ def report(**message) -> None:
         os.write(1, (json.dumps(message) + "\n").encode())
     except OSError:
         pass
-
-
-def _prctl(option: int, value: int) -> bool:
-    import ctypes
-
-    try:
-        return ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0) == 0
-    except (OSError, AttributeError):
-        return False
-
-
-def _die_with_keeper() -> None:
-    """In the main process before exec (Linux): be killed if the keeper is."""
-    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
-class Tree:
-    """The plugin's processes on a POSIX system without a subreaper: swept, remembered, ended with their groups."""
-
-    def __init__(self, psutil) -> None:
-        self.psutil = psutil
-        self.me = psutil.Process()
-        self.child: subprocess.Popen | None = None
-        self.seen: dict[int, object] = {}  # pid -> psutil.Process (which guards against pid reuse)
-        self.groups: set[int] = set()
-        self._swept = 0.0
-
-    def watch_parent(self, workbench_pid: int) -> None:
-        """Arrange to hear of the workbench's death beyond the end of stdin, where the platform can."""
-
-    def spawn(self, spec: dict) -> subprocess.Popen:
-        self.child = subprocess.Popen(spec["cmd"], cwd=spec["cwd"], env=spec["env"], stdin=subprocess.DEVNULL,
-                                      stdout=_stdout_fd(spec["stdout"]), process_group=0,
-                                      preexec_fn=_die_with_keeper if LINUX else None)
-        self.seen[self.child.pid] = self.psutil.Process(self.child.pid)
-        self.groups.add(self.child.pid)
-        return self.child
-
-    def members(self) -> list:
-        """The live processes of the tree."""
-        self.sweep(force=True)
-        return [p for p in self.seen.values() if _live(self.psutil, p)]
-
-    def sweep(self, force: bool = False) -> None:
-        """Remember every descendant and the groups they lead (orphans are lost once their parent dies here)."""
-        if not force and time.monotonic() - self._swept < SWEEP_S:
-            return
-        self._swept = time.monotonic()
-        try:
-            found = self.me.children(recursive=True)
-        except self.psutil.Error:
-            return
-        for proc in found:
-            if self.seen.setdefault(proc.pid, proc) is proc:
-                try:
-                    if os.getpgid(proc.pid) == proc.pid:
-                        self.groups.add(proc.pid)
-                except OSError:
-                    pass
-
-    def end(self, kill: bool) -> None:
-        """Signal every member (terminate, or kill) once: through the groups they lead, which also reaches members
-        no sweep has seen, and one by one for the others."""
-        sig = signal.SIGKILL if kill else signal.SIGTERM
-        groups = {group for group in self.groups if self._group_is_ours(group)}
-        for group in groups:
-            try:
-                os.killpg(group, sig)
-            except OSError:
-                pass
-        for proc in self.members():
-            try:
-                if os.getpgid(proc.pid) in groups:
-                    continue
-                proc.kill() if kill else proc.terminate()
-            except (OSError, self.psutil.Error):
-                pass
-
-    def _group_is_ours(self, group: int) -> bool:
-        """A group id is only reused once the group is empty: if its leader's pid now names a stranger, skip it."""
-        try:
-            leader = self.psutil.Process(group)
-        except self.psutil.NoSuchProcess:
-            return True
-        return self.seen.get(group) == leader
-
-    def reap(self) -> None:
-        """Collect the exit status of adopted orphans (only a subreaper has any)."""
-
-
-class SubreaperTree(Tree):
-    """Linux: orphans of the tree are reparented to the keeper, so its descendants are the whole tree."""
-
-    def watch_parent(self, workbench_pid: int) -> None:
-        _prctl(PR_SET_CHILD_SUBREAPER, 1)
-        # PDEATHSIG also fires when the *thread* that started us ends: only a changed parent means the workbench died.
-        signal.signal(signal.SIGUSR1, lambda *_: flags.update(parent_gone=os.getppid() != workbench_pid))
-        _prctl(PR_SET_PDEATHSIG, signal.SIGUSR1)
-        if os.getppid() != workbench_pid:
-            flags["parent_gone"] = True
-
-    def members(self) -> list:
-        try:
-            return [p for p in self.me.children(recursive=True) if _live(self.psutil, p)]
-        except self.psutil.Error:
-            return []
-
-    def sweep(self, force: bool = False) -> None:
-        pass
-
-    def reap(self) -> None:
-        while True:
-            try:
-                info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
-            except ChildProcessError:
-                return
-            if info is None:
-                return
-            if self.child is not None and info.si_pid == self.child.pid:
-                if self.child.poll() is None:
-                    return  # Popen owns that status: it collects it on the next poll
-                continue
-            try:
-                os.waitpid(info.si_pid, 0)
-            except ChildProcessError:
-                pass
-
-
-class JobTree(Tree):
-    """Windows: the tree is a job object that dies with its last handle, held by the keeper only."""
-
-    def spawn(self, spec: dict) -> subprocess.Popen:
-        from winjob import Job  # beside this file (main puts this folder at the end of the path)
-
-        self.job = Job()
-        flags_ = CREATE_SUSPENDED | subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
-        self.child = subprocess.Popen(spec["cmd"], cwd=spec["cwd"], env=spec["env"], stdin=subprocess.DEVNULL,
-                                      stdout=_stdout_fd(spec["stdout"]), creationflags=flags_)
-        if not self.job.assign(int(self.child._handle)):  # type: ignore[attr-defined]
-            sys.stderr.write("workbench keeper: the plugin could not be put in a job object; "
-                             "its detached descendants may outlive it\n")
-        self.psutil.Process(self.child.pid).resume()
-        return self.child
-
-    def members(self) -> list:
-        found = []
-        for pid in self.job.pids():
-            try:
-                proc = self.psutil.Process(pid)
-            except self.psutil.Error:
-                continue
-            if _live(self.psutil, proc):
-                found.append(proc)
-        return found
-
-    def sweep(self, force: bool = False) -> None:
-        pass
-
-    def end(self, kill: bool) -> None:
-        self.job.terminate()
-
-
-def _live(psutil, proc) -> bool:
-    try:
-        return proc.is_running() and proc.status() != psutil.STATUS_ZOMBIE
-    except (psutil.NoSuchProcess, psutil.ZombieProcess):
-        return False
-    except psutil.AccessDenied:
-        return True
-
-
-def _stdout_fd(token: int) -> int:
-    """The plugin's stdout: an inherited fd on POSIX, an inherited handle on Windows."""
-    if WINDOWS:
-        import msvcrt
-
-        return msvcrt.open_osfhandle(token, os.O_WRONLY)
-    return token
 
 
 def stdin_lines():
@@ -253,15 +72,13 @@ def stdin_lines():
             yield line
 
 
-def _on_terminate(*_args) -> None:
-    flags["terminate"] = True
-
-
 class Keeper:
     """The loop: watch the main process, obey the workbench, end the tree."""
 
-    def __init__(self, tree: Tree, child: subprocess.Popen) -> None:
+    def __init__(self, tree: Tree, child: subprocess.Popen, flags: dict, graceful: bool) -> None:
         self.tree = tree
+        self.flags = flags  # set by signal handlers: parent_gone, terminate
+        self.graceful = graceful  # whether the platform has a polite way to ask a process to end
         self.child = child
         self.commands: queue.Queue = queue.Queue()
         self.exit_reported = False
@@ -285,9 +102,9 @@ class Keeper:
         threading.Thread(target=self.read_commands, args=(lines,), daemon=True).start()
         while True:
             command = self.next_command(POLL_S)
-            if self.eof or flags["parent_gone"]:
+            if self.eof or self.flags["parent_gone"]:
                 return self.finish(0.0)
-            if flags["terminate"]:
+            if self.flags["terminate"]:
                 return self.finish(EXIT_GRACE_S)
             if command.startswith("stop"):
                 try:
@@ -312,7 +129,7 @@ class Keeper:
         """Wait (reaping) until condition() holds or timeout; with cut_short, also until the workbench goes away."""
         deadline = time.monotonic() + timeout
         while not condition():
-            if time.monotonic() >= deadline or (cut_short and (self.eof or flags["parent_gone"])):
+            if time.monotonic() >= deadline or (cut_short and (self.eof or self.flags["parent_gone"])):
                 return False
             self.next_command(POLL_S)  # a plain wait once stdin has ended
             self.tree.reap()
@@ -322,7 +139,7 @@ class Keeper:
     def finish(self, grace_s: float) -> int:
         """Terminate the tree, kill what is left after grace_s, tell the workbench what survived."""
         tree = self.tree
-        if grace_s > 0 and not WINDOWS and tree.members():
+        if grace_s > 0 and self.graceful and tree.members():
             tree.end(kill=False)
             self.wait_for(lambda: not tree.members(), grace_s, cut_short=True)
         deadline = time.monotonic() + KILL_FOR_S
@@ -345,19 +162,23 @@ class Keeper:
 def main() -> int:
     """Run one plugin as described on stdin; see the module docstring."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in the workbench's terminal is the workbench's business
-    signal.signal(signal.SIGTERM, _on_terminate)
-    if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, _on_terminate)
     lines = stdin_lines()
     line = next(lines, b"")
     if not line.strip():
         return 0
     spec = json.loads(line)
     sys.path.append(spec["psutil_path"])
-    sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+    sys.path.append(os.path.dirname(os.path.abspath(__file__)))  # last: names here never shadow anything
+    import keeper_trees as trees
     import psutil
 
-    tree = SubreaperTree(psutil) if LINUX else JobTree(psutil) if WINDOWS else Tree(psutil)
+    def terminate(*_args) -> None:
+        trees.flags["terminate"] = True
+
+    signal.signal(signal.SIGTERM, terminate)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, terminate)
+    tree = trees.make_tree(psutil)
     tree.watch_parent(int(spec["parent"]))
     try:
         child = tree.spawn(spec)
@@ -365,7 +186,7 @@ def main() -> int:
         report(failed=str(exc), kind=type(exc).__name__)
         return 0
     report(started=child.pid)
-    return Keeper(tree, child).run(lines)
+    return Keeper(tree, child, trees.flags, graceful=not trees.WINDOWS).run(lines)
 
 
 if __name__ == "__main__":
