@@ -111,7 +111,7 @@ def _rss_kb(pid: int) -> int:
 
 
 def rss() -> dict:
-    from workbench.core.proctree import tree_pids
+    from workbench.core.process.tree import tree_pids
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         project = _project_copy(tmp)

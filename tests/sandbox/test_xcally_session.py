@@ -11,8 +11,8 @@ from qtasync import apply, js, wait_for
 from testpaths import SAMPLES
 
 from tests.sandbox.session_helpers import assert_scenarios_pass, started_sessions
-from workbench.core import proctree
 from workbench.core.hostlog import CONSOLE, NETWORK
+from workbench.core.process import tree as proctree
 from workbench.core.project import Project
 from workbench.sandbox.session import SessionSetup, StepFailure
 from workbench.targets.xcally.runtime.session import XcallySession

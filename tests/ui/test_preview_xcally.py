@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QRadioButton
 from qtasync import run
 
 from tests.ui.preview_helpers import close_window, js, open_preview_window, wait_js
-from workbench.core import proctree
-from workbench.core.node_process import RestartPolicy
+from workbench.core.process import tree as proctree
+from workbench.targets.xcally.process import RestartPolicy
 from workbench.targets.xcally.ui.panel import ProcessPanel
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]

@@ -4,34 +4,38 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from workbench.core.node_process import RUNNING, NodeLaunch, NodeProcess, ProcessEvent
+from workbench.core.process.output import OutputBacklog
 from workbench.sandbox.qtcompat import emit
+from workbench.targets.xcally.process import NodeLaunch, NodeProcess, ProcessEvent
 
-PORT_POLL_MS = 100
-PORT_SEARCH_MS = 30000
+DELIVER_BATCH = 500  # events handed to the log per turn of the event loop, so a flood never freezes the window
 
 
 class QtNodeProcess(QObject):
-    """NodeProcess whose output, state and listening port arrive as signals on the GUI thread."""
+    """NodeProcess whose output, state and served port arrive as signals on the GUI thread.
+
+    Output waits in a bounded backlog that the GUI thread drains: a plugin printing faster than the log can show
+    loses lines (counted and reported in the log), never the workbench's memory.
+    """
 
     sig_event = Signal(object)
-    """A ProcessEvent (output line or supervisor message); queued from the reader threads."""
+    """A ProcessEvent (output line or supervisor message), on the GUI thread."""
     sig_state = Signal(str)
     """The process state changed: running, waiting-restart, stopping, stopped."""
     sig_port = Signal(int)
-    """The plugin listens on this TCP port (0: it stopped listening / exited)."""
+    """The plugin serves HTTP on this TCP port (0: the run is over)."""
+    _sig_output_waiting = Signal()
+    _sig_port_found = Signal(int)
 
     def __init__(self, launch: NodeLaunch, parent: QObject | None = None):
         super().__init__(parent)
+        self.backlog = OutputBacklog()
         # Emitting from worker threads is safe: the connections below are queued to this object's thread.
-        self.process = NodeProcess(launch, on_event=lambda e: emit(self.sig_event, e),
-                                   on_state=lambda st: emit(self.sig_state, st))
+        self.process = NodeProcess(launch, on_event=self._queue_event, on_state=lambda st: emit(self.sig_state, st),
+                                   on_port=lambda port: emit(self._sig_port_found, port))
         self.port = 0
-        self._searched_ms = 0
-        self._port_timer = QTimer(self)
-        self._port_timer.setInterval(PORT_POLL_MS)
-        self._port_timer.timeout.connect(self._look_for_port)
-        self.sig_state.connect(self._on_state)
+        self._sig_output_waiting.connect(self._deliver_output)
+        self._sig_port_found.connect(self._on_port_found)
 
     @property
     def state(self) -> str:
@@ -51,27 +55,19 @@ class QtNodeProcess(QObject):
         self.process.kill()
 
     def close(self) -> None:
-        self._port_timer.stop()
         self.process.close()
 
-    def _on_state(self, state: str) -> None:
-        if state == RUNNING:
-            self._searched_ms = 0
-            self._port_timer.start()
-        else:
-            self._port_timer.stop()
-            if self.port:
-                self.port = 0
-                emit(self.sig_port, 0)
+    def _queue_event(self, event: ProcessEvent) -> None:
+        if self.backlog.put(event):
+            emit(self._sig_output_waiting)
 
-    def _look_for_port(self) -> None:
-        self._searched_ms += PORT_POLL_MS
-        ports = self.process.ports()
-        if ports:
-            self._port_timer.stop()
-            self.port = ports[0]
-            emit(self.sig_port, self.port)
-        elif self._searched_ms >= PORT_SEARCH_MS:
-            self._port_timer.stop()
-            emit(self.sig_event, ProcessEvent("info", "the plugin does not listen on any TCP port (nothing to show "
-                                             "in the view)", self.process.pid))
+    def _deliver_output(self) -> None:
+        for event in self.backlog.drain(DELIVER_BATCH):
+            emit(self.sig_event, event)
+        if self.backlog.pending():
+            QTimer.singleShot(0, self._deliver_output)  # the rest on the next turn: input and painting go first
+
+    def _on_port_found(self, port: int) -> None:
+        if port != self.port:
+            self.port = port
+            emit(self.sig_port, port)

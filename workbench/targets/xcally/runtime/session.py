@@ -11,16 +11,16 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from workbench.core.hostlog import CONSOLE, ERROR, HOST
-from workbench.core.node_process import (
+from workbench.core.paths import HOSTS
+from workbench.core.scenario_record import RecordingStart
+from workbench.sandbox.session import ControlError, HostSession, SessionError, SessionSetup, show
+from workbench.targets.xcally.process import (
     RUNNING,
     WAITING_RESTART,
     NodeLaunch,
     NodeNotFoundError,
     RestartPolicy,
 )
-from workbench.core.paths import HOSTS
-from workbench.core.scenario_record import RecordingStart
-from workbench.sandbox.session import ControlError, HostSession, SessionError, SessionSetup, show
 from workbench.targets.xcally.runtime.process import QtNodeProcess
 from workbench.targets.xcally.runtime.views import LOOPBACK, ROLES, frame_config, sidebar_audience, view_urls
 
@@ -108,9 +108,10 @@ class XcallySession(HostSession):
     def _start_process(self) -> None:
         try:
             self.node.start()
-        except (NodeNotFoundError, FileNotFoundError) as exc:
-            self.log.add(ERROR, str(exc))
-            raise ControlError(str(exc)) from None
+        except (NodeNotFoundError, OSError) as exc:  # no Node, no script, no permission, the keeper did not start
+            message = str(exc) if isinstance(exc, NodeNotFoundError) else f"the plugin could not start: {exc}"
+            self.log.add(ERROR, message)
+            raise ControlError(message) from None
 
     def _on_process_event(self, event) -> None:
         if event.stream in ("stdout", "stderr"):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.node_process import RUNNING, STOPPING, WAITING_RESTART
+from workbench.targets.xcally.process import RUNNING, STOPPING, WAITING_RESTART
 from workbench.targets.xcally.settings import save_process
 from workbench.ui.preview.host_controls import HostPanel
 

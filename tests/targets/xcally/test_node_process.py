@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 
+import psutil
 import pytest
 from testpaths import FIXTURES, REPO
 
-from workbench.core import proctree
-from workbench.core.node_process import (
+from tests.targets.xcally.node_helpers import Lines, kill_leftovers, needs_node
+from workbench.core.process import tree as proctree
+from workbench.targets.xcally.process import (
     RUNNING,
     STOPPED,
     WAITING_RESTART,
@@ -27,26 +25,6 @@ from workbench.core.node_process import (
 
 pytestmark = pytest.mark.node
 HERE = FIXTURES / "xcally_runtime"
-needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js not on PATH")
-
-
-class Lines:
-    """Collects process events and lets a test wait for a line."""
-
-    def __init__(self):
-        self.items: list = []
-        self.cond = threading.Condition()
-
-    def __call__(self, event):
-        with self.cond:
-            self.items.append(event)
-            self.cond.notify_all()
-
-    def wait_for(self, text: str, timeout: float = 5.0):
-        with self.cond:
-            ok = self.cond.wait_for(lambda: any(text in e.text for e in self.items), timeout)
-        assert ok, f"no line containing {text!r} in {[e.text for e in self.items]}"
-        return next(e for e in self.items if text in e.text)
 
 
 @pytest.fixture
@@ -84,6 +62,29 @@ def test_missing_node_says_what_to_do(supervised):
     with pytest.raises(NodeNotFoundError, match="Node.js was not found on PATH"):
         proc.start()
     assert proc.state == STOPPED
+
+
+@needs_node
+def test_a_missing_working_folder_is_reported(tmp_path):
+    proc = NodeProcess(NodeLaunch(HERE / "server.js", "wb-test-plugin", tmp_path / "gone", {}))
+    with pytest.raises(FileNotFoundError, match="gone"):
+        proc.start()
+    assert proc.state == STOPPED and proc.pid is None
+    proc.close()
+
+
+@needs_node
+def test_a_keeper_that_cannot_start_says_why(tmp_path, monkeypatch):
+    from workbench.core.process import containment
+
+    broken = tmp_path / "keeper.py"
+    broken.write_text("raise SystemExit('this Python cannot run the keeper')\n")
+    monkeypatch.setattr(containment, "KEEPER", broken)
+    proc = NodeProcess(NodeLaunch(HERE / "server.js", "wb-test-plugin", HERE, {}))
+    with pytest.raises(containment.KeeperError, match="ended before starting it: this Python cannot run the keeper"):
+        proc.start()
+    assert proc.state == STOPPED
+    proc.close()
 
 
 @needs_node
@@ -125,17 +126,8 @@ def test_killed_with_restart_off_stays_down(supervised):
 
 
 def _group_members(pgid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                raw = open(f"/proc/{entry}/stat").read()
-            except OSError:
-                continue
-            fields = raw[raw.rfind(")") + 2:].split()
-            if int(fields[2]) == pgid and fields[0] != "Z":
-                found.append(int(entry))
-    return found
+    """The live processes of the plugin started as pgid: it, its descendants and its process group."""
+    return proctree.tree_pids(pgid, pgid)
 
 
 @needs_node
@@ -166,7 +158,7 @@ HOLDER = """
 import sys, time
 sys.path.insert(0, {repo!r})
 from pathlib import Path
-from workbench.core.node_process import NodeLaunch, NodeProcess
+from workbench.targets.xcally.process import NodeLaunch, NodeProcess
 here = Path({here!r})
 p = NodeProcess(NodeLaunch(here / "server.js", "wb-holder", here, {{"WITH_CHILD": "1"}}))
 p.start()
@@ -200,12 +192,11 @@ def test_workbench_exiting_normally_stops_its_plugins():
 
 
 @needs_node
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
-def test_workbench_killed_leaves_no_plugin_behind(sig):
+@pytest.mark.parametrize("how", ["terminate", "kill"])
+def test_workbench_killed_leaves_no_plugin_behind(how):
     holder, pgid = _run_holder("hang")
-    holder.send_signal(sig)
+    getattr(holder, how)()
     holder.wait(timeout=10)
     left = _wait_gone(pgid)
-    for pid in left:  # never leave a stray process on the machine, even when the assertion fails
-        os.kill(pid, signal.SIGKILL)
+    kill_leftovers([p for p in psutil.process_iter() if p.pid in left])
     assert left == []

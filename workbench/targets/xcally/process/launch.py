@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_RESTART_DELAY_S = 300.0  # App Zone's default when XC_PLUGIN_RESTART_DELAY is unset
 
-# States a user sees.
-STOPPED, RUNNING, WAITING_RESTART, STOPPING = "stopped", "running", "waiting-restart", "stopping"
+from workbench.core.process.events import RUNNING, STOPPED, STOPPING, WAITING_RESTART, ProcessEvent  # noqa: F401
 
 
 class NodeNotFoundError(RuntimeError):
@@ -64,13 +62,3 @@ class NodeLaunch:
         if policy.enabled and self.dev_restart_delay_s is not None:
             return RestartPolicy(True, max(0.0, self.dev_restart_delay_s))
         return policy
-
-
-@dataclass(frozen=True)
-class ProcessEvent:
-    """One thing to log: a line of output ('stdout' / 'stderr') or a supervisor message ('info' / 'error')."""
-
-    stream: str
-    text: str
-    pid: int | None
-    time: float = field(default_factory=time.time)
