@@ -6,9 +6,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_RESTART_DELAY_S = 300.0  # App Zone's default when XC_PLUGIN_RESTART_DELAY is unset
-
 from workbench.core.process.events import RUNNING, STOPPED, STOPPING, WAITING_RESTART, ProcessEvent  # noqa: F401
+
+DEFAULT_RESTART_DELAY_S = 300.0  # App Zone's default when XC_PLUGIN_RESTART_DELAY is unset
 
 
 class NodeNotFoundError(RuntimeError):
