@@ -67,7 +67,7 @@ def generate_project(root: Path, total: int = TOTAL_BYTES, seed: int = 7) -> tup
 def export_vs_zip_ratio() -> dict:
     """Median seconds of `export_project` and of `zip -q -r -X -6` on the same generated project."""
     from workbench.core.packaging import export_project
-    from workbench.targets import get_target
+    from workbench.registry import get_target
 
     if shutil.which("zip") is None:
         return {"export_vs_zip_ratio": float("nan"), "zip_missing": 1}

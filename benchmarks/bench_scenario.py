@@ -26,7 +26,7 @@ def scenario_figures() -> dict:
 
     from workbench.core.scenario import find_scenarios
     from workbench.sandbox.runner import load_for, run_scenario
-    from workbench.targets import open_project
+    from workbench.registry import open_project
 
     steps: list[float] = []
     starts: list[float] = []

@@ -31,7 +31,7 @@ from workbench.core import files as core_files  # noqa: E402
 from workbench.core.files import ProjectFiles  # noqa: E402
 from workbench.core.paths import SAMPLES  # noqa: E402
 from workbench.core.validation import LiveValidator, validate  # noqa: E402
-from workbench.targets import open_project  # noqa: E402
+from workbench.registry import open_project  # noqa: E402
 
 CLI_SAMPLE = SAMPLES / "pexip-recording"
 

@@ -73,7 +73,7 @@ def step(session, kind: str, value: Any = None):
     """A typed Step of the session's host vocabulary (as a scenario file would give it)."""
     from workbench.core.scenario import _Positions
     from workbench.core.scenario_check import _step
-    from workbench.targets import target_of
+    from workbench.registry import target_of
     raw = kind if value is None else {kind: value}
     return _step(raw, 0, _Positions("test"), target_of(session.project).vocabulary(session.project))
 

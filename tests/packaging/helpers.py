@@ -113,7 +113,7 @@ def tree(root: Path) -> dict[str, bytes]:
 
 
 def project_of(target, root: Path) -> Project:
-    from workbench.targets import get_target
+    from workbench.registry import get_target
     target = get_target(target) if isinstance(target, str) else target
     project = target.detect(root)
     assert project is not None, f"{root} not detected as {target.name}"

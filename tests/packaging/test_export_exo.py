@@ -13,7 +13,7 @@ from testpaths import SAMPLES
 
 from tests.packaging.helpers import read_zip
 from workbench.core.packaging import export_project
-from workbench.targets import get_target
+from workbench.registry import get_target
 
 EXO = get_target("exo")
 SAMPLE = SAMPLES / "exo-connector"

@@ -8,7 +8,7 @@ import pytest
 
 from tests.packaging.helpers import pexip_project, read_zip, write, zip_bytes
 from workbench.core.packaging import export_project
-from workbench.targets import get_target
+from workbench.registry import get_target
 
 PEXIP = get_target("pexip")
 

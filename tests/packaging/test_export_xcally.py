@@ -11,7 +11,7 @@ import pytest
 
 from tests.packaging.helpers import read_zip, write, xcally_project
 from workbench.core.packaging import ExportError, export_project
-from workbench.targets import get_target
+from workbench.registry import get_target
 
 XCALLY = get_target("xcally")
 

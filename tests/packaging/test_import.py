@@ -131,7 +131,7 @@ def test_non_empty_destination_is_refused_and_kept(tmp_path):
 @pytest.mark.parametrize("kind", ["pexip", "xcally", "html"])
 def test_import_export_import_is_stable(tmp_path, kind):
     make = {"pexip": pexip_project, "xcally": xcally_project, "html": html_project}[kind]
-    from workbench.targets import get_target
+    from workbench.registry import get_target
     target = get_target("pexip" if kind == "pexip" else "xcally")
     source = make(tmp_path / "source")
     first_zip = export_project(target, project_of(target, source), output=tmp_path / "1.zip").path

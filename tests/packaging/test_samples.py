@@ -14,7 +14,7 @@ from testpaths import SAMPLES
 from tests.packaging.helpers import read_zip
 from tests.packaging.test_export_exo import build_outputs
 from workbench.core.packaging import export_project, import_package
-from workbench.targets import open_project
+from workbench.registry import open_project
 
 NAMES = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir()) if SAMPLES.is_dir() else []
 

@@ -9,7 +9,7 @@ from qtasync import run, started
 from workbench.core.scenario import parse_scenario
 from workbench.sandbox.runner import run_scenario
 from workbench.sandbox.session import SessionSetup
-from workbench.targets import open_project
+from workbench.registry import open_project
 
 
 def project_at(path: Path):

@@ -32,7 +32,7 @@ def assert_scenarios_pass(root: Path) -> None:
     """The project at root has scenarios and every one of them passes."""
     from workbench.core.scenario import find_scenarios
     from workbench.sandbox.runner import run_files  # Qt: imported once the test has set the environment up
-    from workbench.targets import open_project
+    from workbench.registry import open_project
 
     target, project = open_project(root)
     results = run(run_files(target, project, find_scenarios(root)), 120000)

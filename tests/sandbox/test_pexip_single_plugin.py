@@ -9,7 +9,7 @@ from qtasync import run
 from testpaths import SAMPLES
 
 from workbench.sandbox.runner import run_files
-from workbench.targets import open_project
+from workbench.registry import open_project
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 PLUGIN = SAMPLES / "pexip-recording" / "webapp2" / "plugins" / "recording"

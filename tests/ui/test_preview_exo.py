@@ -101,7 +101,7 @@ def test_recorded_web_conferencing_controls_replay_green(qtbot, exo_window):
     import yaml
 
     from workbench.sandbox.runner import load_for, run_scenario
-    from workbench.targets import open_project
+    from workbench.registry import open_project
 
     window, preview, panel, page = exo_window
     root = window.session.project.root

@@ -84,7 +84,7 @@ def answer_file_dialogs(monkeypatch, zip_path, dest):
 def test_file_import_package_opens_the_unpacked_project(tmp_path, monkeypatch, qtbot, copy_sample, sample, front,
                                                         no_modal_questions):
     from workbench.core.packaging import export_project
-    from workbench.targets import open_project
+    from workbench.registry import open_project
     from workbench.ui.main_window import MainWindow
     from workbench.ui.theme import ThemeManager
 

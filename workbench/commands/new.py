@@ -41,7 +41,7 @@ def _validate(dest: Path) -> int:
     from workbench.core.diagnostics import Severity, has_errors
     from workbench.core.project import ProjectDetectionError
     from workbench.core.validation import validate
-    from workbench.targets import open_project
+    from workbench.registry import open_project
 
     try:
         target, project = open_project(dest)

@@ -15,7 +15,7 @@ def open_or_explain(path: str, target_name: str | None = None, prog: str = "work
     """(target, project) at path, or None once the reason is printed on stderr; with target_name only that host's
     detection is tried (as `workbench export --target` wants)."""
     from workbench.core.project import ProjectDetectionError
-    from workbench.targets import get_target, open_project
+    from workbench.registry import get_target, open_project
 
     try:
         if target_name is None:

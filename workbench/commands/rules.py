@@ -12,7 +12,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def all_rules() -> list[tuple[str, list]]:
     """(section title, rules) for the engine, JSON and every target."""
     from workbench.core import jsondoc, packaging, validation
-    from workbench.targets import all_targets
+    from workbench.registry import all_targets
 
     sections = [("General", validation.RULES + jsondoc.RULES), ("Export and import", list(packaging.RULES))]
     sections += [(t.title, sorted(t.rules(), key=lambda r: r.code)) for t in all_targets()]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.diagnostics import Diagnostic, Severity
 from workbench.core.project import Project, ProjectDetectionError, Target
-from workbench.targets import open_project as open_project_at
+from workbench.registry import open_project as open_project_at
 from workbench.ui import dialogs, settings
 from workbench.ui.editor_area import EditorArea
 from workbench.ui.explorer.widget import ExplorerPanel

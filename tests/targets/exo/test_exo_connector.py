@@ -5,7 +5,7 @@ from fixturetree import materialize
 from testpaths import SAMPLES
 
 from workbench.core.validation import validate
-from workbench.targets import open_project
+from workbench.registry import open_project
 from workbench.targets.exo import TARGET
 from workbench.targets.exo.connector import read_connector, resolve_placeholders, set_provider_property
 from workbench.targets.exo.layout import find_provider_config

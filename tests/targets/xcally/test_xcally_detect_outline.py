@@ -4,7 +4,7 @@ import json
 
 from testpaths import FIXTURES, SAMPLES
 
-from workbench.targets import open_project
+from workbench.registry import open_project
 from workbench.targets.xcally import TARGET
 
 

@@ -14,5 +14,5 @@ def form_for(project: Project, document: Document,
              overlays: Callable[[], dict[str, str]] | None = None) -> QWidget | None:
     """A form view of the document, or None when the file has no form; overlays() gives the unsaved buffers of the
     project's other files (pickers that read them see unsaved edits)."""
-    from workbench.targets import target_of
+    from workbench.registry import target_of
     return target_of(project).form(project, document, overlays)

@@ -188,7 +188,7 @@ class HostControls(QStackedWidget):
             self.panel = None
         panel = None
         if session is not None:
-            from workbench.targets import target_of
+            from workbench.registry import target_of
             panel = target_of(session.project).panel(session, getattr(self.controller, "recorder", None))
         if panel is not None:
             self.panel = panel

@@ -55,7 +55,7 @@ class PreviewController(QObject):
     # -- lifecycle ----------------------------------------------------------------------------------------------
     def open(self, project) -> None:
         """Start the host session of a project (the page loads in the background)."""
-        from workbench.targets import target_of
+        from workbench.registry import target_of
         self.close()
         self.project = project
         try:
