@@ -7,9 +7,9 @@ from pathlib import Path
 from qtasync import run, started
 
 from workbench.core.scenario import parse_scenario
+from workbench.registry import open_project
 from workbench.sandbox.runner import run_scenario
 from workbench.sandbox.session import SessionSetup
-from workbench.registry import open_project
 
 
 def project_at(path: Path):

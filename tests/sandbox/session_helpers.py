@@ -31,8 +31,8 @@ def started_sessions(create: Callable[..., object]) -> Iterator[Callable[..., ob
 def assert_scenarios_pass(root: Path) -> None:
     """The project at root has scenarios and every one of them passes."""
     from workbench.core.scenario import find_scenarios
-    from workbench.sandbox.runner import run_files  # Qt: imported once the test has set the environment up
     from workbench.registry import open_project
+    from workbench.sandbox.runner import run_files  # Qt: imported once the test has set the environment up
 
     target, project = open_project(root)
     results = run(run_files(target, project, find_scenarios(root)), 120000)

@@ -10,8 +10,8 @@ from testpaths import FIXTURES, SAMPLES
 
 from tests.sandbox.pexip_helpers import run_text
 from workbench.core.scenario import find_scenarios
-from workbench.sandbox.runner import run_files
 from workbench.registry import open_project
+from workbench.sandbox.runner import run_files
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 SCENARIOS = FIXTURES / "scenarios"

@@ -8,8 +8,8 @@ import pytest
 from qtasync import run
 from testpaths import SAMPLES
 
-from workbench.sandbox.runner import run_files
 from workbench.registry import open_project
+from workbench.sandbox.runner import run_files
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 PLUGIN = SAMPLES / "pexip-recording" / "webapp2" / "plugins" / "recording"

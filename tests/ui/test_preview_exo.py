@@ -100,8 +100,8 @@ def account_row(panel, user: str) -> int:
 def test_recorded_web_conferencing_controls_replay_green(qtbot, exo_window):
     import yaml
 
-    from workbench.sandbox.runner import load_for, run_scenario
     from workbench.registry import open_project
+    from workbench.sandbox.runner import load_for, run_scenario
 
     window, preview, panel, page = exo_window
     root = window.session.project.root

@@ -173,8 +173,8 @@ def set_variable(qtbot, panel, name: str, value: str) -> None:
 
 def run_recorded(project_root, path, pids: set[int]):
     """Replay a scenario file as `workbench test` does; the plugin's pids go into pids."""
-    from workbench.sandbox.runner import load_for, run_scenario
     from workbench.registry import open_project
+    from workbench.sandbox.runner import load_for, run_scenario
 
     target, project = open_project(project_root)
     scenario = load_for(target, project, path)
