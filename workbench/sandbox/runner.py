@@ -84,8 +84,9 @@ def run_scenario(project, scenario: Scenario, runtime: ModuleType | None = None,
             session.close()
 
 
-def run_files(project, paths: list[Path]) -> list[ScenarioResult]:
-    """Load and run scenario files; a file that does not load is a failed result naming the line."""
+def run_files(project, paths: list[Path], allow_hosts: list[str] | tuple[str, ...] = ()) -> list[ScenarioResult]:
+    """Load and run scenario files; a file that does not load is a failed result naming the line.
+    `allow_hosts` (the project's workbench.toml) are added to every scenario's own."""
     runtime = runtime_of(project)
     results = []
     for path in paths:
@@ -94,5 +95,7 @@ def run_files(project, paths: list[Path]) -> list[ScenarioResult]:
         except ScenarioError as exc:
             results.append(ScenarioResult(Path(path).stem, str(path), passed=False, reason=str(exc)))
             continue
+        if allow_hosts:
+            scenario.allow_hosts = sorted(set(scenario.allow_hosts) | set(allow_hosts))
         results.append(run_scenario(project, scenario, runtime))
     return results
