@@ -262,7 +262,8 @@ class PreviewController(QObject):
         return self.recorder.save(path)
 
     def default_scenario_path(self) -> Path:
-        folder = Path(self.project.root) / "scenarios"
+        from workbench.core.config import scenario_folder
+        folder = scenario_folder(self.project.root)  # workbench.toml [scenarios] folder, default scenarios/
         n = 1
         while (folder / f"recorded-{n}.yaml").exists():
             n += 1
