@@ -66,6 +66,13 @@ def test_a_five_thousand_character_path_exits_2(capsys):
     assert "File name too long" in line and len(line) < 300
 
 
+@pytest.mark.parametrize("args", [["new", "xcally-html", "/tmp/" + LONG], ["import", "/tmp/" + LONG + ".zip", "/tmp/d"],
+                                  ["export", "/tmp/" + LONG], ["test", "/tmp/" + LONG]])
+def test_every_command_refuses_a_five_thousand_character_path_in_one_line(args, capsys):
+    assert main(args) == 2
+    assert len(one_line(capsys.readouterr().err)) < 400
+
+
 def test_an_unreadable_project_folder_exits_2(tmp_path, monkeypatch, capsys):
     project = tmp_path / "locked"
     project.mkdir()
@@ -125,6 +132,7 @@ def test_export_to_an_unwritable_place_exits_2(option, tmp_path, capsys):
     target = blocker / ("x.zip" if option == "-o" else "report.json")
     assert main(["export", str(project), option, str(target)]) == 2
     assert str(blocker) in one_line(capsys.readouterr().err)
+    assert not (project / "workbench-exports").exists()  # refused before anything was written
 
 
 def test_test_junit_to_an_unwritable_place_exits_2_before_running(tmp_path, capsys):

@@ -79,3 +79,24 @@ class Parser(argparse.ArgumentParser):
 def print_error(prog: str, message: str) -> None:
     """A one-line error on stderr, as every command reports a failure."""
     print(f"{prog}: {shorten(message, 400)}", file=sys.stderr)
+
+
+def unwritable(option: str, where: str) -> str | None:
+    """Why an output file given to `option` cannot be written, or None; checked before long work starts (a
+    missing folder is fine: it is created)."""
+    import os
+    from pathlib import Path
+
+    if where == "-":
+        return None
+    try:
+        path = Path(where).expanduser()
+        if path.is_dir():
+            return f"{option} {shorten(where, 120)}: is a folder; give a file name"
+        parent = next((p for p in (path.parent, *path.parent.parents) if p.exists()), Path("."))
+        if not parent.is_dir() or not os.access(parent, os.W_OK):
+            return f"{option} {shorten(where, 120)}: cannot write there ({shorten(parent, 120)} is not a writable " \
+                   "folder)"
+    except OSError as exc:
+        return f"{option} {shorten(where, 120)}: {exc.strerror or exc}"
+    return None

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from workbench.commands.opening import open_or_explain
-from workbench.commands.parser import EXIT_USAGE, print_error, shorten
+from workbench.commands.parser import EXIT_USAGE, print_error, shorten, unwritable
 
 PROG = "workbench test"
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -47,17 +46,6 @@ def _scenario_paths(root: Path, folder: Path, given: list[str]) -> tuple[list[Pa
     return paths, None
 
 
-def _writable(where: str) -> str | None:
-    """Why a report cannot be written to `where`, or None (checked before minutes of scenarios are run)."""
-    path = Path(where)
-    if path.is_dir():
-        return f"--junit {shorten(where, 120)}: is a folder; give a file name"
-    parent = next((p for p in (path.parent, *path.parent.parents) if p.exists()), Path("."))
-    if not parent.is_dir() or not os.access(parent, os.W_OK):
-        return f"--junit {shorten(where, 120)}: cannot write there ({shorten(parent, 120)} is not a writable folder)"
-    return None
-
-
 def run(args: argparse.Namespace) -> int:
     from workbench.core.config import load_config
 
@@ -71,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     if config.problems:
         return EXIT_USAGE
     paths, problem = _scenario_paths(project.root, project.root / config.scenario_folder, args.scenarios)
-    problem = problem or (_writable(args.junit) if args.junit else None)
+    problem = problem or (unwritable("--junit", args.junit) if args.junit else None)
     if problem:
         print_error(PROG, problem)
         return EXIT_USAGE
