@@ -54,11 +54,11 @@ def test_paths_are_relative_to_the_base_folder(tmp_path, capsys, monkeypatch):
     project = shutil.copytree(BAD_TYPE, repo / "plugins" / "queue desk")
     run = sarif(project, capsys, "--base", str(repo))["runs"][0]
     location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert location == {"uri": "plugins/queue desk/manifest.json", "uriBaseId": "%SRCROOT%"}
+    assert location == {"uri": "plugins/queue%20desk/manifest.json", "uriBaseId": "%SRCROOT%"}
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == repo.resolve().as_uri() + "/"
     monkeypatch.chdir(repo)  # by default: the current folder, as in a CI job at the repository root
     default = sarif(project, capsys)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-    assert default["artifactLocation"]["uri"] == "plugins/queue desk/manifest.json"
+    assert default["artifactLocation"]["uri"] == "plugins/queue%20desk/manifest.json"
     monkeypatch.chdir(tmp_path / "repo" / "plugins" / "queue desk")
     assert main(["validate", str(project), "--format", "sarif", "--base", str(SAMPLES)]) == 2
     assert "is not inside it" in capsys.readouterr().err

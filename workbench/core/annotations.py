@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.core.diagnostics import Diagnostic
-from workbench.core.sarif import region, relative_uri
+from workbench.core.sarif import region, relative_path
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,7 +25,7 @@ def annotation(d: Diagnostic, project_root: Path, base: Path) -> str:
     """One workflow command for a diagnostic, its file relative to base (the repository root)."""
     props = []
     if d.file:
-        props.append(("file", relative_uri(project_root, d.file, base)))
+        props.append(("file", relative_path(project_root, d.file, base)))
         props += list(zip(("line", "col", "endLine", "endColumn"), region(d), strict=True))
     props.append(("title", d.code))
     joined = ",".join(f"{name}={escape_property(str(value))}" for name, value in props)

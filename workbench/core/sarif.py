@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 from workbench.core.diagnostics import Diagnostic, RuleInfo
 from workbench.core.paths import HOMEPAGE_URL
@@ -21,7 +22,7 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "workbenchFinding/v1"
 
 
-def relative_uri(project_root: Path, file: str, base: Path) -> str:
+def relative_path(project_root: Path, file: str, base: Path) -> str:
     """The diagnostic's file as a '/'-separated path relative to base ('' files: the project folder itself)."""
     path = (project_root / file) if file else project_root
     rel = Path(path).resolve().relative_to(base.resolve()).as_posix()
@@ -85,7 +86,8 @@ def to_sarif(diags: list[Diagnostic], rules: dict[str, RuleInfo], project_root: 
     index = {r.code: i for i, r in enumerate(known)}
     results = []
     for d, fingerprint in zip(diags, fingerprints(diags, project_root), strict=True):
-        location: dict = {"artifactLocation": {"uri": relative_uri(project_root, d.file, base), "uriBaseId": BASE_ID}}
+        uri = quote(relative_path(project_root, d.file, base), safe="/")  # a URI reference: spaces are %20
+        location: dict = {"artifactLocation": {"uri": uri, "uriBaseId": BASE_ID}}
         if d.file:
             location["region"] = dict(zip(("startLine", "startColumn", "endLine", "endColumn"), region(d),
                                           strict=True))
