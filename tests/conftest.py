@@ -1,12 +1,19 @@
 """Test set-up shared by every test: Qt offscreen, Chromium sandbox off (CI runs as root)."""
 
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if hasattr(os, "geteuid") and os.geteuid() == 0:  # Chromium's sandbox cannot run as root, only there is it off
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-background-networking")
+# Commands run by the tests log to a folder of their own, not to the user's data folder.
+if "WORKBENCH_LOG_DIR" not in os.environ:
+    os.environ["WORKBENCH_LOG_DIR"] = tempfile.mkdtemp(prefix="workbench-test-logs-")
+    atexit.register(shutil.rmtree, os.environ["WORKBENCH_LOG_DIR"], True)
 
 from testpaths import FIXTURES, REPO, SAMPLES  # noqa: E402,F401  (kept for old imports)
 

@@ -43,3 +43,15 @@ class Cases:
     def __truediv__(self, case: str) -> Path:
         dest = self.folder / case
         return dest if dest.is_dir() else materialize(self.target, case, dest)
+
+
+def every_broken_project(dest: Path, root: Path = FIXTURES) -> list[Path]:
+    """Every broken-project fixture of every target, materialized under dest (cases of targets with a base are
+    built; the others are used where they are)."""
+    projects = []
+    for target in ("pexip", "xcally", "exo"):
+        folder = root / target
+        has_base = (folder / BASE).is_dir()
+        for case in sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name != BASE):
+            projects.append(materialize(target, case, dest / target / case, root) if has_base else folder / case)
+    return projects

@@ -9,7 +9,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_rules_reference_is_up_to_date():
     assert (REPO / "docs" / "rules.md").read_text() == markdown(), \
-        "docs/rules.md is stale: regenerate it with `python -m workbench rules --markdown > docs/rules.md`"
+        "docs/rules.md is stale: regenerate it with `python -m workbench rules --format markdown > docs/rules.md`"
 
 
 def test_every_code_is_unique_and_explains_the_fix():

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from workbench.commands.opening import open_or_explain
+from workbench.commands.parser import print_error, unwritable
 
 ONLY_FOR = {"include_node_modules": "xcally", "merge_into": "pexip", "write_branding_id": "pexip", "build": "exo"}
 
@@ -47,6 +48,11 @@ def run(args: argparse.Namespace) -> int:
     if args.merge_into and not args.merge_into.is_file():
         print(f"workbench: {args.merge_into}: no such file", file=sys.stderr)
         return 2
+    for option, where in (("-o", args.output), ("--report", args.report)):
+        problem = unwritable(option, where) if where else None
+        if problem:  # before the export: a zip written and then a report that cannot be is a half-done job
+            print_error("workbench export", problem)
+            return 2
     try:
         result = export_project(target, project, output=args.output, force=args.force, options=options)
     except ExportError as exc:

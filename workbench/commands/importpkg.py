@@ -6,7 +6,9 @@ Exit status: 0 imported, 1 refused (hostile, corrupt or unsupported zip), 2 bad 
 from __future__ import annotations
 
 import argparse
-import sys
+from pathlib import Path
+
+from workbench.commands.parser import print_error, shorten
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -19,12 +21,20 @@ def run(args: argparse.Namespace) -> int:
     from workbench.core.packaging import ImportRefused, import_package
 
     try:
+        is_file = Path(args.package).is_file()
+    except OSError as exc:  # e.g. a name too long: the user's mistake, not a corrupt zip
+        print_error("workbench import", f"{shorten(args.package, 120)}: {exc.strerror or exc}")
+        return 2
+    if not is_file:
+        print_error("workbench import", f"{shorten(args.package, 120)}: no such file")
+        return 2
+    try:
         result = import_package(args.package, args.dest, target=args.target)
     except ImportRefused as exc:
-        print(f"workbench: import refused, nothing was written: {exc}", file=sys.stderr)
+        print_error("workbench", f"import refused, nothing was written: {exc}")
         return 2 if exc.reason == "usage" else 1
     except OSError as exc:
-        print(f"workbench: import failed, nothing was written: {exc}", file=sys.stderr)
+        print_error("workbench", f"import failed, nothing was written: {exc}")
         return 2
     print(f"imported {result.layout} into {result.dest} ({len(result.files)} file(s))")
     for rel in result.created:

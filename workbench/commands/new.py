@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench.commands.parser import EXIT_USAGE, print_error, shorten
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("sample", metavar="SAMPLE",
@@ -28,8 +30,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"workbench new: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"workbench new: cannot write {dest}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        print_error("workbench new", f"cannot write {shorten(dest, 120)}: {exc.strerror or exc}")
+        return EXIT_USAGE
     print(f"created {dest} from {args.sample} ({len(written)} files)")
     if args.no_validate:
         return 0

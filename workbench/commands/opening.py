@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.commands.parser import print_error, shorten
+
 if TYPE_CHECKING:
     from workbench.core.project import Project, Target
 
@@ -18,6 +20,10 @@ def open_or_explain(path: str, target_name: str | None = None, prog: str = "work
     from workbench.registry import get_target, open_project
 
     try:
+        unreadable = _unreadable(path)
+        if unreadable:
+            print_error(prog, unreadable)
+            return None
         if target_name is None:
             return open_project(path)
         target = get_target(target_name)
@@ -29,4 +35,21 @@ def open_or_explain(path: str, target_name: str | None = None, prog: str = "work
         return target, project
     except ProjectDetectionError as exc:
         print(f"{prog}: {exc}", file=sys.stderr)
-        return None
+    except OSError as exc:  # detection met a file it could not read
+        where = exc.filename or path
+        print_error(prog, f"{shorten(where, 120)}: cannot read the project: {exc.strerror or exc}")
+    return None
+
+
+def _unreadable(path: str) -> str | None:
+    """Why the folder cannot be read (missing, not a folder, no permission, name too long), or None."""
+    import os
+
+    try:
+        folder = Path(path).expanduser()
+        if not folder.is_dir():
+            return f"{shorten(path, 120)}: {'not a folder' if folder.exists() else 'no such folder'}"
+        os.listdir(folder)
+    except OSError as exc:
+        return f"{shorten(path, 120)}: cannot read the folder: {exc.strerror or exc}"
+    return None

@@ -7,8 +7,9 @@ import os
 import sys
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="workbench", description="Open the Plugin Workbench window.")
+def build_parser(parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The parser of `workbench [options] [PATH]`."""
+    parser = parser_class(prog="workbench", description="Open the Plugin Workbench window.")
     parser.add_argument("path", nargs="?", help="a project folder (without it: the start page)")
     parser.add_argument("--theme", choices=("system", "light", "dark"), help="colour theme (default: as saved)")
     parser.add_argument("--quit-after", type=float, metavar="SECONDS",
@@ -36,12 +37,8 @@ def create_window(theme_name: str | None = None):
     return app, window
 
 
-def main(argv: list[str]) -> int:
-    """Open the window and run the event loop until it closes; returns the exit code."""
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+def main(args: argparse.Namespace) -> int:
+    """Open the window (args from build_parser) and run the event loop until it closes; returns the exit code."""
     import asyncio
 
     import qasync

@@ -83,7 +83,7 @@ class Diagnostic:
 
     def sort_key(self) -> tuple:
         s = self.range.start
-        return (self.file, s.line, s.column, self.severity.rank, self.code)
+        return (self.file, s.line, s.column, self.severity.rank, self.code, self.message)
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class RuleInfo:
 
 
 def sort_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Stable order: file, position, severity, code; exact duplicates removed."""
+    """Stable order: file, position, severity, code, message; exact duplicates removed."""
     return sorted(set(diags), key=Diagnostic.sort_key)
 
 

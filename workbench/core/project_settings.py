@@ -47,7 +47,14 @@ def normalize_host(host_or_url: str) -> str:
 
 
 def allowed_hosts(root: str | Path) -> list[str]:
-    """The hosts the project's plugins may reach from the preview."""
+    """The hosts the project's plugins may reach from the preview: those the window saved, then workbench.toml's."""
+    from workbench.core.config import load_config
+
+    saved = _saved_hosts(root)
+    return saved + [h for h in load_config(root).allow_hosts if h not in saved]
+
+
+def _saved_hosts(root: str | Path) -> list[str]:
     hosts = load_settings(root).get(ALLOWED_HOSTS, [])
     return [normalize_host(h) for h in hosts if isinstance(h, str) and normalize_host(h)] \
         if isinstance(hosts, list) else []
@@ -59,7 +66,7 @@ def allow_host(root: str | Path, host_or_url: str) -> list[str]:
     if not host:
         raise ValueError(f"{host_or_url!r} names no host")
     settings = load_settings(root)
-    hosts = allowed_hosts(root)
+    hosts = _saved_hosts(root)
     if host not in hosts:
         hosts.append(host)
     settings[ALLOWED_HOSTS] = sorted(hosts)
@@ -71,7 +78,7 @@ def disallow_host(root: str | Path, host_or_url: str) -> list[str]:
     """Remove a host from the allow-list (persisted); returns the new list."""
     host = normalize_host(host_or_url)
     settings = load_settings(root)
-    settings[ALLOWED_HOSTS] = [h for h in allowed_hosts(root) if h != host]
+    settings[ALLOWED_HOSTS] = [h for h in _saved_hosts(root) if h != host]
     save_settings(root, settings)
     return settings[ALLOWED_HOSTS]
 

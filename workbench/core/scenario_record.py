@@ -157,8 +157,9 @@ class ScenarioRecorder:
 
 
 def next_scenario_path(root: str | Path) -> Path:
-    """The first free `scenarios/recorded-N.yaml` of a project."""
-    folder = Path(root) / "scenarios"
+    """The first free `recorded-N.yaml` in the project's scenario folder (workbench.toml's, default scenarios/)."""
+    from workbench.core.config import scenario_folder
+    folder = scenario_folder(root)
     n = 1
     while (folder / f"recorded-{n}.yaml").exists():
         n += 1

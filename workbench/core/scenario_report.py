@@ -1,10 +1,20 @@
-"""Scenario results: the text report `workbench test` prints and the JUnit XML file CI reads."""
+"""Scenario results: the text report `workbench test` prints, its JSON, and the JUnit XML file CI reads.
+
+The JUnit file follows the Jenkins xunit plugin's junit-10.xsd (what Jenkins, GitLab and most CI services read):
+one <testsuite> per scenario file, with timestamp, hostname, counts and time; `file` only on the suite.
+"""
 
 from __future__ import annotations
 
+import socket
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+
+
+def _now() -> str:
+    return datetime.now().isoformat(timespec="seconds")
 
 
 @dataclass
@@ -20,8 +30,7 @@ class ScenarioResult:
     reason: str = ""
     log_tail: list[str] = field(default_factory=list)
     step_ms: list[float] = field(default_factory=list)  # wall time of each step run
-    failed_index: int = 0  # 1-based index of the failing step (0: none, or the start)
-    failed_line: int = 0  # its line in the scenario file
+    started: str = field(default_factory=_now)  # local time, ISO 8601 to the second
 
     def failure_text(self) -> str:
         """What failed and why, with the log tail, as printed by `workbench test`."""
@@ -34,26 +43,59 @@ class ScenarioResult:
             lines += ["    " + line for line in self.log_tail]
         return "\n".join(lines)
 
+    def failure_message(self) -> str:
+        """The failure in one line: the step and the first line of the reason."""
+        first = self.reason.splitlines()[0] if self.reason else "failed"
+        return f"{self.failed_step}: {first}" if self.failed_step else first
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "file": self.file, "passed": self.passed, "seconds": round(self.seconds, 3),
+                "steps": self.steps_run, "started": self.started, "failedStep": self.failed_step,
+                "reason": self.reason, "logTail": self.log_tail}
+
 
 def summary(results: list[ScenarioResult]) -> str:
     failed = sum(not r.passed for r in results)
     return f"{len(results) - failed} passed, {failed} failed"
 
 
-def write_junit(results: list[ScenarioResult], path: str | Path, suite: str = "workbench scenarios") -> None:
-    """Write a JUnit XML report (one testcase per scenario)."""
-    failures = sum(not r.passed for r in results)
-    root = ET.Element("testsuites", tests=str(len(results)), failures=str(failures))
-    ts = ET.SubElement(root, "testsuite", name=suite, tests=str(len(results)), failures=str(failures),
-                       errors="0", time=f"{sum(r.seconds for r in results):.3f}")
+def to_json(results: list[ScenarioResult]) -> dict:
+    """`workbench test --format json`: counts and every scenario's result."""
+    failed = sum(not r.passed for r in results)
+    return {"passed": len(results) - failed, "failed": failed, "seconds": round(sum(r.seconds for r in results), 3),
+            "scenarios": [r.to_json() for r in results]}
+
+
+def junit_tree(results: list[ScenarioResult], name: str = "workbench scenarios") -> ET.ElementTree:
+    """The JUnit XML of the results: one suite per scenario file, one case per scenario."""
+    by_file: dict[str, list[ScenarioResult]] = {}
     for r in results:
-        case = ET.SubElement(ts, "testcase", classname=Path(r.file).stem, name=r.name, file=r.file,
-                             time=f"{r.seconds:.3f}")
-        if not r.passed:
-            message = (f"{r.failed_step}: " if r.failed_step else "") + r.reason.splitlines()[0] if r.reason else "failed"
-            fail = ET.SubElement(case, "failure", message=message, type="ScenarioFailure")
-            fail.text = r.failure_text()
+        by_file.setdefault(r.file, []).append(r)
+    failures = sum(not r.passed for r in results)
+    root = ET.Element("testsuites", name=name, tests=str(len(results)), failures=str(failures), errors="0",
+                      time=f"{sum(r.seconds for r in results):.3f}")
+    host = socket.gethostname()
+    for suite_id, (file, group) in enumerate(by_file.items()):
+        suite = ET.SubElement(root, "testsuite", name=file, tests=str(len(group)),
+                              failures=str(sum(not r.passed for r in group)), errors="0", skipped="0",
+                              time=f"{sum(r.seconds for r in group):.3f}", timestamp=group[0].started,
+                              hostname=host, id=str(suite_id), file=file)
+        for r in group:
+            case = ET.SubElement(suite, "testcase", classname=Path(r.file).stem, name=r.name, time=f"{r.seconds:.3f}")
+            if not r.passed:
+                fail = ET.SubElement(case, "failure", message=r.failure_message(), type="ScenarioFailure")
+                fail.text = r.failure_text()
     tree = ET.ElementTree(root)
     ET.indent(tree)
+    return tree
+
+
+def junit_text(results: list[ScenarioResult]) -> str:
+    """The JUnit report as a string (for standard output)."""
+    return ET.tostring(junit_tree(results).getroot(), encoding="unicode", xml_declaration=True) + "\n"
+
+
+def write_junit(results: list[ScenarioResult], path: str | Path) -> None:
+    """Write the JUnit report to a file (creating its folder); raises OSError when it cannot be written."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    tree.write(path, encoding="utf-8", xml_declaration=True)
+    junit_tree(results).write(path, encoding="utf-8", xml_declaration=True)

@@ -90,10 +90,12 @@ async def run_scenario(target, project, scenario: Scenario,
 
 
 async def run_files(target, project, paths: list[Path], jobs: int = 1,
-                    on_result: Callable[[ScenarioResult], None] | None = None) -> list[ScenarioResult]:
+                    on_result: Callable[[ScenarioResult], None] | None = None,
+                    allow_hosts: list[str] | tuple[str, ...] = ()) -> list[ScenarioResult]:
     """Load and run scenario files, up to `jobs` at once; results in the order of paths.
 
-    A file that does not load is a failed result naming the line."""
+    A file that does not load is a failed result naming the line. `allow_hosts` (the project's workbench.toml) are
+    added to every scenario's own."""
     gate = asyncio.Semaphore(max(1, int(jobs)))
 
     async def one(path: Path) -> ScenarioResult:
@@ -102,6 +104,8 @@ async def run_files(target, project, paths: list[Path], jobs: int = 1,
         except ScenarioError as exc:
             result = ScenarioResult(Path(path).stem, str(path), passed=False, reason=str(exc))
         else:
+            if allow_hosts:
+                scenario.allow_hosts = sorted(set(scenario.allow_hosts) | set(allow_hosts))
             async with gate:
                 result = await run_scenario(target, project, scenario)
         if on_result:

@@ -8,6 +8,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbench.core.config import ProjectConfig, load_config
 from workbench.core.diagnostics import Diagnostic, Severity, sort_diagnostics
 from workbench.core.files import ProjectFiles
 from workbench.core.packaging.model import Exclusion, ExportError, ExportOptions, ExportPlan, PlanEntry, Progress
@@ -15,7 +16,7 @@ from workbench.core.packaging.report import PackageReport, human_size
 from workbench.core.packaging.verify import verify_zip
 from workbench.core.packaging.zipwriter import check_names, write_zip, zip_timestamp
 from workbench.core.project import Project, Target
-from workbench.core.validation import validate
+from workbench.core.validation import project_config, validate
 
 EXPORTS_FOLDER = "workbench-exports"
 SHM = "/dev/shm"
@@ -54,8 +55,9 @@ def build_plan(target: Target, project: Project, options: ExportOptions | dict |
 
 
 def default_output(project: Project, plan: ExportPlan) -> Path:
-    """Where the zip goes when the user gives no path: <project>/workbench-exports/<name>.zip (never packaged)."""
-    return project.root / EXPORTS_FOLDER / plan.default_name
+    """Where the zip goes when the user gives no path: <project>/workbench-exports/<name>.zip (never packaged),
+    or the folder workbench.toml's [export] output names."""
+    return project.root / (load_config(project.root).export.output or EXPORTS_FOLDER) / plan.default_name
 
 
 def export_project(target: Target, project: Project, *, output: str | Path | None = None, force: bool = False,
@@ -100,7 +102,8 @@ def export_project(target: Target, project: Project, *, output: str | Path | Non
             f.flush()
             os.fsync(f.fileno())
         report.entries = records
-        check_diags = _verify(target, plan, tmp, records, source_diags, tell, len(entries), total)
+        check_diags = _verify(target, plan, tmp, records, source_diags, tell, len(entries), total,
+                              project_config(target, ProjectFiles(project.root)))
         report.zip_size = tmp.stat().st_size
         check_diags += _size_checks(plan, report)
         diags += check_diags
@@ -143,7 +146,7 @@ def _drop_output(plan: ExportPlan, out: Path) -> list[PlanEntry]:
 
 
 def _verify(target: Target, plan: ExportPlan, zip_path: Path, records, source_diags, tell, done: int,
-            total: int) -> list[Diagnostic]:
+            total: int, config: ProjectConfig | None = None) -> list[Diagnostic]:
     """Reopen the zip and check every entry; then check the unpacked package as the host will see it."""
     needs_unpack = plan.revalidate or plan.verify is not None
     scratch = _scratch_dir(sum(r.size for r in records)) if needs_unpack else None
@@ -155,7 +158,7 @@ def _verify(target: Target, plan: ExportPlan, zip_path: Path, records, source_di
             return problems
         tell(total - 1, total, "validating the package as the host will see it")
         if plan.revalidate:
-            problems += _revalidate(target, unpacked, source_diags)
+            problems += _revalidate(target, unpacked, source_diags, config)
         if plan.verify is not None:
             problems += plan.verify(unpacked)
     return problems
@@ -172,7 +175,10 @@ def _scratch_dir(size: int) -> str | None:
     return None
 
 
-def _revalidate(target: Target, unpacked: Path, source_diags: list[Diagnostic]) -> list[Diagnostic]:
+def _revalidate(target: Target, unpacked: Path, source_diags: list[Diagnostic],
+                config: ProjectConfig | None = None) -> list[Diagnostic]:
+    """Errors the host would see in the unpacked package that the project did not show (under its own
+    workbench.toml, which the package does not carry)."""
     project = target.detect(unpacked)
     if project is None:
         looked = "; ".join(target.looked_for())
@@ -181,7 +187,7 @@ def _revalidate(target: Target, unpacked: Path, source_diags: list[Diagnostic]) 
                            f"(looked for: {looked})", "")]
     known = {(d.code, os.path.basename(d.file), d.message) for d in source_diags}
     found = []
-    for d in validate(target, project):
+    for d in validate(target, project, config=config):
         if d.severity is Severity.ERROR and (d.code, os.path.basename(d.file), d.message) not in known:
             found.append(Diagnostic("PKG022", Severity.ERROR,
                                     f"in the package as the host will see it: {d.code} {d.message}", d.file, d.range))

@@ -41,6 +41,7 @@ DEFAULT_RULES: tuple[tuple[str, str], ...] = (
     ("__pycache__/", "cache"),
     (".workbench/", "workbench state"),
     ("/" + IGNORE_FILE, "workbench ignore file"),
+    ("/workbench.toml", "workbench configuration"),
     ("/workbench-exports/", "earlier exports"),
     ("/*.zip", "earlier exports (a zip at the project root)"),
     ("*.workbench-tmp", "unfinished export"),
@@ -80,6 +81,8 @@ class IgnoreRules:
         for number, line in enumerate(lines, 1):
             if line.strip() and not line.lstrip().startswith("#"):
                 rules.append(Rule(line.rstrip("\n"), f"{IGNORE_FILE}:{number}: {line.strip()}"))
+        from workbench.core.config import export_ignore_rules
+        rules += [Rule(p, why) for p, why in export_ignore_rules(root)]
         return cls(rules)
 
     def excluded_by(self, rel: str, is_dir: bool = False) -> str | None:
