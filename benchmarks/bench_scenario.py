@@ -22,32 +22,36 @@ def scenario_figures() -> dict:
     from workbench.sandbox.environment import ensure_app, prepare_environment
     prepare_environment()
     ensure_app()
-    from timing import median_ms  # benchmarks/timing.py (the runner puts benchmarks/ on the path)
+    from timing import run  # benchmarks/timing.py (the runner puts benchmarks/ on the path)
+
+    return run(_figures())
+
+
+async def _figures() -> dict:
+    from timing import median_ms_async
 
     from workbench.core.scenario import find_scenarios
-    from workbench.sandbox.runner import load_for, run_scenario
     from workbench.registry import open_project
+    from workbench.sandbox.runner import load_for, run_scenario
 
     steps: list[float] = []
     starts: list[float] = []
     failures: list[str] = []
     for _ in range(ROUNDS):
         for sample in SAMPLES:
-            _target, project = open_project(REPO / "sample_projects" / sample)
+            target, project = open_project(REPO / "sample_projects" / sample)
             for path in find_scenarios(project.root):
-                result = run_scenario(project, load_for(project, path))
+                result = await run_scenario(target, project, load_for(target, project, path))
                 if not result.passed:
                     failures.append(result.name)
                 steps += result.step_ms
                 starts.append(result.seconds * 1000 - sum(result.step_ms))
 
-    from workbench.sandbox.session import SessionSetup
-    from workbench.targets.pexip.runtime import create_session
-    _target, project = open_project(REPO / "sample_projects" / SAMPLES[0])
-    session = create_session(project, SessionSetup())
-    session.start()
+    target, project = open_project(REPO / "sample_projects" / SAMPLES[0])
+    session = target.create_session(project)
+    await session.start()
     try:
-        roundtrip = median_ms(lambda: session.page.eval_js("1"), repeat=100, warmup=10)
+        roundtrip = await median_ms_async(lambda: session.page.evaluate("1"), repeat=100, warmup=10)
     finally:
         session.close()
     figures = {

@@ -78,3 +78,15 @@ def open_project(path: str | Path) -> tuple[Target, Project]:
         raise ProjectDetectionError("\n".join(lines))
     kinds = ", ".join(f"{p.kind} ({t.title})" for t, p in found)
     raise ProjectDetectionError(f"{path}: ambiguous project, it matches {kinds}; open a more specific folder")
+
+
+def all_samples() -> list:
+    """Every sample the hosts offer (workbench.core.newproject.Sample), host by host."""
+    return [sample for target in all_targets() for sample in target.samples()]
+
+
+def new_project(sample_name: str, dest: str | Path, options: dict | None = None) -> list[Path]:
+    """Make a project from a sample of whichever host offers it; raises NewProjectError with what to do."""
+    from workbench.core.newproject import find_sample
+    sample = find_sample(all_samples(), sample_name)
+    return get_target(sample.target).new_project(sample, Path(dest), options or {})

@@ -116,7 +116,7 @@ def test_the_connector_sample_scenarios_pass():
 
 
 def test_a_connector_made_by_workbench_new_runs_its_renamed_scenarios(tmp_path):
-    from workbench.core.newproject import create_project
+    from workbench.registry import new_project
 
-    create_project("exo-connector", tmp_path / "zoomy", "zoomy", "Zoomy Rooms")
+    new_project("exo-connector", tmp_path / "zoomy", {"type": "zoomy", "title": "Zoomy Rooms"})
     assert_scenarios_pass(tmp_path / "zoomy")

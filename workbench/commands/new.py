@@ -1,4 +1,4 @@
-"""`workbench new SAMPLE DEST [--type TYPE --title TITLE]`: create a project from a sample."""
+"""`workbench new SAMPLE DEST [OPTIONS]`: create a project from a sample (each host says which samples and options)."""
 
 from __future__ import annotations
 
@@ -10,22 +10,29 @@ from workbench.commands.parser import EXIT_USAGE, print_error, shorten
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("sample", metavar="SAMPLE",
-                   help="sample to start from: exo-connector, pexip-recording, pexip-conference-tools, "
-                        "xcally-script, xcally-html")
+    from workbench.registry import all_samples
+    samples = all_samples()
+    p.add_argument("sample", metavar="SAMPLE", help="sample to start from: " + ", ".join(s.name for s in samples))
     p.add_argument("dest", metavar="DEST", help="folder to create (must not exist, or be empty)")
-    p.add_argument("--type", dest="type_", metavar="TYPE",
-                   help="exo-connector: the connector type, one lowercase word (default acme)")
-    p.add_argument("--title", metavar="TITLE", help="exo-connector: the title users see (default from the type)")
+    flags: dict[str, list[str]] = {}
+    for sample in samples:
+        for option in sample.options:
+            flags.setdefault(option.flag, []).append(f"{sample.name}: {option.help}")
+    for flag, helps in flags.items():
+        p.add_argument(flag, dest=f"option_{flag.lstrip('-').replace('-', '_')}", metavar=flag.lstrip("-").upper(),
+                       help="; ".join(helps))
     p.add_argument("--no-validate", action="store_true", help="do not validate the new project")
 
 
 def run(args: argparse.Namespace) -> int:
-    from workbench.core.newproject import NewProjectError, create_project
+    from workbench.core.newproject import NewProjectError
+    from workbench.registry import new_project
 
     dest = Path(args.dest)
+    options = {key[len("option_"):]: value for key, value in vars(args).items()
+               if key.startswith("option_") and value is not None}
     try:
-        written = create_project(args.sample, dest, args.type_, args.title)
+        written = new_project(args.sample, dest, options)
     except NewProjectError as exc:
         print(f"workbench new: {exc}", file=sys.stderr)
         return 2

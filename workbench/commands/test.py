@@ -78,6 +78,8 @@ def _run_filtered(target, project, paths: list[Path], allow_hosts: tuple[str, ..
     logging.getLogger(__name__).info("running %d scenario file(s) of %s", len(paths), project.root)
     with FilteredStderr(handler):
         from workbench.sandbox.environment import ensure_app
+        from workbench.sandbox.qtlog import route_qt_messages
+        route_qt_messages()
         app = ensure_app()  # prepares the environment (offscreen, egress proxy, URL scheme) before Qt starts
         import asyncio
 

@@ -44,6 +44,8 @@ def main(args: argparse.Namespace) -> int:
     import qasync
     from PySide6.QtCore import QTimer
 
+    from workbench.sandbox.qtlog import route_qt_messages
+    route_qt_messages()  # Qt's own messages go to this run's log file
     app, window = create_window(args.theme)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

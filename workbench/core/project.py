@@ -100,3 +100,9 @@ class Target(Protocol):
 
     def window_setup(self, project: Project) -> dict:
         """Scenario header keys the window's own sessions start with (settings the window keeps per project)."""
+
+    def samples(self) -> list:
+        """The samples (workbench.core.newproject.Sample) a new project of this host can start from."""
+
+    def new_project(self, sample: Any, dest: Path, options: dict | None = None) -> list:
+        """Make a project from one of this host's samples with the chosen options; returns the files written."""

@@ -33,6 +33,8 @@ class LazyTarget:
     PANEL: str | None = None  # 'module:function(session, recorder, parent) -> QWidget | None' (Qt)
     FORM: str | None = None  # 'module:function(project, document, overlays) -> QWidget | None' (Qt)
     WINDOW_SETUP: str | None = None  # 'module:function(project) -> dict' header keys the window starts with
+    SAMPLES: str | None = None  # 'module:SAMPLES': the core.newproject.Sample list this host offers
+    NEW_PROJECT: str | None = None  # 'module:function(sample, dest, options) -> files' (default: a plain copy)
 
     def validate(self, project: Project, files: ProjectFiles) -> list[Diagnostic]:
         return load(self.VALIDATE)(project, files)
@@ -67,3 +69,14 @@ class LazyTarget:
 
     def window_setup(self, project: Project) -> dict:
         return load(self.WINDOW_SETUP)(project) if self.WINDOW_SETUP else {}
+
+    def samples(self) -> list:
+        return list(load(self.SAMPLES)) if self.SAMPLES else []
+
+    def new_project(self, sample, dest, options: dict | None = None) -> list:
+        """Make a project from one of this host's samples (its options checked); returns the files written."""
+        from workbench.core.newproject import check_options, copy_sample
+        options = check_options(sample, options or {})
+        if self.NEW_PROJECT:
+            return load(self.NEW_PROJECT)(sample, dest, options)
+        return copy_sample(sample.folder, dest)

@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
             self.editors.current_rel() or ""))
         self.start_action = self._action("Start page", None, self.show_start_page)
         self.import_action = self._action("Import package…", None, lambda: self.import_package(),
-                                          "Unpack a Pexip or XCALLY package zip into a new folder and open it")
+                                          "Unpack a host's package zip into a new folder and open it")
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         for a in (self.start_action, self.open_action, self.import_action, self.quick_open_action, self.save_action,
@@ -304,12 +304,12 @@ class MainWindow(QMainWindow):
 
     # -- start page -------------------------------------------------------------------------------------------------
     def show_start_page(self) -> None:
-        from workbench.core.newproject import available_samples
+        from workbench.registry import all_samples, all_targets
         from workbench.ui.start.page import StartPage
         if self.start_page is not None:
             self.stack.removeWidget(self.start_page)
             self.start_page.deleteLater()
-        page = StartPage(available_samples(), settings.recent_projects())
+        page = StartPage(all_samples(), settings.recent_projects(), [t.title for t in all_targets()])
         page.sig_open_folder.connect(lambda p: self.open_project(p) if p else self.ask_open_folder())
         page.sig_new_from_sample.connect(self.new_from_sample)
         page.sig_import_package.connect(self.import_package)
@@ -323,7 +323,8 @@ class MainWindow(QMainWindow):
             self.open_project(folder)
 
     def new_from_sample(self, sample: str, parent_folder: str | None = None) -> bool:
-        from workbench.core.newproject import NewProjectError, create_project
+        from workbench.core.newproject import NewProjectError
+        from workbench.registry import new_project
         parent_folder = parent_folder or QFileDialog.getExistingDirectory(self, f"Where to create {sample}")
         if not parent_folder:
             return False
@@ -333,7 +334,7 @@ class MainWindow(QMainWindow):
             dest = Path(parent_folder) / f"{sample}-{n}"
             n += 1
         try:
-            create_project(sample, dest)
+            new_project(sample, dest)
         except (NewProjectError, OSError) as exc:
             QMessageBox.warning(self, "New project", str(exc))
             return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -92,6 +93,9 @@ class HostSession(QObject):
         self.page.sig_report.connect(self._on_report)
         self.page.sig_hung.connect(self._on_problem)
         self.page.sig_crashed.connect(self._on_problem)
+        if os.environ.get("QTWEBENGINE_DISABLE_SANDBOX") == "1":
+            self.log.add(HOST, "Chromium's sandbox is off for this page (the workbench runs as root, or "
+                               "QTWEBENGINE_DISABLE_SANDBOX=1 is set)", sandbox=False)
 
     # -- lifecycle ------------------------------------------------------------------------------------------------
     async def start(self, timeout_ms: int = 20000) -> None:

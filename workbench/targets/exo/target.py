@@ -22,6 +22,8 @@ class ExoTarget(LazyTarget):
     SESSION = "workbench.targets.exo.runtime.session:create_session"
     PANEL = "workbench.targets.exo.ui.panel:make_panel"
     FORM = "workbench.targets.exo.ui.forms:form_for"
+    SAMPLES = "workbench.targets.exo.newproject:SAMPLES"
+    NEW_PROJECT = "workbench.targets.exo.newproject:create"
 
     def detect(self, root: Path) -> Project | None:
         """A Maven project whose WEB-INF/conf/<type>/configuration.xml adds a call provider (a few globs)."""

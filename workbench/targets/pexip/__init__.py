@@ -26,6 +26,7 @@ class PexipTarget(LazyTarget):
     VOCABULARY = "workbench.targets.pexip.scenario:vocabulary"
     SESSION = "workbench.targets.pexip.runtime.session:create_session"
     FORM = "workbench.targets.pexip.ui.forms:form_for"
+    SAMPLES = "workbench.targets.pexip.samples:SAMPLES"
 
     def detect(self, root: Path) -> Project | None:
         return detect(root)

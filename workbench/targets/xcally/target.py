@@ -51,6 +51,7 @@ class XcallyTarget(LazyTarget):
     PANEL = "workbench.targets.xcally.ui.panel:make_panel"
     FORM = "workbench.targets.xcally.ui.forms:form_for"
     WINDOW_SETUP = "workbench.targets.xcally.settings:window_setup"
+    SAMPLES = "workbench.targets.xcally.samples:SAMPLES"
 
     def detect(self, root: Path) -> Project | None:
         """The plugin at root, or in its single top folder (as some published zips are laid out)."""

@@ -15,14 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SAMPLE_BLURBS = {
-    "pexip-recording": "Pexip branding package: a toolbar button that records the conference",
-    "pexip-conference-tools": "Pexip branding package: layout control and per-participant mute",
-    "xcally-script": "XCALLY Motion script plugin (Node.js status server)",
-    "xcally-html": "XCALLY Motion html plugin (admin and agent views)",
-    "exo-connector": "eXo Web Conferencing connector (Maven project)",
-}
-
 
 class StartPage(QWidget):
     sig_new_from_sample = Signal(str)
@@ -32,12 +24,14 @@ class StartPage(QWidget):
     sig_import_package = Signal()
     """Emitted when the user wants to import a package zip."""
 
-    def __init__(self, samples: list[str], recent: list[str], parent: QWidget | None = None):
+    def __init__(self, samples: list, recent: list[str], host_titles: list[str] | None = None,
+                 parent: QWidget | None = None):
+        """samples: the workbench.core.newproject.Sample list the hosts offer; host_titles: the hosts' titles."""
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 36, 48, 36)
-        title = QLabel("<h1>Plugin Workbench</h1><p>Write, check and package plugins for Pexip Infinity Connect, "
-                       "XCALLY Motion and eXo Web Conferencing.</p>")
+        hosts = ", ".join(host_titles or []) or "your hosts"
+        title = QLabel(f"<h1>Plugin Workbench</h1><p>Write, check and package plugins for {hosts}.</p>")
         title.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(title)
         row = QHBoxLayout()
@@ -54,12 +48,13 @@ class StartPage(QWidget):
         new_box = QGroupBox("New project from a sample")
         grid = QGridLayout(new_box)
         self.sample_buttons: dict[str, QPushButton] = {}
-        for i, name in enumerate(samples):
+        for i, sample in enumerate(samples):
+            name = sample.name
             b = QPushButton(name)
             b.setMinimumWidth(190)
             b.clicked.connect(lambda _=False, n=name: self.sig_new_from_sample.emit(n))
             grid.addWidget(b, i, 0)
-            blurb = QLabel(SAMPLE_BLURBS.get(name, ""))
+            blurb = QLabel(sample.title)
             blurb.setWordWrap(True)
             grid.addWidget(blurb, i, 1)
             self.sample_buttons[name] = b

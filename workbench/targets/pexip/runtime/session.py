@@ -99,7 +99,8 @@ class PexipSession(HostSession):
             self.sig_state_changed.emit()
             return True
         if kind == "host" and "reloaded" in data:
-            self.log.add(HOST, str(data.get("message", "")))
+            self.log.add(HOST, str(data.get("message", "")), reloaded=data.get("reloaded"),
+                         rendered=data.get("rendered"))
             future = self._reloads.pop(data.get("bust"), None) if isinstance(data.get("bust"), int) else None
             if future is not None and not future.done():
                 future.set_result(int(data.get("rendered") or 0))

@@ -8,7 +8,19 @@ import pytest
 from testpaths import SAMPLES
 
 from workbench.cli import main
-from workbench.core.newproject import NewProjectError, Renaming, create_project, leftovers
+from workbench.core.newproject import NewProjectError, Sample, find_sample
+from workbench.registry import get_target
+from workbench.targets.exo.newproject import SAMPLES as EXO_SAMPLES
+from workbench.targets.exo.newproject import Renaming, leftovers
+
+
+def create_project(name, dest, type_=None, title=None, samples=None):
+    """What `workbench new` does, with the samples taken from a test folder."""
+    offered = [Sample(s.name, s.title, s.target, s.options, samples) for s in EXO_SAMPLES]
+    offered.append(Sample("xcally-html", "html", "xcally", (), samples))
+    sample = find_sample(offered, name)
+    options = {k: v for k, v in (("type", type_), ("title", title)) if v is not None}
+    return get_target(sample.target).new_project(sample, dest, options)
 
 JAVA = """package org.exoplatform.webconferencing.acme;
 
@@ -97,7 +109,7 @@ def test_non_empty_destination_and_unknown_sample_are_refused(samples, tmp_path)
     assert (tmp_path / "busy/keep.txt").read_text() == "mine"
     with pytest.raises(NewProjectError, match="choose one of exo-connector, xcally-html"):
         create_project("nope", tmp_path / "y", samples=samples)
-    with pytest.raises(NewProjectError, match="apply to exo-connector only"):
+    with pytest.raises(NewProjectError, match="--type does not apply to xcally-html"):
         create_project("xcally-html", tmp_path / "z", "acme", samples=samples)
 
 
