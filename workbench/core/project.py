@@ -101,6 +101,9 @@ class Target(Protocol):
     def window_setup(self, project: Project) -> dict:
         """Scenario header keys the window's own sessions start with (settings the window keeps per project)."""
 
+    def build_spec(self, project: Project) -> Any:
+        """How the project builds with its own tool (workbench.core.build.BuildSpec), None when it needs no build."""
+
     def samples(self) -> list:
         """The samples (workbench.core.newproject.Sample) a new project of this host can start from."""
 

@@ -35,6 +35,7 @@ class LazyTarget:
     WINDOW_SETUP: str | None = None  # 'module:function(project) -> dict' header keys the window starts with
     SAMPLES: str | None = None  # 'module:SAMPLES': the core.newproject.Sample list this host offers
     NEW_PROJECT: str | None = None  # 'module:function(sample, dest, options) -> files' (default: a plain copy)
+    BUILD: str | None = None  # 'module:function(project) -> core.build.BuildSpec | None' (projects built by a tool)
 
     def validate(self, project: Project, files: ProjectFiles) -> list[Diagnostic]:
         return load(self.VALIDATE)(project, files)
@@ -69,6 +70,10 @@ class LazyTarget:
 
     def window_setup(self, project: Project) -> dict:
         return load(self.WINDOW_SETUP)(project) if self.WINDOW_SETUP else {}
+
+    def build_spec(self, project: Project):
+        """How the project builds with its own tool (a core.build.BuildSpec), None when it needs no build."""
+        return load(self.BUILD)(project) if self.BUILD else None
 
     def samples(self) -> list:
         return list(load(self.SAMPLES)) if self.SAMPLES else []

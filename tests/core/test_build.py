@@ -1,0 +1,42 @@
+"""A project's own build: output streamed, error lines mapped to files, a missing set-up said plainly, cancel kills."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from workbench.core.build import BuildSpec, run_build
+
+SCRIPT = """import sys, time
+print('compiling src/plugin.ts')
+print('src/plugin.ts(12,5): error TS2304: Cannot find name foo.')
+sys.exit(2)
+"""
+
+
+def test_errors_are_mapped_to_the_project_files(tmp_path):
+    (tmp_path / "build.py").write_text(SCRIPT)
+    spec = BuildSpec("npm run build", (sys.executable, "build.py"), tmp_path,
+                     problem_patterns=(r"^(?P<file>[^(]+)\((?P<line>\d+),(?P<col>\d+)\): (?P<severity>error) "
+                                       r"(?P<message>.*)$",))
+    seen: list[str] = []
+    result = run_build(spec, tmp_path, seen.append)
+    assert not result.ok and result.returncode == 2
+    assert seen[0] == "compiling src/plugin.ts"
+    [d] = result.diagnostics
+    assert (d.file, d.range.start.line, d.range.start.column) == ("src/plugin.ts", 12, 5)
+    assert "Cannot find name foo" in d.message
+
+
+def test_a_build_that_cannot_run_yet_says_what_to_do(tmp_path):
+    spec = BuildSpec("npm run build", ("npm", "run", "build"), tmp_path, missing="node_modules is missing: run npm ci")
+    result = run_build(spec, tmp_path)
+    assert not result.ok and result.diagnostics[0].message == "node_modules is missing: run npm ci"
+
+
+def test_cancel_stops_the_build(tmp_path):
+    (tmp_path / "slow.py").write_text("import time\nprint('started', flush=True)\ntime.sleep(60)\n")
+    cancel = threading.Event()
+    spec = BuildSpec("slow", (sys.executable, "slow.py"), tmp_path)
+    result = run_build(spec, tmp_path, lambda line: cancel.set() if line == "started" else None, cancel)
+    assert result.cancelled and not result.ok and result.seconds < 10
