@@ -1,36 +1,61 @@
-"""`workbench schemas [--vscode]`: where the JSON Schemas of every file kind are, or VS Code settings using them."""
+"""`workbench schemas [--vscode [PATH]] [--generate]`: the JSON Schemas of every file kind and of each host's scenario
+files, VS Code settings using them, or (for the workbench's own development) the scenario schemas generated anew."""
 
 from __future__ import annotations
 
 import argparse
 import json
-
-# Schema file -> the files it describes, as VS Code `fileMatch` patterns.
-FILE_MATCH = {
-    "pexip-settings.schema.json": ["**/webapp2/settings.json"],
-    "pexip-branding-manifest.schema.json": ["**/webapp2/manifest.json"],
-    "pexip-plugin-package.schema.json": ["*.plugin.package.json"],
-    # Any other manifest.json: an XCALLY project's (a Pexip branding package with manifest.json at its root
-    # matches too; such a workspace maps that file to the Pexip schema instead).
-    "xcally-manifest.schema.json": ["manifest.json", "!**/webapp2/manifest.json"],
-}
+from pathlib import Path
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--vscode", action="store_true",
-                   help="print a `json.schemas` block for VS Code settings, pointing at the installed schema files")
+    p.add_argument("--vscode", nargs="?", const="", metavar="PATH",
+                   help="print a `json.schemas` block for VS Code settings, pointing at the installed schema files "
+                        "(with a project PATH: its scenario files get their host's scenario schema)")
+    p.add_argument("--generate", action="store_true",
+                   help="write each host's scenario schema from its step definitions (workbench development)")
+
+
+def scenario_schemas() -> dict[str, dict]:
+    """File name -> the generated scenario schema, for every registered host."""
+    from workbench.core.scenario_schema import scenario_schema, scenario_schema_name
+    from workbench.registry import all_targets
+    return {scenario_schema_name(t.name): scenario_schema(t.name, t.title, t.vocabulary()) for t in all_targets()}
 
 
 def run(args: argparse.Namespace) -> int:
     from workbench.core.paths import SCHEMAS
+    from workbench.registry import all_targets
 
-    files = sorted(SCHEMAS.glob("*.schema.json"))
-    if args.vscode:
-        entries = [{"fileMatch": FILE_MATCH[path.name], "url": path.resolve().as_uri()}
-                   for path in files if path.name in FILE_MATCH]
-        print(json.dumps({"json.schemas": entries}, indent=2))
+    if args.generate:
+        from workbench.core.atomic import atomic_write
+        for name, schema in scenario_schemas().items():
+            atomic_write(SCHEMAS / name, (json.dumps(schema, indent=2) + "\n").encode("utf-8"))
+            print(f"wrote {SCHEMAS / name}")
         return 0
-    for path in files:
+    if args.vscode is not None:
+        entries = [{"fileMatch": list(patterns), "url": (SCHEMAS / name).resolve().as_uri()}
+                   for target in all_targets() for name, patterns in target.schema_matches().items() if patterns]
+        settings: dict = {"json.schemas": entries}
+        if args.vscode:
+            url, folder = _scenario_schema_of(Path(args.vscode))
+            entries.append({"fileMatch": [f"{folder}/*.json"], "url": url})
+            settings["yaml.schemas"] = {url: [f"{folder}/*.yaml", f"{folder}/*.yml"]}  # the YAML extension's key
+        print(json.dumps(settings, indent=2))
+        return 0
+    for path in sorted(SCHEMAS.glob("*.schema.json")):
         schema = json.loads(path.read_text("utf-8"))
         print(f"{schema.get('$id', '')}\n  {path}\n  {schema.get('title', '')}")
     return 0
+
+
+def _scenario_schema_of(root: Path) -> tuple[str, str]:
+    """(schema URL, scenario folder relative to the project) of the project at root."""
+    from workbench.core.config import scenario_folder
+    from workbench.core.paths import SCHEMAS
+    from workbench.core.scenario_schema import scenario_schema_name
+    from workbench.registry import open_project
+
+    target, project = open_project(root)
+    folder = scenario_folder(project.root).relative_to(project.root).as_posix()
+    return (SCHEMAS / scenario_schema_name(target.name)).resolve().as_uri(), folder

@@ -24,9 +24,10 @@ def _number(value: Any) -> Any:
     return value
 
 
-Millis = Annotated[float, BeforeValidator(_number), Field(ge=0, le=MAX_MS, allow_inf_nan=False)]
+# (the Field first, so the constraints show in the generated JSON Schema as minimum/maximum)
+Millis = Annotated[float, Field(ge=0, le=MAX_MS, allow_inf_nan=False), BeforeValidator(_number)]
 """A finite number of milliseconds, 0 to an hour."""
-PositiveMillis = Annotated[float, BeforeValidator(_number), Field(gt=0, le=MAX_MS, allow_inf_nan=False)]
+PositiveMillis = Annotated[float, Field(gt=0, le=MAX_MS, allow_inf_nan=False), BeforeValidator(_number)]
 """A finite, positive number of milliseconds (timeouts)."""
 
 

@@ -26,7 +26,9 @@ class LazyTarget:
     VALIDATE: str  # 'module:function(project, files) -> list[Diagnostic]'
     RULES: str  # 'module:RULES' (an iterable of RuleInfo, or a dict of them)
     OUTLINE: str  # 'module:function(project, files) -> list[OutlineNode]'
-    SCHEMA_FILES: tuple[str, ...] = ()  # the host's file kinds' schemas, by file name under resources/schemas
+    # The host's file kinds' schemas under resources/schemas: file name -> the files it describes, as editors'
+    # `fileMatch` patterns (VS Code's json.schemas).
+    SCHEMA_FILES: dict[str, tuple[str, ...]] = {}
     EXPORT: str  # 'module:function(project, files, options) -> ExportPlan'
     VOCABULARY: str  # 'module:function(project) -> Vocabulary' (Qt-free)
     SESSION: str  # 'module:function(project, setup, parent) -> HostSession' (Qt)
@@ -52,6 +54,10 @@ class LazyTarget:
 
         from workbench.core.paths import SCHEMAS
         return {name: json.loads((SCHEMAS / name).read_text(encoding="utf-8")) for name in self.SCHEMA_FILES}
+
+    def schema_matches(self) -> dict[str, tuple[str, ...]]:
+        """Schema file name -> the project files it describes (editors' fileMatch patterns)."""
+        return dict(self.SCHEMA_FILES)
 
     def export_plan(self, project: Project, files: ProjectFiles, options) -> Any:
         return load(self.EXPORT)(project, files, options)

@@ -16,7 +16,7 @@ class ExoTarget(LazyTarget):
     VALIDATE = "workbench.targets.exo.checks:validate_connector"
     RULES = "workbench.targets.exo.rules:RULES"
     OUTLINE = "workbench.targets.exo.outline:outline"
-    SCHEMA_FILES = ("exo-provider-settings.schema.json",)
+    SCHEMA_FILES = {"exo-provider-settings.schema.json": ()}  # the settings inside an XML file: no file matches
     EXPORT = "workbench.targets.exo.export:build_plan"
     VOCABULARY = "workbench.targets.exo.scenario:vocabulary"
     SESSION = "workbench.targets.exo.runtime.session:create_session"

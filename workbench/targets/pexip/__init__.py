@@ -20,8 +20,9 @@ class PexipTarget(LazyTarget):
     VALIDATE = "workbench.targets.pexip.validate:validate"
     RULES = "workbench.targets.pexip.codes:RULES"
     OUTLINE = "workbench.targets.pexip.outline:outline"
-    SCHEMA_FILES = ("pexip-settings.schema.json", "pexip-branding-manifest.schema.json",
-                    "pexip-plugin-package.schema.json")
+    SCHEMA_FILES = {"pexip-settings.schema.json": ("**/webapp2/settings.json",),
+                    "pexip-branding-manifest.schema.json": ("**/webapp2/manifest.json",),
+                    "pexip-plugin-package.schema.json": ("*.plugin.package.json",)}
     EXPORT = "workbench.targets.pexip.export:build_plan"
     VOCABULARY = "workbench.targets.pexip.scenario:vocabulary"
     SESSION = "workbench.targets.pexip.runtime.session:create_session"

@@ -44,7 +44,8 @@ class XcallyTarget(LazyTarget):
     VALIDATE = "workbench.targets.xcally.validate:validate_plugin"
     RULES = "workbench.targets.xcally.rules:RULES"
     OUTLINE = "workbench.targets.xcally.outline:outline"
-    SCHEMA_FILES = ("xcally-manifest.schema.json",)
+    # Any other manifest.json: an XCALLY project's.
+    SCHEMA_FILES = {"xcally-manifest.schema.json": ("manifest.json", "!**/webapp2/manifest.json")}
     EXPORT = "workbench.targets.xcally.export:build_plan"
     VOCABULARY = "workbench.targets.xcally.scenario:vocabulary"
     SESSION = "workbench.targets.xcally.runtime.session:create_session"
