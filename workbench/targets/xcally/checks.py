@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from workbench.core.diagnostics import Diagnostic, Position, Range, Severity
 from workbench.core.files import ProjectFiles
 from workbench.core.jsondoc import JsonDocument, JsonNode
-from workbench.targets.xcally.rules import PLUGIN_TYPES, SIDEBAR_VALUES
+from workbench.targets.xcally.shapes import PLUGIN_TYPES, REQUIRED_FIELDS, SIDEBAR_VALUES, only_side
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-REQUIRED = ("name", "version", "description", "type", "parameters")
 STRING_FIELDS = ("name", "version", "description", "icon")
 SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 ICON_NAME = re.compile(r"^icon-[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -43,7 +42,7 @@ def check_manifest(doc: JsonDocument, files: ProjectFiles) -> tuple[list[Diagnos
         return [doc.diag("XC001", E, f"manifest.json holds {JSON_TYPE_NAMES[root.kind]}: it must be a JSON object "
                                      "with name, version, description, type and parameters")], facts
     out: list[Diagnostic] = []
-    for key in REQUIRED:
+    for key in REQUIRED_FIELDS:
         if key not in root.members:
             out.append(Diagnostic("XC002", E, f"required field `{key}` is missing: add it to manifest.json",
                                   doc.file, _head(root.range)))
@@ -212,7 +211,7 @@ def _check_sidebar_views(doc: JsonDocument, root: JsonNode, params: JsonNode,
     views = params.get("views")
     if sidebar is None or sidebar.kind != "string" or views is None or views.kind != "object":
         return []
-    needed = {"agentOnly": "agent", "adminOnly": "admin"}.get(sidebar.value)
+    needed = only_side(sidebar.value) if isinstance(sidebar.value, str) else None
     if needed and needed not in views.members:
         other = "admin" if needed == "agent" else "agent"
         return [doc.diag("XC019", W, f"sidebar is \"{sidebar.value}\" but there is no views.{needed}: add "

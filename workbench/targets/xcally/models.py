@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from workbench.targets.xcally.rules import PLUGIN_TYPES, SIDEBAR_VALUES  # noqa: F401  (re-exported for forms)
+from workbench.targets.xcally.shapes import PLUGIN_TYPES, SIDEBAR_VALUES  # noqa: F401  (re-exported for forms)
 
 _CONFIG = ConfigDict(extra="allow", validate_assignment=True, strict=True)
 
@@ -74,8 +74,8 @@ class XcallyManifest(BaseModel):
     version: str = Field(min_length=1)
     description: str
     author: XcallyAuthor | None = None
-    type: Literal["script", "html"]
-    sidebar: Literal["always", "adminOnly", "agentOnly", "never"] = "always"
+    type: Literal[PLUGIN_TYPES]
+    sidebar: Literal[SIDEBAR_VALUES] = "always"
     icon: str = Field(default="icon-apps", min_length=1)
     parameters: ScriptParameters | HtmlParameters
 

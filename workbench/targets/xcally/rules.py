@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from workbench.core.diagnostics import RuleInfo, Severity
+from workbench.targets.xcally.shapes import PLUGIN_TYPES, SIDEBAR_VALUES  # noqa: F401 (re-exported for the checks)
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-PLUGIN_TYPES = ("script", "html")
-SIDEBAR_VALUES = ("always", "adminOnly", "agentOnly", "never")
 # Decimal megabytes, the stricter reading of "50 MB": a package that passes here passes the upload. The export uses
 # the same two numbers, so validation and export never disagree.
 PACKAGE_LIMIT_BYTES = 50_000_000  # App Zone refuses larger uploads

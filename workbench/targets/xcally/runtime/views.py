@@ -7,9 +7,9 @@ import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
 
+from workbench.targets.xcally.shapes import ROLES, SIDEBAR_AUDIENCE
+
 LOOPBACK = "127.0.0.1"
-ROLES = ("admin", "agent")
-SIDEBAR_AUDIENCE = {"always": ["admin", "agent"], "adminOnly": ["admin"], "agentOnly": ["agent"], "never": []}
 
 
 def _is_url(value: str) -> bool:

@@ -1,0 +1,18 @@
+"""The shapes App Zone gives a plugin manifest, once: the plugin types, the required fields, and who sees the plugin
+in Motion's sidebar for each `sidebar` value (validation, the models, the run time and the panel all read these)."""
+
+from __future__ import annotations
+
+PLUGIN_TYPES = ("script", "html")
+REQUIRED_FIELDS = ("name", "version", "description", "type", "parameters")
+ROLES = ("admin", "agent")
+# `sidebar` value -> the roles that see the plugin in the sidebar (the default is "always").
+SIDEBAR_AUDIENCE: dict[str, tuple[str, ...]] = {"always": ROLES, "adminOnly": ("admin",), "agentOnly": ("agent",),
+                                                "never": ()}
+SIDEBAR_VALUES = tuple(SIDEBAR_AUDIENCE)
+
+
+def only_side(sidebar: str) -> str | None:
+    """The one role a `sidebar` value shows the plugin to ('agent' for agentOnly), None when not exactly one."""
+    audience = SIDEBAR_AUDIENCE.get(sidebar, ())
+    return audience[0] if len(audience) == 1 else None
