@@ -58,7 +58,7 @@ class HostLog:
 
     def __init__(self, limit: int = 20000):
         self.entries: list[LogEntry] = []
-        self.limit = limit  # oldest entries are dropped past this (a chatty plugin must not eat the memory)
+        self.limit = limit  # oldest entries are dropped past this (10% slack: a chatty plugin must not eat the memory)
         self._listeners: list[Callable[[LogEntry], None]] = []
         self._seq = 0
 
@@ -72,7 +72,7 @@ class HostLog:
         self._seq += 1
         entry = LogEntry(kind, message, data, seq=self._seq)
         self.entries.append(entry)
-        if len(self.entries) > self.limit:
+        if len(self.entries) > self.limit + self.limit // 10:  # trimmed in chunks: a flood stays linear
             del self.entries[: len(self.entries) - self.limit]
         for fn in list(self._listeners):
             fn(entry)

@@ -60,7 +60,8 @@ class HostPage(QWebEnginePage):
                  file_for_url: Callable[[str], str | None] | None = None, parent: QObject | None = None):
         super().__init__(env.profile, parent)
         self.env, self.log, self.kit = env, log_, kit
-        self.file_for_url = file_for_url or (lambda url: None)
+        self._file_for_url = file_for_url or (lambda url: None)
+        self._files: dict[str, str | None] = {}  # url -> project file: console lines come from few scripts
         for script in kit.scripts():
             self.scripts().insert(script)
         self.start_url: QUrl | None = None
@@ -92,8 +93,17 @@ class HostPage(QWebEnginePage):
         self.load(self.start_url)
         self._heartbeat.start()
 
+    def file_for_url(self, url: str) -> str | None:
+        """The project file a page URL serves (cached: resolving paths per console line would cost a flood)."""
+        if url not in self._files:
+            if len(self._files) > 512:
+                self._files.clear()
+            self._files[url] = self._file_for_url(url)
+        return self._files[url]
+
     def _on_load_started(self) -> None:
         self.loaded = False
+        self._files.clear()  # files may have moved since
 
     def _on_load_finished(self, ok: bool) -> None:
         self.loaded = ok
