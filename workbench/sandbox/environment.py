@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 LOCKDOWN_FLAGS = ("--proxy-server=http://127.0.0.1:{port}", "--proxy-bypass-list=<-loopback>",
                   "--force-webrtc-ip-handling-policy=disable_non_proxied_udp", "--disable-background-networking",
                   "--disable-component-update", "--disable-domain-reliability", "--no-pings")
+# A headless page (a scenario) runs its plugin's timers as the app in the foreground does, not throttled to once a
+# second as Chromium throttles a page nobody sees.
+TIMING_FLAGS = ("--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                "--disable-backgrounding-occluded-windows")
 
 
 def prepare_environment(headless: bool = True) -> None:
@@ -41,7 +45,7 @@ def prepare_environment(headless: bool = True) -> None:
     port = PROXY.start()
     flags = [f for f in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split() if not f.startswith(
         ("--proxy-server=", "--proxy-bypass-list=", "--force-webrtc-ip-handling-policy="))]
-    for flag in ("--disable-gpu", "--log-level=3", *(f.format(port=port) for f in LOCKDOWN_FLAGS)):
+    for flag in ("--disable-gpu", "--log-level=3", *(f.format(port=port) for f in LOCKDOWN_FLAGS), *TIMING_FLAGS):
         if flag not in flags:
             flags.append(flag)
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
