@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import traceback
 
+from workbench.core import filescan
 from workbench.core.diagnostics import Diagnostic, RuleInfo, Severity, sort_diagnostics
-from workbench.core.files import ProjectFiles
+from workbench.core.files import SKIPPED_DIRS, ProjectFiles
 from workbench.core.project import Project, Target
 
 RULES = [
     RuleInfo("WB001", Severity.ERROR, "Validator failure",
              "A validation rule failed on unexpected input (a bug in the workbench, not in your project).",
              "Report it with the file that triggered it; the other rules still ran."),
-]
+] + filescan.RULES
 
 
 def validate(target: Target, project: Project, overlays: dict[str, str] | None = None,
@@ -26,7 +27,20 @@ def validate(target: Target, project: Project, overlays: dict[str, str] | None =
         diags = [Diagnostic("WB001", Severity.ERROR,
                             f"internal validator error {type(exc).__name__}: {exc} (at {where.name}:{where.lineno})",
                             "")]
-    return sort_diagnostics(diags)
+    return sort_diagnostics(diags + _file_problems(project, files, diags))
+
+
+def _file_problems(project: Project, files: ProjectFiles, diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Special files and out-of-bounds links in the package, and every file a rule could not read safely (FS0xx)."""
+    found = filescan.scan_package(project.root, project.content_root, SKIPPED_DIRS)
+    found += [filescan.problem_diagnostic(problem, rel) for rel, problem in sorted(files.problems.items())]
+    seen = {(d.code, d.file) for d in diags}
+    out = []
+    for d in found:
+        if (d.code, d.file) not in seen:
+            seen.add((d.code, d.file))
+            out.append(d)
+    return out
 
 
 class LiveValidator:

@@ -18,6 +18,7 @@ from workbench.core.node_process import (
     RestartPolicy,
 )
 from workbench.core.paths import HOSTS
+from workbench.core.safeio import MANIFEST_LIMIT, read_regular
 from workbench.core.scenario import Step
 from workbench.sandbox.environment import SandboxEnvironment
 from workbench.sandbox.qtcompat import emit
@@ -52,7 +53,7 @@ class XcallySession(HostSession):
     # -- lifecycle ------------------------------------------------------------------------------------------------
     def start(self, timeout_ms: int = 20000) -> None:
         try:
-            self.manifest = json.loads((self.content / "manifest.json").read_text(encoding="utf-8"))
+            self.manifest = json.loads(read_regular(self.content / "manifest.json", MANIFEST_LIMIT).decode("utf-8"))
         except (OSError, ValueError) as exc:
             raise SessionError(f"{self.content / 'manifest.json'}: cannot read the manifest ({exc}); "
                                "run `workbench validate` for the exact place") from None
