@@ -10,24 +10,12 @@ import signal
 import pytest
 from testpaths import FIXTURES, SAMPLES
 
-from tests.sandbox.pexip_helpers import started_session
+from tests.sandbox.pexip_helpers import fetch, started_session
 from workbench.sandbox.scheme import FileSchemeHandler
 from workbench.sandbox.waiting import wait_for
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 PUBLISHED = FIXTURES / "scenarios" / "published"
-
-
-def fetch(session, url: str) -> str:
-    """Fetch url from the page; 'ok:<text>' or 'failed'."""
-    key = f"__fetch{abs(hash(url))}"
-    session.page.eval_js(f"""window.{key} = null; fetch({json.dumps(url)})
-        .then(function (r) {{ return r.ok ? r.text().then(function (t) {{ window.{key} = 'ok:' + t; }})
-                                          : (window.{key} = 'failed'); }})
-        .catch(function () {{ window.{key} = 'failed'; }}); 1""")
-    box = {}
-    assert wait_for(lambda: bool(box.setdefault("v", session.page.eval_js(f"window.{key}")[1]) or box.pop("v")), 5000)
-    return box["v"]
 
 
 @pytest.fixture
