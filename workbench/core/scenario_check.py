@@ -12,6 +12,7 @@ from workbench.core.scenario import (
     Scenario,
     Step,
     _Positions,
+    is_duration_ms,
 )
 
 LOCATIONS = ("toolbar", "conference", "participants")
@@ -48,8 +49,8 @@ def build_scenario(data: Any, pos: _Positions, file: str, step_names: frozenset[
         if "name" not in p and "uuid" not in p:
             raise pos.error(("participants", i), "a participant needs a `name` (and optionally a `uuid`)")
     timeout = data.get("timeout", DEFAULT_TIMEOUT_MS)
-    if not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise pos.error(("timeout",), "`timeout` is a positive number of milliseconds")
+    if not is_duration_ms(timeout) or timeout <= 0:
+        raise pos.error(("timeout",), "`timeout` is a positive number of milliseconds (at most a day)")
     hosts = data.get("allow_hosts", []) or []
     if not isinstance(hosts, list) or not all(isinstance(h, str) for h in hosts):
         raise pos.error(("allow_hosts",), "`allow_hosts` is a list of host names")
@@ -129,8 +130,8 @@ def _check_expect(value: Any, expect_keys: frozenset[str]) -> tuple[tuple, str] 
         return ("conference",), "`conference` is a mapping of expected properties, e.g. {locked: true}"
     if subject == "call" and "args" in value and not isinstance(value["args"], list):
         return ("args",), "`args` is a list (a prefix of the call's arguments)"
-    if "timeout" in value and (not isinstance(value["timeout"], (int, float)) or value["timeout"] <= 0):
-        return ("timeout",), "`timeout` is a positive number of milliseconds"
+    if "timeout" in value and (not is_duration_ms(value["timeout"]) or value["timeout"] <= 0):
+        return ("timeout",), "`timeout` is a positive number of milliseconds (at most a day)"
     return None
 
 
@@ -174,8 +175,8 @@ def _check_chat(value: Any, _keys) -> tuple[tuple, str] | None:
 
 
 def _check_wait(value: Any, _keys) -> tuple[tuple, str] | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        return (), "wait takes a number of milliseconds, e.g. `wait: 200`"
+    if not is_duration_ms(value):
+        return (), "wait takes a number of milliseconds up to a day, e.g. `wait: 200`"
     return None
 
 
