@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+import stat
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.jsondoc import JsonDocument, load_json_bytes, parse_json
-from workbench.core.safeio import FileProblem, UnsafeFile, check_path, is_tool_name, read_regular
+from workbench.core.safeio import FileProblem, UnsafeFile, check_path, is_tool_name, read_regular, tool_part
 from workbench.core.treesitter import ParsedSource, parse
 
 # Folders never worth reading for validation (exports use their own ignore rules).
@@ -97,8 +98,14 @@ class ProjectFiles:
             return True
         if rel not in self._is_file:
             path = self.abspath(rel)
-            self._is_file[rel] = path.is_file() and \
-                check_path(path, self.root, parents_checked=True, where="the project") is None
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                mode = 0
+            if stat.S_ISLNK(mode):  # a link counts when it leads to a regular file the project may read
+                self._is_file[rel] = path.is_file() and check_path(path, self.root, where="the project") is None
+            else:
+                self._is_file[rel] = stat.S_ISREG(mode) and tool_part(rel.split("/")) is None
         return self._is_file[rel]
 
     def is_dir(self, rel: str) -> bool:

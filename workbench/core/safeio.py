@@ -92,8 +92,11 @@ def check_path(path: str | Path, confine: str | Path, *, parents_checked: bool =
     its folders too (unless `parents_checked`: a walk that never enters linked folders only needs the last one);
     special files, and links to them, are refused.
     """
-    path = os.fspath(path)
-    if (tool := tool_part(_inner_parts(os.path.abspath(path), os.path.abspath(confine)) or [])) is not None:
+    path, folder = os.fspath(path), os.fspath(confine)
+    inner = _inner_parts(path, folder)  # the common case, path written below confine, needs no normalising
+    if inner is None:
+        inner = _inner_parts(os.path.abspath(path), os.path.abspath(folder)) or []
+    if (tool := tool_part(inner)) is not None:
         return FileProblem(TOOL_FOLDER, f"is inside {tool}/, a version-control or tool folder: never read, served "
                                         "or packaged")
     try:
@@ -129,7 +132,7 @@ def _placement(real: str, confine: str | Path, where: str) -> FileProblem | None
     """Why a resolved path must not be read: outside confine, or in a tool folder (the most telling reason first: a
     link into .git/ says so, wherever that .git/ is)."""
     # A real path below confine as written proves confine has no link in it: resolving confine is then not needed.
-    inner = _inner_parts(real, os.path.abspath(confine))
+    inner = _inner_parts(real, os.fspath(confine)) or _inner_parts(real, os.path.abspath(confine))
     if inner is None:
         inner = _inner_parts(real, os.path.realpath(confine))
     if (tool := tool_part(inner if inner is not None else real.split(os.sep))) is not None:
