@@ -162,3 +162,12 @@ def test_reads_are_bounded(tmp_path, monkeypatch):
 def test_opening_a_fifo_in_the_editor_does_not_block(tmp_path):
     os.mkfifo(tmp_path / "pipe.js")
     assert Document(tmp_path, "pipe.js").text == ""
+
+
+def test_adding_a_plugin_folder_whose_package_file_is_a_fifo_does_not_block(tmp_path):
+    from workbench.ui.forms.pexip import settings_entry_for_folder  # the Pexip form's "add plugin folder"
+    folder = tmp_path / "webapp2/plugins/x"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "x.plugin.package.json")
+    entry = settings_entry_for_folder(tmp_path, "webapp2/settings.json", folder)
+    assert entry == {"id": "x", "srcURL": "plugins/x/x.plugin.package.json", "enabled": True}
