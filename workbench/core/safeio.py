@@ -36,6 +36,11 @@ class FileProblem:
     code: str
     message: str
 
+    @property
+    def what(self) -> str:
+        """What the file is, without what the workbench does about it ('is a FIFO, not a regular file')."""
+        return self.message.split(": ", 1)[0]
+
 
 class UnsafeFile(OSError):
     """A file that must not be read (special file, link out of bounds, loop, too large); `problem` says why."""

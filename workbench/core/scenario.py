@@ -359,7 +359,7 @@ def load_scenario(path: str | Path, *, extra_steps: frozenset[str] = frozenset()
     try:
         data = read_regular(path, MAX_SCENARIO_BYTES)
     except UnsafeFile as exc:
-        raise ScenarioError(file, None, f"cannot read the scenario: it {exc.problem.message}") from None
+        raise ScenarioError(file, None, f"cannot read the scenario: it {exc.problem.what}") from None
     except OSError as exc:
         raise ScenarioError(file, None, f"cannot read the scenario: {exc.strerror or exc}") from None
     return parse_scenario(_decode(data, file), file, json_format=path.suffix.lower() == ".json",

@@ -46,7 +46,7 @@ def _read_json(path: Path, confine: Path) -> tuple[object, str]:
     except FileNotFoundError:
         return None, "missing"
     except UnsafeFile as exc:
-        return None, f"not read: it {exc.problem.message}"
+        return None, f"not read: it {exc.problem.what}"
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return None, f"invalid JSON ({exc})"
 

@@ -53,8 +53,7 @@ class SafeZip:
         except FileNotFoundError:
             raise ImportRefused(f"{self.path}: no such file", "usage") from None
         except UnsafeFile as exc:
-            what = exc.problem.message.split(":", 1)[0]
-            raise ImportRefused(f"{self.path} {what}: give the path of a .zip file", "usage") from None
+            raise ImportRefused(f"{self.path} {exc.problem.what}: give the path of a .zip file", "usage") from None
         except OSError as exc:
             raise ImportRefused(f"{self.path}: cannot be read ({exc.strerror or exc})", "usage") from None
         try:
