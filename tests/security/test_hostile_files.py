@@ -171,3 +171,30 @@ def test_adding_a_plugin_folder_whose_package_file_is_a_fifo_does_not_block(tmp_
     os.mkfifo(folder / "x.plugin.package.json")
     entry = settings_entry_for_folder(tmp_path, "webapp2/settings.json", folder)
     assert entry == {"id": "x", "srcURL": "plugins/x/x.plugin.package.json", "enabled": True}
+
+
+DEEP = "[" * 100_000 + "]" * 100_000  # deeper than any recursive reader survives
+
+
+def test_deeply_nested_json_is_a_positioned_diagnostic_not_a_traceback(tmp_path):
+    root = pexip(tmp_path)
+    (root / "webapp2/manifest.json").write_text('{"brandingID": "1",\n "x": ' + DEEP + "}")
+    result = run_workbench("validate", root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-500:]
+    assert "webapp2/manifest.json:2:134: error JSON008 nested more than 128 levels deep" in result.stdout
+    plugin = copy_sample("xcally-html", tmp_path / "plugin")
+    (plugin / "manifest.json").write_text('{"type": "html", "x": ' + DEEP + "}")
+    detected = run_workbench("validate", plugin)
+    assert detected.returncode == 2 and "Traceback" not in detected.stderr  # not recognised, said in one message
+
+
+def test_deeply_nested_settings_and_packages_read_as_unusable(tmp_path):
+    settings_path(tmp_path).parent.mkdir()
+    settings_path(tmp_path).write_text(DEEP)
+    assert load_settings(tmp_path) == {}
+    package = tmp_path / "deep.zip"
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", DEEP)
+        zf.writestr("a.html", "<p>hi</p>")
+    result = run_workbench("import", package, tmp_path / "dest")
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "neither a Pexip" in result.stderr

@@ -29,7 +29,7 @@ def load_settings(root: str | Path) -> dict[str, Any]:
     """The project's settings; {} when the file is missing or unreadable (never raises)."""
     try:
         value = json.loads(read_regular(settings_path(root), MANIFEST_LIMIT).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested too deeply
         return {}
     return value if isinstance(value, dict) else {}
 

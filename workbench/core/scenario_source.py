@@ -4,7 +4,6 @@ runaway nesting, no .inf/.nan anywhere, UTF-8 checked. Every refusal is a Scenar
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 import yaml
@@ -187,8 +186,7 @@ def _finite(value: Any, file: str, where: Position | None) -> Any:
 def load_json(text: str, file: str) -> tuple[Any, _Positions]:
     """The value of JSON text and the position of each part; raises ScenarioError."""
     from workbench.core.jsondoc import parse_json
-    _check_json_depth(text, file)
-    doc = parse_json(text, file)
+    doc = parse_json(text, file, max_depth=MAX_DEPTH)
     if not doc.ok:
         first = next((d for d in doc.diagnostics if d.severity.value == "error"), None)
         where = first.range.start if first else Position(1, 1)
@@ -206,23 +204,6 @@ def load_json(text: str, file: str) -> tuple[Any, _Positions]:
 
     visit(doc.root, ())
     return doc.value, pos
-
-
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
-def _check_json_depth(text: str, file: str) -> None:
-    """Refuse JSON nested deeper than MAX_DEPTH before building it (the builder recurses once per level)."""
-    depth = 0
-    for match in _JSON_TOKENS.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise ScenarioError(file, _offset_position(text, match.start()),
-                                    f"nested more than {MAX_DEPTH} levels deep")
-        elif token in "]}":
-            depth = max(0, depth - 1)
 
 
 def decode(data: bytes, file: str) -> str:

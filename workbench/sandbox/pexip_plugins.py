@@ -47,7 +47,7 @@ def _read_json(path: Path, confine: Path) -> tuple[object, str]:
         return None, "missing"
     except UnsafeFile as exc:
         return None, f"not read: it {exc.problem.what}"
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: nested too deeply
         return None, f"invalid JSON ({exc})"
 
 

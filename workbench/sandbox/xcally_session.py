@@ -54,7 +54,7 @@ class XcallySession(HostSession):
     def start(self, timeout_ms: int = 20000) -> None:
         try:
             self.manifest = json.loads(read_regular(self.content / "manifest.json", MANIFEST_LIMIT).decode("utf-8"))
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             raise SessionError(f"{self.content / 'manifest.json'}: cannot read the manifest ({exc}); "
                                "run `workbench validate` for the exact place") from None
         if not isinstance(self.manifest, dict):

@@ -31,7 +31,7 @@ class Layout:
 def _json_object(zf: SafeZip, name: str) -> dict | None:
     try:
         value = json.loads(zf.read(name).decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deeply
         return None
     return value if isinstance(value, dict) else None
 
@@ -156,7 +156,7 @@ def _complete_pexip(root: Path, result: ImportResult) -> None:
     else:
         try:
             value = json.loads(manifest.read_text("utf-8-sig"))
-        except ValueError:
+        except (ValueError, RecursionError):
             value = None
         if isinstance(value, dict) and value.get("isSettingsBranded") is not True:
             result.notes.append("webapp2/manifest.json: isSettingsBranded is not true, so the host ignores "

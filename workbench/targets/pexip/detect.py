@@ -22,7 +22,7 @@ def _is_xcally_manifest(path: Path) -> bool:
     """An XCALLY manifest.json has a top-level 'type' key; a Pexip branding manifest never does."""
     try:
         value = json.loads(read_regular(path, MANIFEST_LIMIT).decode("utf-8-sig"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested too deeply
         return False  # an unreadable manifest beside settings.json is still a (broken) branding manifest
     return isinstance(value, dict) and "type" in value
 

@@ -100,7 +100,7 @@ def _plugin_settings(project: Project, files: ProjectFiles, base_settings) -> tu
         try:
             loaded = json.loads(base_settings[0].decode("utf-8-sig"))
             value = loaded if isinstance(loaded, dict) else {}
-        except ValueError:
+        except (ValueError, RecursionError):
             value = {}
     plugins = [p for p in value.get("plugins", []) if isinstance(p, dict) and p.get("id") != entry["id"]]
     value["plugins"] = plugins + [entry]
@@ -199,7 +199,7 @@ def _explain_id(project: Project, plan: ExportPlan, branding_id: str, manifest_s
     try:
         loaded = json.loads(current.decode("utf-8-sig")) if current is not None else None
         previous = str(loaded.get("brandingID")) if isinstance(loaded, dict) and "brandingID" in loaded else None
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deeply
         pass
     plan.info.update({"brandingID": branding_id, "previousBrandingID": previous})
     plan.notes.insert(0, f"brandingID {branding_id} (derived from the package content: the same content gives the "

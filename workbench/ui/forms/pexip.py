@@ -209,7 +209,7 @@ def settings_entry_for_folder(project_root: Path, settings_rel: str, folder: Pat
     try:
         plugin_id = json.loads(read_regular(package, MANIFEST_LIMIT).decode("utf-8")).get("id") \
             or package.name.split(".")[0]
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
         plugin_id = package.name.split(".")[0]
     rel = package.resolve().relative_to(Path(project_root).resolve()).as_posix()
     src = posixpath.relpath(rel, posixpath.dirname(settings_rel) or ".")
