@@ -1,10 +1,11 @@
-"""Helpers of the Pexip sandbox tests: open a project, run scenarios, start sessions."""
+"""Helpers of the Pexip sandbox tests: open a project, run scenarios, start sessions, fetch from the page."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from qtasync import run, started
+from qtasync import js, run, started, wait_for
 
 from workbench.core.scenario import parse_scenario
 from workbench.registry import open_project
@@ -26,3 +27,14 @@ def started_session(project_path: Path, allow_hosts=(), **header):
     target, project = open_project(project_path)
     session = target.create_session(project, SessionSetup(header=header, allow_hosts=list(allow_hosts)))
     return started(session)
+
+
+def fetch(session, url: str) -> str:
+    """Fetch url from the page; 'ok:<text>' or 'failed'."""
+    key = f"__fetch{abs(hash(url))}"
+    js(session, f"""(window.{key} = null, fetch({json.dumps(url)})
+        .then(function (r) {{ return r.ok ? r.text().then(function (t) {{ window.{key} = 'ok:' + t; }})
+                                          : (window.{key} = 'failed'); }})
+        .catch(function () {{ window.{key} = 'failed'; }}), 1)""")
+    assert wait_for(lambda: js(session, f"window.{key}") is not None, 5000)
+    return js(session, f"window.{key}")

@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
 
 import pytest
-from qtasync import harness, js, run, wait_for
+from qtasync import harness, run, wait_for
 from testpaths import FIXTURES, SAMPLES
 
-from tests.sandbox.pexip_helpers import started_session
+from tests.sandbox.pexip_helpers import fetch, started_session
 from workbench.sandbox.scheme import FileSchemeHandler
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 PUBLISHED = FIXTURES / "scenarios" / "published"
-
-
-def fetch(session, url: str) -> str:
-    """Fetch url from the page; 'ok:<text>' or 'failed'."""
-    key = f"__fetch{abs(hash(url))}"
-    js(session, f"""(window.{key} = null, fetch({json.dumps(url)})
-        .then(function (r) {{ return r.ok ? r.text().then(function (t) {{ window.{key} = 'ok:' + t; }})
-                                          : (window.{key} = 'failed'); }})
-        .catch(function () {{ window.{key} = 'failed'; }}), 1)""")
-    assert wait_for(lambda: js(session, f"window.{key}") is not None, 5000)
-    return js(session, f"window.{key}")
 
 
 @pytest.fixture

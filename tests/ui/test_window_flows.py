@@ -76,7 +76,7 @@ def test_hovering_an_underlined_range_shows_its_message(copy_sample, open_window
 
 def answer_file_dialogs(monkeypatch, zip_path, dest):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(zip_path), "")))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(dest)))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(dest), "")))
 
 
 @pytest.mark.parametrize("sample,front", [("pexip-recording", PACKAGE),

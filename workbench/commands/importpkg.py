@@ -21,11 +21,11 @@ def run(args: argparse.Namespace) -> int:
     from workbench.core.packaging import ImportRefused, import_package
 
     try:
-        is_file = Path(args.package).is_file()
+        exists = Path(args.package).exists()  # special files are the importer's to refuse, with what they are
     except OSError as exc:  # e.g. a name too long: the user's mistake, not a corrupt zip
         print_error("workbench import", f"{shorten(args.package, 120)}: {exc.strerror or exc}")
         return 2
-    if not is_file:
+    if not exists:
         print_error("workbench import", f"{shorten(args.package, 120)}: no such file")
         return 2
     try:

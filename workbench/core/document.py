@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from workbench.core.atomic import atomic_write
+from workbench.core.files import READ_LIMIT
 from workbench.core.jsondoc import JsonDocument, parse_json
 from workbench.core.jsonedit import JsonEditor, Splice, minimal_splice
+from workbench.core.safeio import read_regular
 
 LANGUAGES = {".json": "json", ".js": "javascript", ".mjs": "javascript", ".cjs": "javascript", ".html": "html",
              ".htm": "html", ".jsp": "html", ".css": "css", ".xml": "xml", ".svg": "xml", ".yaml": "yaml",
@@ -183,7 +185,7 @@ class Document:
     # -- disk -------------------------------------------------------------------------------------------------------
     def _read_disk(self) -> bytes | None:
         try:
-            return self.path.read_bytes()
+            return read_regular(self.path, READ_LIMIT)  # a FIFO or a device never blocks the editor
         except OSError:
             return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+import stat
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -12,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.jsondoc import JsonDocument, load_json_bytes, parse_json
+from workbench.core.safeio import FileProblem, UnsafeFile, check_path, is_tool_name, read_regular, tool_part
 from workbench.core.treesitter import ParsedSource, parse
 
 # Folders never worth reading for validation (exports use their own ignore rules).
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".idea", ".vscode", "target",
                           ".workbench"})
+# No file a validator reads is this large; a bigger one is reported (FS005) instead of being read into memory.
+READ_LIMIT = 64 * 1024 * 1024
 
 
 class _ContentCache:
@@ -56,19 +60,25 @@ class ProjectFiles:
         self.root = Path(root).resolve()
         self.overlays: dict[str, str] = {normalize(k): v for k, v in (overlays or {}).items()}
         self._bytes: dict[str, bytes | None] = {}
+        self.problems: dict[str, FileProblem] = {}  # files not read, and why (special files, links out, loops...)
+        self._is_file: dict[str, bool] = {}
 
     # -- raw access -------------------------------------------------------------------------------------------
     def abspath(self, rel: str) -> Path:
         return self.root / normalize(rel)
 
     def read_bytes(self, rel: str) -> bytes | None:
-        """File content (the unsaved buffer if there is one), or None when missing or unreadable."""
+        """File content (the unsaved buffer if there is one), or None when missing or unreadable. Only regular files
+        inside the project are read; why another one was not is kept in `problems`."""
         rel = normalize(rel)
         if rel in self.overlays:
             return self.overlays[rel].encode("utf-8")
         if rel not in self._bytes:
             try:
-                self._bytes[rel] = self.abspath(rel).read_bytes()
+                self._bytes[rel] = read_regular(self.abspath(rel), READ_LIMIT, confine=self.root, where="the project")
+            except UnsafeFile as exc:
+                self.problems[rel] = exc.problem
+                self._bytes[rel] = None
             except OSError:
                 self._bytes[rel] = None
         return self._bytes[rel]
@@ -82,8 +92,21 @@ class ProjectFiles:
         return rel in self.overlays or self.abspath(rel).exists()
 
     def is_file(self, rel: str) -> bool:
+        """True for a buffer or a regular file that read_bytes would read (links must stay in the project)."""
         rel = normalize(rel)
-        return rel in self.overlays or self.abspath(rel).is_file()
+        if rel in self.overlays:
+            return True
+        if rel not in self._is_file:
+            path = self.abspath(rel)
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                mode = 0
+            if stat.S_ISLNK(mode):  # a link counts when it leads to a regular file the project may read
+                self._is_file[rel] = path.is_file() and check_path(path, self.root, where="the project") is None
+            else:
+                self._is_file[rel] = stat.S_ISREG(mode) and tool_part(rel.split("/")) is None
+        return self._is_file[rel]
 
     def is_dir(self, rel: str) -> bool:
         return self.abspath(rel).is_dir()
@@ -99,7 +122,7 @@ class ProjectFiles:
         """Every file below rel (relative to the root, sorted), skipping VCS, build and dependency folders."""
         base = self.abspath(rel)
         for dirpath, dirnames, filenames in os.walk(base):
-            dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
+            dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS and not is_tool_name(d))
             for name in sorted(filenames):
                 yield normalize(os.path.relpath(os.path.join(dirpath, name), self.root))
 

@@ -7,6 +7,7 @@ syntax errors, trailing commas (with a quick fix), comments, a BOM, duplicate ke
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,7 +34,12 @@ RULES = [
              "Re-save the file as UTF-8."),
     RuleInfo("JSON007", Severity.ERROR, "Empty file", "The file is empty or only whitespace.",
              "Write the JSON object the host expects."),
+    RuleInfo("JSON008", Severity.ERROR, "Nested too deeply",
+             "Arrays and objects are nested more levels deep than any host file needs; such a file is not read "
+             "further.", "Flatten the structure."),
 ]
+MAX_DEPTH = 128  # no host file nests this deep; deeper text is refused before it is built (the builder recurses)
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}]')
 
 
 @dataclass
@@ -117,7 +123,21 @@ def load_json_bytes(data: bytes, file: str) -> JsonDocument:
     return doc
 
 
-def parse_json(text: str, file: str) -> JsonDocument:
+def too_deep(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """The offset of the first bracket that opens a level past `limit`, or None (strings are skipped)."""
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > limit:
+                return match.start()
+        elif token in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
+def parse_json(text: str, file: str, max_depth: int = MAX_DEPTH) -> JsonDocument:
     """Parse JSON text tolerantly; never raises."""
     diags: list[Diagnostic] = []
     if text.startswith("\ufeff"):
@@ -127,6 +147,11 @@ def parse_json(text: str, file: str) -> JsonDocument:
                                 file, Range.at(1, 1, 1, 2), fix))
     if not text.strip("\ufeff \t\r\n"):
         diags.append(Diagnostic("JSON007", Severity.ERROR, "the file is empty: it must hold a JSON value", file))
+        return JsonDocument(file, text, None, diags)
+    if (at := too_deep(text, max_depth)) is not None:
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        diags.append(Diagnostic("JSON008", Severity.ERROR, f"nested more than {max_depth} levels deep: flatten it",
+                                file, Range.at(line, column, line, column + 1)))
         return JsonDocument(file, text, None, diags)
     src = parse("json", text)
     builder = _Builder(src, file, diags)

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from workbench.core.atomic import atomic_write
+from workbench.core.safeio import MANIFEST_LIMIT, read_regular
 
 SETTINGS_DIR = ".workbench"
 SETTINGS_FILE = "project.json"
@@ -26,8 +27,8 @@ def settings_path(root: str | Path) -> Path:
 def load_settings(root: str | Path) -> dict[str, Any]:
     """The project's settings; {} when the file is missing or unreadable (never raises)."""
     try:
-        value = json.loads(settings_path(root).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        value = json.loads(read_regular(settings_path(root), MANIFEST_LIMIT).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested too deeply
         return {}
     return value if isinstance(value, dict) else {}
 

@@ -20,7 +20,7 @@ MAX_MS = 3_600_000  # an hour: longer waits and timeouts are mistakes
 
 def _number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError("expected a number of milliseconds")
+        raise ValueError(f"expected a number of milliseconds (up to an hour), not {str(value)[:40]!r}")
     return value
 
 
@@ -123,6 +123,15 @@ def explain(exc: ValidationError, fields: Iterable[str] = ()) -> tuple[tuple, st
         expected = str(err.get("ctx", {}).get("expected", "")).replace("'", "")
         value = f", not {err.get('input')!r}"
         return loc, f"`{where}` must be {expected}{value}" if where else f"must be {expected}{value}"
+    if kind in ("less_than_equal", "less_than", "greater_than", "greater_than_equal"):
+        limit = next(iter(err.get("ctx", {}).values()), "?")
+        limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+        bound = {"less_than_equal": "at most", "less_than": "below", "greater_than": "above",
+                 "greater_than_equal": "at least"}[kind]
+        return loc, f"`{where}` must be {bound} {limit}" if where else f"must be {bound} {limit}"
+    if kind == "string_type":
+        shown = type(err.get("input")).__name__
+        return loc, f"`{where}` must be text, not a {shown}" if where else f"must be text, not a {shown}"
     if kind in ("finite_number",):
         return loc, f"`{where}` must be a finite number" if where else "the value must be a finite number"
     message = str(err.get("msg", "invalid value")).removeprefix("Value error, ")

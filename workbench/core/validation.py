@@ -10,8 +10,9 @@ import traceback
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from workbench.core import filescan
 from workbench.core.diagnostics import Diagnostic, RuleInfo, Severity, sort_diagnostics
-from workbench.core.files import ProjectFiles
+from workbench.core.files import SKIPPED_DIRS, ProjectFiles
 from workbench.core.paths import PROJECT_CONFIG
 from workbench.core.project import Project, Target
 
@@ -34,7 +35,7 @@ RULES = [
              "A `workbench-disable-line`/`workbench-disable-next-line` comment or a [[suppress]] entry in "
              "workbench.toml names a code that is not reported there.",
              "Remove the code from the comment (or the entry): the problem it was written for is gone."),
-]
+] + filescan.RULES
 
 
 def validate(target: Target, project: Project, overlays: dict[str, str] | None = None,
@@ -51,6 +52,7 @@ def validate(target: Target, project: Project, overlays: dict[str, str] | None =
         diags = [Diagnostic("WB001", Severity.ERROR,
                             f"internal validator error {type(exc).__name__}: {exc} (at {where.name}:{where.lineno})",
                             "")]
+    diags = diags + _file_problems(project, files, diags)
     return sort_diagnostics(configure(target, files, diags, config))
 
 
@@ -100,6 +102,19 @@ def configure(target: Target, files: ProjectFiles, diags: list[Diagnostic],
 
 def _with_severity(d: Diagnostic, severity: Severity) -> Diagnostic:
     return d if d.severity is severity else replace(d, severity=severity)
+
+
+def _file_problems(project: Project, files: ProjectFiles, diags: list[Diagnostic]) -> list[Diagnostic]:
+    """Special files and out-of-bounds links in the package, and every file a rule could not read safely (FS0xx)."""
+    found = filescan.scan_package(project.root, project.content_root, SKIPPED_DIRS)
+    found += [filescan.problem_diagnostic(problem, rel) for rel, problem in sorted(files.problems.items())]
+    seen = {(d.code, d.file) for d in diags}
+    out = []
+    for d in found:
+        if (d.code, d.file) not in seen:
+            seen.add((d.code, d.file))
+            out.append(d)
+    return out
 
 
 class LiveValidator:

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import mimetypes
+import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,12 +17,15 @@ from urllib.parse import unquote
 from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler
 
+from workbench.core.safeio import UnsafeFile, check_path, read_regular, tool_part
+
 SCHEME = "workbench"
 MIME = {".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".css": "text/css",
         ".svg": "image/svg+xml", ".html": "text/html", ".htm": "text/html", ".png": "image/png",
         ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".woff2": "font/woff2",
         ".woff": "font/woff", ".ttf": "font/ttf", ".txt": "text/plain", ".xml": "application/xml",
         ".jsp": "text/html", ".ico": "image/x-icon", ".webp": "image/webp", ".mp3": "audio/mpeg"}
+SERVE_LIMIT = 256 * 1024 * 1024  # no plugin asset is larger; a bigger file is refused, never read into memory
 
 
 def register_scheme() -> None:
@@ -48,12 +53,34 @@ def qt_resource(path: str) -> bytes | None:
 
 @dataclass(frozen=True)
 class Mount:
-    """URL path prefix `prefix` (on host `host`) served from `directory`; files must stay inside `confine`."""
+    """URL path prefix `prefix` (on host `host`) served from `directory`, and only from it; the directory itself
+    must lie inside `confine` (the project), so a package folder that is a link elsewhere serves nothing."""
 
     host: str
     prefix: str  # '' or 'custom_configuration/' (with the trailing slash)
     directory: Path
     confine: Path
+
+
+# Percent-encoded '/', '\\' and NUL: a name never needs them, a path trick always does.
+_ENCODED_SEPARATORS = re.compile(r"%(2f|5c|00)", re.IGNORECASE)
+
+
+def _path_problem(raw_path: str) -> tuple[list[str] | None, str]:
+    """The decoded segments of a URL path, or None and why it is refused."""
+    if _ENCODED_SEPARATORS.search(raw_path):
+        return None, "the path hides a separator or NUL in an escape (%2F, %5C, %00)"
+    path = unquote(raw_path)
+    if "\\" in path or "\0" in path:
+        return None, "the path holds a backslash or a NUL"
+    parts = path.removeprefix("/").split("/")
+    if any(p in ("..", ".") for p in parts):
+        return None, "the path leaves the project ('..')"
+    if any(p == "" for p in parts[:-1]):  # 'a//b' or '//abs': an empty segment would join as an absolute path
+        return None, "the path has an empty segment ('//'), as an absolute path would"
+    if (tool := tool_part(parts)) is not None:
+        return None, f"{tool}/ is a version-control or tool folder: never served"
+    return parts, ""
 
 
 class FileSchemeHandler(QWebEngineUrlSchemeHandler):
@@ -68,8 +95,9 @@ class FileSchemeHandler(QWebEngineUrlSchemeHandler):
         self.headers_for: Callable[[str], dict[bytes, bytes]] | None = None  # extra response headers (the CSP)
 
     def mount(self, host: str, prefix: str, directory: Path, confine: Path | None = None) -> None:
-        directory = Path(directory).resolve()
-        self.mounts.append(Mount(host, prefix, directory, Path(confine or directory).resolve()))
+        """Serve directory (and nothing outside it) at prefix; `confine` is where the directory itself must lie."""
+        directory = Path(os.path.realpath(directory))
+        self.mounts.append(Mount(host, prefix, directory, Path(os.path.realpath(confine or directory))))
         # Longest prefix first, so custom_configuration/ wins over the page's own folder.
         self.mounts.sort(key=lambda m: len(m.prefix), reverse=True)
 
@@ -77,21 +105,24 @@ class FileSchemeHandler(QWebEngineUrlSchemeHandler):
         self.virtual[(host, path.lstrip("/"))] = (data, mime)
 
     def resolve(self, host: str, raw_path: str) -> tuple[Path | None, str]:
-        """The file a URL path names, or None and why not."""
-        path = unquote(raw_path).lstrip("/")
-        parts = path.split("/")
-        if any(p in ("..", ".") for p in parts) or "\\" in path or "\0" in path:
-            return None, "the path leaves the project ('..')"
+        """The file a (percent-encoded) URL path names, or None and why not ('' when it simply does not exist)."""
+        parts, why = _path_problem(raw_path)
+        if parts is None:
+            return None, why
+        path = "/".join(parts)
         for m in self.mounts:
             if m.host != host or not path.startswith(m.prefix):
                 continue
+            if not m.directory.is_relative_to(m.confine):
+                return None, f"the served folder resolves to {m.directory}, outside the project (a symbolic link?)"
             rel = path[len(m.prefix):] or "index.html"
-            target = (m.directory / rel).resolve()
-            if not target.is_relative_to(m.confine):
-                return None, "the file resolves outside the project (a symbolic link?)"
-            if not target.is_file():
+            candidate = m.directory / rel
+            problem = check_path(candidate, m.directory, where="the project's package folder")
+            if problem is not None:
+                return None, f"{rel} {problem.message}"
+            if not candidate.is_file():
                 return None, ""
-            return target, ""
+            return Path(os.path.realpath(candidate)), ""
         return None, ""
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt override)
@@ -116,7 +147,12 @@ class FileSchemeHandler(QWebEngineUrlSchemeHandler):
                 job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return None
         try:
-            data = target.read_bytes()
+            # opened without following links and checked again as opened: a file swapped since resolve() is refused
+            data = read_regular(target, SERVE_LIMIT, confine=target.parent)
+        except UnsafeFile as exc:
+            self.on_refused(url.toString(), str(exc.problem.message))
+            job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
+            return None
         except OSError:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return None

@@ -345,7 +345,11 @@ class MainWindow(QMainWindow):
         zip_path = zip_path or QFileDialog.getOpenFileName(self, "Import a package", "", "Zip packages (*.zip)")[0]
         if not zip_path:
             return False
-        dest = dest or QFileDialog.getExistingDirectory(self, "Unpack into (a new or empty folder)")
+        # A save dialog, so a folder that does not exist yet can be named (the import creates it); the default is a
+        # new folder beside the zip, named after it. An existing folder must be empty (the import refuses otherwise).
+        dest = dest or QFileDialog.getSaveFileName(self, "Unpack into a new folder (or an empty one)",
+                                                   str(Path(zip_path).with_suffix("")), "",
+                                                   options=QFileDialog.Option.DontConfirmOverwrite)[0]
         if not dest:
             return False
         try:

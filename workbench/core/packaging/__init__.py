@@ -40,8 +40,18 @@ Unpacks a Pexip branding zip (``webapp2/`` at the root or one folder down, or ba
 zip (``manifest.json`` at the root or under a single top folder) into ``dest`` (new or empty). Missing Pexip
 ``settings.json`` / ``manifest.json`` are created (``ImportResult.created``). Refuses, with ``ImportRefused``
 (``.reason``: 'usage', 'hostile', 'corrupt', 'unsupported') and without writing anything: zip-slip and absolute
-paths, symbolic links, zip bombs (``ZipLimits``: entries, total size, per-entry ratio), encrypted, truncated or
-corrupt zips, and a non-empty ``dest``.
+paths, symbolic links, zip bombs (``ZipLimits``: entries, total size, per-entry ratio, size of the zip itself),
+encrypted, truncated or corrupt zips, a "zip" that is not a regular file (a FIFO, /dev/zero), and a non-empty
+``dest``. Entries inside version-control and tool folders (.git, .hg, .svn, .workbench, .vscode, .idea...) are
+never written: they are left out with a note (``ImportResult.notes``), as they could run commands (git hooks,
+core.fsmonitor) or pre-approve network hosts for the window; a zip holding nothing else is refused.
+
+Files and links
+---------------
+Every file is read through ``workbench.core.safeio``: special files are never read, links must stay inside the
+package folder and out of tool folders, loops are reported. What is left out that way is an ``Exclusion`` with its
+FS0xx ``code``, reported as a diagnostic; a package folder that is itself a link out of the project (FS006) blocks
+the export, even with ``force``.
 """
 
 from __future__ import annotations

@@ -11,11 +11,21 @@ from pathlib import Path
 from workbench.core.config import ProjectConfig, load_config
 from workbench.core.diagnostics import Diagnostic, Severity, sort_diagnostics
 from workbench.core.files import ProjectFiles
-from workbench.core.packaging.model import Exclusion, ExportError, ExportOptions, ExportPlan, PlanEntry, Progress
+from workbench.core.filescan import problem_diagnostic
+from workbench.core.packaging.model import (
+    FILE_LIMIT,
+    Exclusion,
+    ExportError,
+    ExportOptions,
+    ExportPlan,
+    PlanEntry,
+    Progress,
+)
 from workbench.core.packaging.report import PackageReport, human_size
 from workbench.core.packaging.verify import verify_zip
 from workbench.core.packaging.zipwriter import check_names, write_zip, zip_timestamp
 from workbench.core.project import Project, Target
+from workbench.core.safeio import FileProblem, check_path, read_regular
 from workbench.core.validation import project_config, validate
 
 EXPORTS_FOLDER = "workbench-exports"
@@ -80,11 +90,13 @@ def export_project(target: Target, project: Project, *, output: str | Path | Non
     tell(0, 0, "collecting the package content")
     plan = target.export_plan(project, ProjectFiles(project.root), opts)
     out = _output_path(project, plan, output)
-    entries = _drop_output(plan, out)
+    entries = _confine_sources(project, plan, _drop_output(plan, out))
     report.excluded, report.notes, report.info = plan.excluded, list(plan.notes), dict(plan.info)
-    diags = list(source_diags) + list(plan.diagnostics)
+    left_out = _left_out_unsafe(plan)
+    known = {(d.code, d.file) for d in source_diags}
+    diags = list(source_diags) + list(plan.diagnostics) + [d for d in left_out if (d.code, d.file) not in known]
     report.diagnostics = sort_diagnostics(diags)
-    if any(d.severity is Severity.ERROR for d in plan.diagnostics):
+    if any(d.severity is Severity.ERROR for d in plan.diagnostics + left_out):
         return ExportResult(None, report, report.diagnostics, blocked=True)
 
     entries = check_names(entries)
@@ -143,6 +155,25 @@ def _drop_output(plan: ExportPlan, out: Path) -> list[PlanEntry]:
         else:
             kept.append(e)
     return kept
+
+
+def _confine_sources(project: Project, plan: ExportPlan, entries: list[PlanEntry]) -> list[PlanEntry]:
+    """The entries whose source file stays inside the project and out of its tool folders; the others are left out
+    with their FS0xx code, whatever the target planned (a build output linked elsewhere is never shipped)."""
+    kept = []
+    for e in entries:
+        problem = check_path(e.source, project.root, where="the project") if e.source is not None else None
+        if problem is None:
+            kept.append(e)
+        else:
+            plan.excluded.append(Exclusion(e.origin or e.name, problem.message, 0, code=problem.code))
+    return kept
+
+
+def _left_out_unsafe(plan: ExportPlan) -> list[Diagnostic]:
+    """A diagnostic for every file left out as unsafe (special file, link out of the package or into a tool
+    folder, link loop); an unusable package folder (FS006) is an error that blocks the export."""
+    return [problem_diagnostic(FileProblem(x.code, x.rule), x.path.rstrip("/")) for x in plan.excluded if x.code]
 
 
 def _verify(target: Target, plan: ExportPlan, zip_path: Path, records, source_diags, tell, done: int,
@@ -220,7 +251,7 @@ def _write_back(project: Project, plan: ExportPlan, report: PackageReport) -> No
     for rel, data in sorted(plan.write_back.items()):
         path = project.root / rel
         try:
-            if path.is_file() and path.read_bytes() == data:
+            if path.is_file() and read_regular(path, FILE_LIMIT) == data:
                 continue
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".workbench-tmp")

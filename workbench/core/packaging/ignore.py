@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from dataclasses import dataclass
@@ -9,7 +10,11 @@ from pathlib import Path
 
 import pathspec
 
+from workbench.core.filescan import package_folder_problem
 from workbench.core.packaging.model import Exclusion
+from workbench.core.safeio import MANIFEST_LIMIT, check_path, read_regular
+
+log = logging.getLogger(__name__)
 
 IGNORE_FILE = ".workbenchignore"
 
@@ -75,8 +80,11 @@ class IgnoreRules:
         rules += [Rule(p, why) for p, why in extra or []]
         ignore_file = Path(root) / IGNORE_FILE
         try:
-            lines = ignore_file.read_text("utf-8", "replace").splitlines()
-        except OSError:
+            lines = read_regular(ignore_file, MANIFEST_LIMIT, confine=root, where="the project").decode("utf-8", "replace").splitlines()
+        except FileNotFoundError:
+            lines = []
+        except OSError as exc:  # a FIFO or a link out of the project: validation reports it (FS0xx)
+            log.info("%s not read: %s", ignore_file, exc)
             lines = []
         for number, line in enumerate(lines, 1):
             if line.strip() and not line.lstrip().startswith("#"):
@@ -117,12 +125,16 @@ def collect(root: Path, base: str, rules: IgnoreRules, skip: set[Path] | None = 
             measure_excluded: bool = True) -> tuple[list[tuple[str, Path, int]], list[Exclusion]]:
     """Files below root/base to package as (project-relative path, absolute path, size), sorted, and the exclusions.
 
-    Symbolic links are followed only when they point to a file inside the project; `skip` holds absolute paths
+    Symbolic links are followed only when they point to a regular file inside root/base, outside tool folders;
+    special files, other links and link loops are left out with their FS0xx code. `skip` holds absolute paths
     that must never be packaged (the output zip itself). With measure_excluded False an excluded folder is not
     walked to report its size (0 bytes, 0 files): what validation's size projection wants on every keystroke.
     """
     root = Path(root).resolve()
     start = root / base if base else root
+    if (problem := package_folder_problem(root, base)) is not None:
+        return [], [Exclusion(base + "/", problem.message, 0, 0, problem.code)]
+    package = os.path.realpath(start)
     skip_paths = {str(Path(p).absolute()) for p in skip or set()}
     files: list[tuple[str, Path, int]] = []
     excluded: list[Exclusion] = []
@@ -134,7 +146,9 @@ def collect(root: Path, base: str, rules: IgnoreRules, skip: set[Path] | None = 
             full = os.path.join(dirpath, name)
             rel = rel_dir + name
             if os.path.islink(full):
-                excluded.append(Exclusion(rel + "/", "symbolic link to a folder (not followed)", 0, 0))
+                problem = check_path(full, package, parents_checked=True)
+                excluded.append(Exclusion(rel + "/", "symbolic link to a folder (not followed)", 0, 0)
+                                if problem is None else Exclusion(rel + "/", problem.message, 0, 0, problem.code))
             elif (why := rules.excluded_by(rel, is_dir=True)) is not None:
                 size, count = _folder_size(full) if measure_excluded else (0, 0)
                 excluded.append(Exclusion(rel + "/", why, size, count))
@@ -144,19 +158,17 @@ def collect(root: Path, base: str, rules: IgnoreRules, skip: set[Path] | None = 
         for name in sorted(filenames):
             full = Path(dirpath, name)
             rel = rel_dir + name
+            if (problem := check_path(full, package, parents_checked=True)) is not None:
+                excluded.append(Exclusion(rel, problem.message, 0, code=problem.code))
+                continue
             try:
-                info = full.lstat()
-                if stat.S_ISLNK(info.st_mode):
-                    real = full.resolve()
-                    if not real.is_file() or not real.is_relative_to(root):
-                        excluded.append(Exclusion(rel, "symbolic link pointing outside the project", 0))
-                        continue
-                    info = real.stat()
-                elif not stat.S_ISREG(info.st_mode):
-                    excluded.append(Exclusion(rel, "not a regular file", 0))
-                    continue
+                info = full.stat()
             except OSError as exc:
-                excluded.append(Exclusion(rel, f"unreadable: {exc.strerror}", 0))
+                why = "broken symbolic link" if full.is_symlink() else f"unreadable: {exc.strerror}"
+                excluded.append(Exclusion(rel, why, 0))
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                excluded.append(Exclusion(rel, "not a regular file", 0))
                 continue
             if skip_paths and str(full) in skip_paths:
                 excluded.append(Exclusion(rel, "the export itself", info.st_size))

@@ -12,6 +12,7 @@ from pathlib import Path
 from workbench.core.packaging.digest import content_digits
 from workbench.core.packaging.model import ImportRefused, ImportResult
 from workbench.core.packaging.safezip import SafeZip, ZipLimits
+from workbench.core.safeio import tool_part
 
 JUNK_PREFIXES = ("__MACOSX/",)
 JUNK_NAMES = (".DS_Store", "Thumbs.db")
@@ -30,7 +31,7 @@ class Layout:
 def _json_object(zf: SafeZip, name: str) -> dict | None:
     try:
         value = json.loads(zf.read(name).decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deeply
         return None
     return value if isinstance(value, dict) else None
 
@@ -69,6 +70,8 @@ def detect_layout(zf: SafeZip, names: list[str], want: str | None = None) -> Lay
 
 
 def _check_dest(dest: Path) -> None:
+    if dest.is_symlink():
+        raise ImportRefused(f"{dest}: is a symbolic link; import into a new or empty folder", "usage")
     if dest.exists():
         if not dest.is_dir():
             raise ImportRefused(f"{dest}: exists and is not a folder", "usage")
@@ -83,10 +86,11 @@ def import_package(zip_path: str | Path, dest: str | Path, *, target: str | None
     dest = Path(dest).expanduser().absolute()
     _check_dest(dest)
     with SafeZip(Path(zip_path), limits) as zf:
-        names = [n for n in zf.names()
-                 if not n.startswith(JUNK_PREFIXES) and n.rsplit("/", 1)[-1] not in JUNK_NAMES]
+        tools = {n: tool_part(n.split("/")) for n in zf.names()}
+        names = [n for n in zf.names() if not tools[n]
+                 and not n.startswith(JUNK_PREFIXES) and n.rsplit("/", 1)[-1] not in JUNK_NAMES]
         if not names:
-            raise ImportRefused(f"{zf.label}: the zip holds only OS junk files", "unsupported")
+            raise ImportRefused(f"{zf.label}: the zip holds only OS junk files and tool folders", "unsupported")
         layout = detect_layout(zf, names, target)
         mapping = {n: layout.add + n[len(layout.strip):] for n in names if n.startswith(layout.strip)}
         created_parents = _make_parents(dest.parent)
@@ -109,9 +113,14 @@ def import_package(zip_path: str | Path, dest: str | Path, *, target: str | None
                 except OSError:
                     break
             raise
-    skipped = len(zf.files) - len(names)
+    left_tools = sorted({t for t in tools.values() if t})
+    skipped = len(zf.files) - len(names) - sum(1 for t in tools.values() if t)
     if skipped:
         result.notes.append(f"left out {skipped} OS junk file(s) (__MACOSX/, .DS_Store)")
+    if left_tools:
+        result.notes.append(f"left out {sum(1 for t in tools.values() if t)} file(s) of version-control and tool "
+                            f"folders ({', '.join(t + '/' for t in left_tools)}): an import never writes them, as "
+                            "they could run commands (git hooks, core.fsmonitor) or pre-approve network hosts")
     return result
 
 
@@ -147,7 +156,7 @@ def _complete_pexip(root: Path, result: ImportResult) -> None:
     else:
         try:
             value = json.loads(manifest.read_text("utf-8-sig"))
-        except ValueError:
+        except (ValueError, RecursionError):
             value = None
         if isinstance(value, dict) and value.get("isSettingsBranded") is not True:
             result.notes.append("webapp2/manifest.json: isSettingsBranded is not true, so the host ignores "

@@ -11,6 +11,8 @@ from workbench.core.diagnostics import Diagnostic
 
 # progress(done, total, message); total 0 means "not known yet".
 Progress = Callable[[int, int, str], None]
+# No file of a package is read past this: zips above 4 GB cannot be written, and hosts accept far less.
+FILE_LIMIT = 1 << 30
 
 
 class ExportError(Exception):
@@ -69,6 +71,7 @@ class Exclusion:
     rule: str  # e.g. 'default: version control folder (.git/)' or '.workbenchignore:3: *.psd'
     size: int = 0  # bytes (a folder: all its files)
     files: int = 1  # number of files (a folder: how many it holds)
+    code: str = ""  # a diagnostic code (FS0xx) when the file was left out as unsafe (special file, link out, loop)
 
 
 @dataclass

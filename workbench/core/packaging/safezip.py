@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 import zipfile
 import zlib
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from workbench.core.packaging.model import ImportRefused
+from workbench.core.safeio import UnsafeFile, open_regular
 
 CHUNK = 1 << 20
 
@@ -18,6 +20,7 @@ class ZipLimits:
     """Limits past which a zip is treated as a zip bomb."""
 
     max_entries: int = 20_000
+    max_zip_size: int = 1024 * 1024 * 1024  # the zip file itself
     max_total_size: int = 512 * 1024 * 1024  # uncompressed bytes, all entries together
     max_entry_size: int = 256 * 1024 * 1024
     max_ratio: int = 200  # uncompressed / compressed, checked on entries above ratio_floor
@@ -45,15 +48,23 @@ class SafeZip:
         self.label = label or self.path.name
         self.limits = limits or ZipLimits()
         try:
-            self.zf = zipfile.ZipFile(self.path)
+            # a FIFO, a device (/dev/zero) or a folder is refused before zipfile reads a byte of it
+            self.stream = os.fdopen(open_regular(self.path, limit=self.limits.max_zip_size), "rb")
         except FileNotFoundError:
             raise ImportRefused(f"{self.path}: no such file", "usage") from None
+        except UnsafeFile as exc:
+            raise ImportRefused(f"{self.path} {exc.problem.what}: give the path of a .zip file", "usage") from None
+        except OSError as exc:
+            raise ImportRefused(f"{self.path}: cannot be read ({exc.strerror or exc})", "usage") from None
+        try:
+            self.zf = zipfile.ZipFile(self.stream)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            self.stream.close()
             raise ImportRefused(f"{self.label}: not a readable zip (truncated or corrupt: {exc})", "corrupt") from None
         try:
             self.files = self._check()
         except BaseException:
-            self.zf.close()
+            self.close()
             raise
 
     def _check(self) -> dict[str, zipfile.ZipInfo]:
@@ -125,6 +136,7 @@ class SafeZip:
 
     def close(self) -> None:
         self.zf.close()
+        self.stream.close()
 
     def __enter__(self) -> SafeZip:
         return self

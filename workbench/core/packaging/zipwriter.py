@@ -11,7 +11,8 @@ from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import BinaryIO
 
-from workbench.core.packaging.model import EntryRecord, ExportError, PlanEntry, Progress
+from workbench.core.packaging.model import FILE_LIMIT, EntryRecord, ExportError, PlanEntry, Progress
+from workbench.core.safeio import open_regular
 
 COMPRESS_LEVEL = 6  # the zlib default, as `zip -6`
 FILE_MODE = 0o100644  # regular file, rw-r--r--, whatever the mode on disk
@@ -70,9 +71,10 @@ def _compress(entry: PlanEntry) -> tuple[int, int, str, list[bytes], int]:
     else:
         label = entry.origin or str(entry.source)
         try:
-            with open(entry.source, "rb") as src:
+            with os.fdopen(open_regular(entry.source, limit=FILE_LIMIT), "rb") as src:
                 before = os.fstat(src.fileno())
-                while chunk := src.read(CHUNK):
+                # never past the size it had when opened (+1 to notice growth): a file fed while read cannot run on
+                while size <= before.st_size and (chunk := src.read(min(CHUNK, before.st_size + 1 - size))):
                     feed(chunk)
                 after = os.fstat(src.fileno())
         except OSError as exc:

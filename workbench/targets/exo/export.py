@@ -12,9 +12,10 @@ from xml.etree import ElementTree
 
 from workbench.core.diagnostics import Diagnostic, Severity
 from workbench.core.files import ProjectFiles
-from workbench.core.packaging.model import ExportOptions, ExportPlan, ImportRefused, PlanEntry
+from workbench.core.packaging.model import FILE_LIMIT, ExportOptions, ExportPlan, ImportRefused, PlanEntry
 from workbench.core.packaging.safezip import SafeZip
 from workbench.core.project import Project
+from workbench.core.safeio import read_regular
 
 BUILD_TIMEOUT = 1800
 SKIPPED_JARS = ("-sources.jar", "-javadoc.jar", "-tests.jar")
@@ -143,7 +144,7 @@ def _from_assembly(project: Project, assembly: Path, type_: str, plan: ExportPla
 
 
 def _war_bytes(entry: PlanEntry) -> bytes:
-    return entry.data if entry.data is not None else entry.source.read_bytes()
+    return entry.data if entry.data is not None else read_regular(entry.source, FILE_LIMIT)
 
 
 def war_problems(data: bytes, type_: str, label: str) -> list[Diagnostic]:

@@ -6,7 +6,8 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.files import ProjectFiles
+from workbench.core.files import READ_LIMIT, ProjectFiles
+from workbench.core.safeio import read_regular
 from workbench.targets.exo.xmltree import XmlDocument, XmlElement, xml_document
 
 SERVICE_CLASS = "org.exoplatform.webconferencing.WebConferencingService"
@@ -39,7 +40,7 @@ def find_provider_config(root: Path) -> str | None:
     for pattern in CONFIG_GLOBS:
         for path in sorted(root.glob(pattern)):
             try:
-                text = path.read_text(encoding="utf-8", errors="replace")
+                text = read_regular(path, READ_LIMIT, confine=root, where="the project").decode("utf-8", "replace")
             except OSError:
                 continue
             if ADD_PROVIDER in text and SERVICE_CLASS in text:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from workbench.core.project import Project
+from workbench.core.safeio import MANIFEST_LIMIT, read_regular
 
 PACKAGE_SUFFIX = ".plugin.package.json"
 
@@ -20,8 +21,8 @@ LOOKED_FOR = [
 def _is_xcally_manifest(path: Path) -> bool:
     """An XCALLY manifest.json has a top-level 'type' key; a Pexip branding manifest never does."""
     try:
-        value = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, ValueError):
+        value = json.loads(read_regular(path, MANIFEST_LIMIT).decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested too deeply
         return False  # an unreadable manifest beside settings.json is still a (broken) branding manifest
     return isinstance(value, dict) and "type" in value
 

@@ -14,6 +14,7 @@ from workbench.core.packaging.ignore import IgnoreRules, collect
 from workbench.core.packaging.model import Exclusion, ExportOptions, ExportPlan, ImportRefused, PlanEntry
 from workbench.core.packaging.safezip import SafeZip
 from workbench.core.project import Project
+from workbench.core.safeio import MANIFEST_LIMIT, read_regular
 from workbench.core.text import apply_edits
 
 APP = "webapp2/"
@@ -99,7 +100,7 @@ def _plugin_settings(project: Project, files: ProjectFiles, base_settings) -> tu
         try:
             loaded = json.loads(base_settings[0].decode("utf-8-sig"))
             value = loaded if isinstance(loaded, dict) else {}
-        except ValueError:
+        except (ValueError, RecursionError):
             value = {}
     plugins = [p for p in value.get("plugins", []) if isinstance(p, dict) and p.get("id") != entry["id"]]
     value["plugins"] = plugins + [entry]
@@ -123,9 +124,9 @@ def _outside(root: Path, base: str) -> list[Exclusion]:
 
 
 def _read(path: Path, rel: str) -> bytes:
-    from workbench.core.packaging.model import ExportError
+    from workbench.core.packaging.model import FILE_LIMIT, ExportError
     try:
-        return path.read_bytes()
+        return read_regular(path, FILE_LIMIT)
     except OSError as exc:
         raise ExportError(f"cannot read {rel}: {exc.strerror or exc}") from exc
 
@@ -191,10 +192,14 @@ def _explain_id(project: Project, plan: ExportPlan, branding_id: str, manifest_s
     rel = _project_manifest_rel(project)
     on_disk = project.root / rel
     previous = None
+    try:  # only a regular file inside the project is compared (a link elsewhere is reported by validation)
+        current = read_regular(on_disk, MANIFEST_LIMIT, confine=project.root, where="the project")
+    except OSError:
+        current = None
     try:
-        loaded = json.loads(on_disk.read_text("utf-8-sig")) if on_disk.is_file() else None
+        loaded = json.loads(current.decode("utf-8-sig")) if current is not None else None
         previous = str(loaded.get("brandingID")) if isinstance(loaded, dict) and "brandingID" in loaded else None
-    except (OSError, ValueError):
+    except (ValueError, RecursionError):  # RecursionError: nested too deeply
         pass
     plan.info.update({"brandingID": branding_id, "previousBrandingID": previous})
     plan.notes.insert(0, f"brandingID {branding_id} (derived from the package content: the same content gives the "
@@ -203,7 +208,7 @@ def _explain_id(project: Project, plan: ExportPlan, branding_id: str, manifest_s
         return
     if options.write_branding_id:
         plan.write_back[rel] = manifest_bytes
-    elif on_disk.is_file() and on_disk.read_bytes() != manifest_bytes:
+    elif current is not None and current != manifest_bytes:
         plan.notes.append(f"{rel} in the project still says brandingID {previous}: the manifest in the zip "
                           "differs from it (use --write-branding-id to update the file)")
     if previous == branding_id:

@@ -36,7 +36,7 @@ def clean_json_value(files: ProjectFiles, rel: str) -> tuple[bool, Any]:
         try:
             return True, json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicate_keys,
                                     parse_constant=_no_constants)
-        except ValueError:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        except (ValueError, RecursionError):  # ValueError: bad UTF-8 or JSON; RecursionError: nested too deeply
             return False, None
 
     return files.memo("pexip:cleanjson", rel, load)

@@ -7,6 +7,9 @@ import posixpath
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from workbench.core.files import READ_LIMIT
+from workbench.core.safeio import UnsafeFile, read_regular
+
 LOCATIONS = ("toolbar", "conference", "participants")
 PLATFORMS = ("web", "electron", "ios", "android")
 
@@ -36,18 +39,21 @@ class PluginEntry:
         return asdict(self)
 
 
-def _read_json(path: Path) -> tuple[object, str]:
+def _read_json(path: Path, confine: Path) -> tuple[object, str]:
+    """The JSON value of a package file that must stay inside confine (the package served to the page)."""
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig")), ""
+        return json.loads(read_regular(path, READ_LIMIT, confine=confine).decode("utf-8-sig")), ""
     except FileNotFoundError:
         return None, "missing"
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except UnsafeFile as exc:
+        return None, f"not read: it {exc.problem.what}"
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: nested too deeply
         return None, f"invalid JSON ({exc})"
 
 
 def single_plugin_settings(root: Path, package: str) -> dict:
     """settings.json for a lone plugin folder: the plugin, enabled (the folder is served as custom_configuration/)."""
-    pkg, _why = _read_json(root / package)
+    pkg, _why = _read_json(root / package, root)
     plugin_id = pkg.get("id") if isinstance(pkg, dict) and pkg.get("id") else package.split(".")[0]
     return {"plugins": [{"id": plugin_id, "srcURL": package, "enabled": True}]}
 
@@ -58,7 +64,7 @@ def read_plugins(content: Path, role: str, platform: str,
     problems: list[str] = []
     why = ""
     if settings is None:
-        settings, why = _read_json(content / "settings.json")
+        settings, why = _read_json(content / "settings.json", content)
     if settings is None:
         return [], [f"settings.json is {why}: no plugin can load"]
     raw = settings.get("plugins", []) if isinstance(settings, dict) else []
@@ -72,7 +78,7 @@ def read_plugins(content: Path, role: str, platform: str,
         package_rel = posixpath.normpath(str(item["srcURL"]).lstrip("/"))
         entry = PluginEntry(id=str(item["id"]), enabled=bool(item.get("enabled", False)), package=package_rel,
                             base=posixpath.dirname(package_rel))
-        pkg, why = _read_json(content / package_rel)
+        pkg, why = _read_json(content / package_rel, content)
         if not isinstance(pkg, dict):
             entry.problem = f"{package_rel} is {why or 'not a JSON object'}"
             entry.visible = False

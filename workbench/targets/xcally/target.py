@@ -7,6 +7,7 @@ from pathlib import Path
 from workbench.core.diagnostics import Diagnostic, Severity
 from workbench.core.jsondoc import parse_json
 from workbench.core.project import Project
+from workbench.core.safeio import MANIFEST_LIMIT, read_regular
 from workbench.targets.base import LazyTarget
 
 MANIFEST = "manifest.json"
@@ -17,10 +18,8 @@ SKIPPED_TOP_DIRS = frozenset({"scenarios", "node_modules", "dist", "build"})
 
 def _manifest_value(path: Path) -> dict | None:
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MANIFEST_LIMIT)  # larger is not a manifest: never parse megabytes to detect
     except OSError:
-        return None
-    if len(data) > 1_000_000:  # not a manifest; do not parse megabytes during detection
         return None
     value = parse_json(data.decode("utf-8", "replace"), MANIFEST).value
     return value if isinstance(value, dict) else None

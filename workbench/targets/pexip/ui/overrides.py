@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QFileDialog, QHBoxLayout, QPushButton, QRadioButton, QVBoxLayout
 
 from workbench.core.jsonedit import JsonEditor
+from workbench.core.safeio import MANIFEST_LIMIT, read_regular
 from workbench.targets.pexip.models import MENU_LOCATIONS
 from workbench.targets.pexip.ui.icons import relative_ref, symbol_icon
 from workbench.ui.forms.fields import BoolField, Field, FormContext, TextField
@@ -206,8 +207,9 @@ def settings_entry_for_folder(project_root: Path, settings_rel: str, folder: Pat
         return None
     package = packages[0]
     try:
-        plugin_id = json.loads(package.read_text("utf-8")).get("id") or package.name.split(".")[0]
-    except (OSError, ValueError, AttributeError):
+        plugin_id = json.loads(read_regular(package, MANIFEST_LIMIT).decode("utf-8")).get("id") \
+            or package.name.split(".")[0]
+    except (OSError, ValueError, AttributeError, RecursionError):
         plugin_id = package.name.split(".")[0]
     rel = package.resolve().relative_to(Path(project_root).resolve()).as_posix()
     src = posixpath.relpath(rel, posixpath.dirname(settings_rel) or ".")

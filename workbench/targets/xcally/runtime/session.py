@@ -284,11 +284,10 @@ class XcallySession(HostSession):
 
 def read_manifest(path: Path) -> dict[str, Any]:
     """The manifest as a JSON object; SessionError saying where to look when it cannot be read."""
+    from workbench.core.safeio import MANIFEST_LIMIT, read_regular
     try:
-        if not path.is_file() or path.stat().st_size > 1_000_000:
-            raise ValueError("not a regular file of at most 1 MB")
-        value = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:
+        value = json.loads(read_regular(path, MANIFEST_LIMIT).decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError) as exc:
         raise SessionError(f"{path}: cannot read the manifest ({exc}); run `workbench validate` for the exact "
                            "place") from None
     if not isinstance(value, dict):
