@@ -52,8 +52,11 @@
     return all('#modal-layer .modal[data-kind="' + kind + '"]');
   }
 
+  /* A modal a step already answered is skipped: until the plugin removes it, it must not take the next answer. */
   function modalByTitle(kind, title) {
-    var found = modals(kind).filter(function (m) { return title === undefined || title === null || attr(m, 'data-title') === title; });
+    var found = modals(kind).filter(function (m) {
+      return !m.hasAttribute('data-wb-answered') && (title === undefined || title === null || attr(m, 'data-title') === title);
+    });
     return found.length ? found[found.length - 1] : null;
   }
 
@@ -154,6 +157,7 @@
         var f = bad && bad.closest('.field');
         return 'the form cannot be submitted: ' + (f ? 'field ' + attr(f, 'data-field') + ' ' : '') + (bad ? bad.validationMessage : 'is invalid');
       }
+      m.setAttribute('data-wb-answered', '');
       m.querySelector('button[type=submit]').click();
       return 'ok';
     },
@@ -168,6 +172,7 @@
       if (!m) return 'no prompt ' + (title ? JSON.stringify(title) + ' ' : '') + 'is open';
       var b = all('[data-action]', m).filter(function (x) { return attr(x, 'data-action') === action; })[0];
       if (!b) return 'the prompt has no action ' + JSON.stringify(action) + ' (it has ' + JSON.stringify(all('[data-action]', m).map(function (x) { return attr(x, 'data-action'); })) + ')';
+      m.setAttribute('data-wb-answered', '');
       b.click();
       return 'ok';
     },

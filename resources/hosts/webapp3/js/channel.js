@@ -80,6 +80,7 @@
       return;
     }
     if (chan && chan.window !== ev.source) return;  // another frame cannot speak on this channel
+    WA3.lastActivity = Date.now();
     var call = { rpc: data.rpc, id: data.id, chanId: data.chanId, payload: data.payload };
     queue = queue.then(function () { return handle(from, chan, call, ev.source); });
   }

@@ -4,13 +4,22 @@
   'use strict';
   var WA3 = global.WA3;
   var REGISTER_GRACE_MS = 3000;  // after its page loaded, how long a plugin may take to call registerPlugin
+  // The user joins well after the app loaded its plugins (they start with the app, before the pre-join screen):
+  // the meeting connects once every plugin registered and went quiet, so their listeners are in place.
+  var QUIET_MS = 300;
+  var SETTLE_MAX_MS = 3000;
   var pending = {};
   var readySent = false;
 
   function maybeReady() {
     if (readySent || Object.keys(pending).length) return;
     readySent = true;
-    WBKit.ready({ plugins: WA3.plugins.map(function (p) { return { key: p.key, registered: !!p.registered }; }) });
+    var since = Date.now();
+    (function settle() {
+      var quiet = Date.now() - (WA3.lastActivity || 0) >= QUIET_MS;
+      if (!quiet && Date.now() - since < SETTLE_MAX_MS) { setTimeout(settle, 50); return; }
+      WBKit.ready({ plugins: WA3.plugins.map(function (p) { return { key: p.key, registered: !!p.registered }; }) });
+    })();
   }
 
   function done(key) { delete pending[key]; maybeReady(); }

@@ -133,9 +133,10 @@ class PluginApi:
         return {"reply": {"ack": True}}
 
     def _button(self, plugin: PluginState, rpc: str, p: dict) -> dict:
-        icons = [p.get("icon")] + [g.get("icon") for g in p.get("group") or [] if isinstance(g, dict)]
-        if p.get("position") == "participantActions" and p.get("icon") is None:
-            icons = []
+        # A toolbar button and its group items must name an icon; a participant action may (settings items never).
+        icons = [g.get("icon") for g in p.get("group") or [] if isinstance(g, dict)]
+        if p.get("position") == "toolbar" or p.get("position") == "participantActions" and p.get("icon") is not None:
+            icons.append(p.get("icon"))
         element = str(p.get("targetId")) if rpc == "ui:button:update" else self._id("button")
         if rpc == "ui:button:update" and plugin.elements.get(element) != "button":
             return {"reply": {"status": "failed", "reason": f"No button with id {element}", "id": element}}
