@@ -26,6 +26,8 @@ class WebApp3Target(LazyTarget):
     SESSION = "workbench.targets.webapp3.runtime.session:create_session"
     SAMPLES = "workbench.targets.webapp3.samples:SAMPLES"
     BUILD = "workbench.targets.webapp3.build:build_spec"
+    EXPORT_OPTIONS = ("merge_into",)
+    IMPORT_LAYOUT = "workbench.targets.webapp3.export:import_layout"
 
     def detect(self, root: Path) -> Project | None:
         return detect(root)
