@@ -45,7 +45,8 @@ def fake_build(root: Path, ident: str = "meeting-tools") -> None:
     dist = root / "dist"
     (dist / "assets").mkdir(parents=True, exist_ok=True)
     (dist / "index.html").write_text('<!DOCTYPE html><html><body><script src="./assets/index.js"></script></body></html>')
-    (dist / "assets" / "index.js").write_text(
-        "(async function () {\n" + PROTOCOL + f"await call('syn', {{id: {json.dumps(ident)}, version: 1}});\n"
-        "call('ui:toast:show', {message: 'built'});\n})();\n")
+    # As a bundler writes it: one long line, registerPlugin renamed, its {id, version} literal kept.
+    body = PROTOCOL.replace("\n", " ") + f"const meta={{id:{json.dumps(ident)},version:1}};" \
+        "await call('syn',meta);call('ui:toast:show',{message:'built'});"
+    (dist / "assets" / "index.js").write_text("(async function(){" + body + "/*" + "-" * 2500 + "*/})();\n")
     (dist / "config.json").write_text("{}")
