@@ -24,7 +24,7 @@ RULES: dict[str, RuleInfo] = {r.code: r for r in [
              "For production, copy the plugin's build into plugins/<id>/ and use ./plugins/<id>/index.html."),
     RuleInfo("WA3006", W, "Sandbox value ignored", "A `sandboxValues` entry is not one the app accepts; since "
              "Infinity v37 the iframe gets `allow-scripts` plus only the accepted values, others are ignored.",
-             "Remove it, or use one of the accepted values (see docs/reference for the list)."),
+             "Remove it, or use one of the accepted values (docs/hosts/pexip-webapp3.md lists them)."),
     RuleInfo("WA3007", I, "allow-scripts listed", "`sandboxValues` lists allow-scripts, which every plugin iframe has "
              "by default.", "Nothing to do; it can be removed."),
     RuleInfo("WA3008", I, "Plugin shares the app's origin", "`sandboxValues` has allow-same-origin: with scripts "
