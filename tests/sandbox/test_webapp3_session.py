@@ -138,3 +138,17 @@ call('ui:toast:show', {message: 'widget ' + r.status});
         assert until_toast(session, "widget failed")
     finally:
         session.close()
+
+
+def test_a_changed_plugin_file_reloads_the_preview(tmp_path, qapp):
+    root = branding(tmp_path, {"hot": "await call('syn', {id: 'hot', version: 1}); call('ui:toast:show', {message: 'v1'});"})
+    session = start(root)
+    try:
+        assert until_toast(session, "v1")
+        script = root / "webapp3/branding/plugins/hot/plugin.js"
+        script.write_text(script.read_text().replace("'v1'", "'v2'"))
+        assert run(session.reload_changed(["webapp3/branding/plugins/hot/plugin.js"]), 30000) == "page"
+        assert until_toast(session, "v2")
+        assert run(session.reload_changed(["scenarios/x.yaml"])) is None  # not served: nothing to do
+    finally:
+        session.close()

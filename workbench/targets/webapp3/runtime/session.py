@@ -192,11 +192,22 @@ class WebApp3Session(HostSession):
         return True
 
     async def reload_changed(self, files: Iterable[str]) -> str | None:
-        """A change to what the page serves (the branding package, a plugin's build) reloads the page."""
-        served = self.layout.content if self.layout.manifest is not None else (self.layout.build_dir or "dist")
-        changed = [f for f in files if not served or f == served or f.startswith(served + "/")]
-        if not changed:
-            return None
+        """A change to what the page serves (the branding package, a plugin's build) reloads the page; a change to a
+        plugin project's sources rebuilds it first (the project's own build), then reloads."""
+        from workbench.targets.webapp3.build import INPUTS
+        files = list(files)
+        if self.layout.manifest is None:
+            built = self.layout.build_dir or "dist"
+            sources = [f for f in files if any(f == i or f.startswith(i + "/") for i in INPUTS)]
+            served = [f for f in files if f.startswith(built + "/")]
+            if sources:
+                await self.prepare()  # builds when the output is older than the sources
+            elif not served:
+                return None
+        else:
+            content = self.layout.content
+            if not any(not content or f == content or f.startswith(content + "/") for f in files):
+                return None
         self.layout = load_layout(self.project, ProjectFiles(Path(self.project.root)))
         await self.load()
         return "page"
