@@ -39,6 +39,7 @@ class WebApp3Session(HostSession):
         conf = dict(s.get("conference") or {})
         me = dict(s.get("self") or {})
         self.role = str(s.get("role", "chair"))
+        self.platform = "web"  # Web App 3 is the browser app (its desktop and mobile apps are other hosts)
         self.conference = Conference(
             str(conf.pop("name", "meet.alice")), role=self.role, self_name=str(me.pop("name", "Alice")),
             self_uuid=me.pop("uuid", None), service_type=str(conf.pop("serviceType", "conference")),
@@ -185,7 +186,7 @@ class WebApp3Session(HostSession):
     # -- capabilities: audiences, hot reload, recording ---------------------------------------------------------------
     def set_audience(self, role: str, platform: str) -> bool:
         """Show the app to a chair (host) or a guest from the next page load (conference kept)."""
-        self.role = role
+        self.role, self.platform = role, platform
         conf = self.conference
         conf.role = role
         conf.participants[conf.self_uuid].update(role=role, canControl=role == "chair")
