@@ -6,6 +6,7 @@
   var WA3 = global.WA3;
   var el = WA3.el;
   var state = null;
+  var shownCount = -1;
 
   WA3.showPanel = function (name) {
     ['participants', 'chat'].forEach(function (p) {
@@ -51,8 +52,14 @@
     document.getElementById('meeting-name').textContent = s.name;
     document.getElementById('meeting-locked').hidden = !s.details.locked;
     var people = s.participants;
-    document.getElementById('participant-count').textContent = people.length;
-    document.getElementById('roster-count').textContent = people.length;
+    if (people.length !== shownCount) {
+      // A new label element, as the app re-renders it (plugins watch the button's childList for this).
+      shownCount = people.length;
+      var holder = document.querySelector('#button-participants > div');
+      var label = el('div', { text: people.length + (people.length === 1 ? ' participant' : ' participants') });
+      holder.replaceChildren(label);
+      document.getElementById('roster-count').textContent = people.length;
+    }
     var open = {};
     document.querySelectorAll('.participant-menu').forEach(function (m) { if (!m.hidden) open[m.getAttribute('data-participant')] = true; });
     var roster = document.getElementById('roster');
