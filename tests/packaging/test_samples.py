@@ -46,6 +46,14 @@ def accept_exo(files: dict[str, bytes]) -> None:
         assert "WEB-INF/web.xml" in war.namelist()
 
 
+def accept_webapp3(files: dict[str, bytes]) -> None:
+    """What Web App 3 loads: webapp3/branding/manifest.json, each plugin's page inside the package."""
+    manifest = json.loads(files["webapp3/branding/manifest.json"])
+    assert manifest["plugins"]
+    for plugin in manifest["plugins"]:
+        assert plugin["id"] and posixpath.normpath(posixpath.join("webapp3/branding", plugin["src"])) in files
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_sample_exports_to_an_accepted_reproducible_zip(name, tmp_path):
     root = tmp_path / name
@@ -53,15 +61,19 @@ def test_sample_exports_to_an_accepted_reproducible_zip(name, tmp_path):
     target, project = open_project(root)
     if target.name == "exo":
         build_outputs(root)
+    if target.name == "webapp3":
+        from webapp3_projects import fake_build
+        fake_build(root)  # npm builds it in the slow tests
     first = export_project(target, project, output=tmp_path / "1.zip")
     assert not first.blocked, [d.to_text() for d in first.diagnostics]
     second = export_project(target, project, output=tmp_path / "2.zip")
     assert first.path.read_bytes() == second.path.read_bytes()
     files = read_zip(first.path)
     assert not any(n.startswith("scenarios/") or "/scenarios/" in n for n in files)
-    {"pexip": accept_pexip, "xcally": accept_xcally, "exo": accept_exo}[target.name](files)
+    {"pexip": accept_pexip, "xcally": accept_xcally, "exo": accept_exo, "webapp3": accept_webapp3}[target.name](files)
     if target.name != "exo":
-        import_package(first.path, tmp_path / "imported")
+        from workbench.registry import all_targets
+        import_package(first.path, tmp_path / "imported", layouts=[(t.name, t.import_layout) for t in all_targets()])
         target2, project2 = open_project(tmp_path / "imported")
         third = export_project(target2, project2, output=tmp_path / "3.zip")
         assert third.path.read_bytes() == first.path.read_bytes()

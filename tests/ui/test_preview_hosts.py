@@ -35,3 +35,19 @@ def test_a_host_without_run_time_gets_a_message_not_a_crash(qtbot, tmp_path):
     assert controller.session is None
     assert "The preview could not start" in panel.message.text() and "nohost" in panel.message.text()
     assert panel.stack.currentWidget() is panel.message
+
+
+def test_a_web_app_3_project_gets_the_conference_panel_shared_with_web_app_2(qtbot, tmp_path):
+    from webapp3_projects import branding
+    root = branding(tmp_path / "wa3", {"p": "await call('syn', {id: 'p', version: 1});"})
+    window, preview = open_preview_window(qtbot, root)
+    try:
+        session = preview.controller.session
+        assert session.target == "webapp3" and preview.controls.isEnabled()  # the same panel the v2 host gets
+        assert js(qtbot, preview.panel.view.page(), "document.querySelector('iframe.plugin-frame').sandbox.value") \
+            == "allow-scripts"
+        session.conference.add_participant({"name": "Zed"})
+        qtbot.waitUntil(lambda: js(qtbot, preview.panel.view.page(),
+                                   "document.getElementById('roster').textContent").count("Zed") == 1, timeout=5000)
+    finally:
+        close_window(window)

@@ -18,13 +18,14 @@ ONLY_FOR = {"include_node_modules": "xcally", "merge_into": "pexip", "write_bran
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", metavar="PATH", help="project folder")
-    p.add_argument("--target", choices=("pexip", "xcally", "exo"), help="host (detected from the folder by default)")
+    from workbench.registry import target_names
+    p.add_argument("--target", choices=target_names(), help="host (detected from the folder by default)")
     p.add_argument("-o", "--output", metavar="FILE", help="zip to write (default: PATH/workbench-exports/<name>.zip)")
     p.add_argument("--force", action="store_true", help="write the zip even when validation finds errors")
     p.add_argument("--report", metavar="FILE", help="write the package report as JSON ('-' for standard output)")
     p.add_argument("--include-node-modules", action="store_true", help="XCALLY: package node_modules too")
     p.add_argument("--merge-into", metavar="ZIP", type=Path,
-                   help="Pexip: branding zip to merge into (e.g. the default package), keeping its other files")
+                   help="branding hosts: branding zip to merge into (e.g. the default package), keeping its other files")
     p.add_argument("--write-branding-id", action="store_true",
                    help="Pexip: also write the new brandingID into the project's manifest.json")
     p.add_argument("--build", action="store_true", help="eXo: run `mvn -o -q package` before packaging")
@@ -39,8 +40,9 @@ def run(args: argparse.Namespace) -> int:
     target, project = opened
     options = {"include_node_modules": args.include_node_modules, "merge_into": args.merge_into,
                "write_branding_id": args.write_branding_id, "build": args.build}
+    declared = getattr(target, "EXPORT_OPTIONS", None)  # the options a host says it reads, if it says
     for name, host in ONLY_FOR.items():
-        if options[name] and target.name != host:
+        if options[name] and (name not in declared if declared is not None else target.name != host):
             flag = "--" + name.replace("_", "-")
             print(f"workbench: {flag} applies to {host} projects only; this is a {target.title} project",
                   file=sys.stderr)

@@ -14,7 +14,8 @@ from workbench.commands.parser import print_error, shorten
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("package", metavar="PACKAGE.zip", help="a Pexip branding zip or an XCALLY plugin zip")
     p.add_argument("dest", metavar="DEST", help="project folder to create (must be new or empty)")
-    p.add_argument("--target", choices=("pexip", "xcally"), help="read the zip as this host's package")
+    from workbench.registry import target_names
+    p.add_argument("--target", choices=target_names(), help="read the zip as this host's package")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
         print_error("workbench import", f"{shorten(args.package, 120)}: no such file")
         return 2
     try:
-        result = import_package(args.package, args.dest, target=args.target)
+        from workbench.registry import all_targets
+        layouts = [(t.name, t.import_layout) for t in all_targets() if hasattr(t, "import_layout")]
+        result = import_package(args.package, args.dest, target=args.target, layouts=layouts)
     except ImportRefused as exc:
         print_error("workbench", f"import refused, nothing was written: {exc}")
         return 2 if exc.reason == "usage" else 1

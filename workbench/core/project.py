@@ -109,3 +109,7 @@ class Target(Protocol):
 
     def new_project(self, sample: Any, dest: Path, options: dict | None = None) -> list:
         """Make a project from one of this host's samples with the chosen options; returns the files written."""
+
+    def import_layout(self, names: list[str], read: Any) -> dict | None:
+        """How a zip (its entry names; read(name) -> bytes) maps onto a project of this host: {strip, add,
+        description} (strip: prefix removed from every name, add: prefix added), or None when it is not one."""

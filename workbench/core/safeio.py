@@ -9,6 +9,7 @@ read, or a traceback.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import stat
 from dataclasses import dataclass
@@ -205,3 +206,21 @@ def read_regular(path: str | Path, limit: int, *, confine: str | Path | None = N
     if total > limit:
         raise UnsafeFile(path, too_large(total, limit))
     return b"".join(chunks)
+
+
+def json_object(data: bytes) -> dict | None:
+    """Bytes read as a JSON object, or None when they are not one (not JSON, not UTF-8, nested too deeply):
+    for probes that only ask "is this that host's manifest?"."""
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def read_json_object(path: str | Path, limit: int = MANIFEST_LIMIT) -> dict | None:
+    """A regular file's JSON object (see json_object), or None when the file cannot be read safely."""
+    try:
+        return json_object(read_regular(path, limit))
+    except OSError:
+        return None

@@ -1,4 +1,4 @@
-"""Shared tree-sitter plumbing: parsers for JSON, JavaScript and XML, node positions, syntax errors."""
+"""Shared tree-sitter plumbing: parsers for JSON, JavaScript, TypeScript and XML, node positions, syntax errors."""
 
 from __future__ import annotations
 
@@ -15,13 +15,16 @@ from workbench.core.text import LineIndex
 
 @cache
 def language(name: str) -> Language:
-    """The tree-sitter Language for 'json', 'javascript' or 'xml'."""
+    """The tree-sitter Language for 'json', 'javascript', 'typescript', 'tsx' or 'xml'."""
     if name == "json":
         import tree_sitter_json as mod
         return Language(mod.language())
     if name == "javascript":
         import tree_sitter_javascript as mod
         return Language(mod.language())
+    if name in ("typescript", "tsx"):
+        import tree_sitter_typescript as mod
+        return Language(mod.language_typescript() if name == "typescript" else mod.language_tsx())
     if name == "xml":
         import tree_sitter_xml as mod
         return Language(mod.language_xml())

@@ -38,6 +38,8 @@ class LazyTarget:
     SAMPLES: str | None = None  # 'module:SAMPLES': the core.newproject.Sample list this host offers
     NEW_PROJECT: str | None = None  # 'module:function(sample, dest, options) -> files' (default: a plain copy)
     BUILD: str | None = None  # 'module:function(project) -> core.build.BuildSpec | None' (projects built by a tool)
+    EXPORT_OPTIONS: tuple[str, ...] | None = None  # ExportOptions fields the host reads (None: the built-in list)
+    IMPORT_LAYOUT: str | None = None  # 'module:function(names, read) -> {strip, add, description} | None'
 
     def validate(self, project: Project, files: ProjectFiles) -> list[Diagnostic]:
         return load(self.VALIDATE)(project, files)
@@ -91,3 +93,7 @@ class LazyTarget:
         if self.NEW_PROJECT:
             return load(self.NEW_PROJECT)(sample, dest, options)
         return copy_sample(sample.folder, dest)
+
+    def import_layout(self, names: list[str], read) -> dict | None:
+        """How a zip maps onto a project of this host (None: not one of its packages, or it does not say)."""
+        return load(self.IMPORT_LAYOUT)(names, read) if self.IMPORT_LAYOUT else None

@@ -83,7 +83,8 @@
     var e = err;
     if (!(e instanceof ErrorCtor)) {
       var text;
-      try { text = StringCtor(e); } catch (x) { text = '<unprintable value>'; }
+      // A plain object thrown or rejected (a plugin-api `{reason}`) reads better as JSON than as [object Object].
+      try { text = e !== null && typeof e === 'object' ? serialize(e, 4) : StringCtor(e); } catch (x) { text = '<unprintable value>'; }
       e = { name: '', message: text, stack: '' };
     }
     var message;

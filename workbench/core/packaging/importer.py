@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,10 +80,26 @@ def _check_dest(dest: Path) -> None:
             raise ImportRefused(f"{dest}: the folder is not empty; import into a new or empty folder", "usage")
 
 
+# A host's own recognition of its zips: (host name, function(names, read) -> {strip, add, description} | None).
+HostLayout = tuple[str, Callable[[list[str], Callable[[str], bytes]], dict | None]]
+
+
+def _host_layout(zf: SafeZip, names: list[str], want: str | None, layouts: Sequence[HostLayout]) -> Layout | None:
+    """The first host (of those the caller passes, e.g. from the registry) that recognises the zip."""
+    for name, recognise in layouts:
+        if want in (None, name):
+            found = recognise(names, zf.read)
+            if found:
+                return Layout(name, str(found.get("strip", "")), str(found.get("add", "")),
+                              str(found.get("description", name)))
+    return None
+
+
 def import_package(zip_path: str | Path, dest: str | Path, *, target: str | None = None,
-                   limits: ZipLimits | None = None) -> ImportResult:
+                   limits: ZipLimits | None = None, layouts: Sequence[HostLayout] = ()) -> ImportResult:
     """Unpack the package into dest (new or empty). Everything is checked first and unpacked into a temporary
-    folder beside dest that is renamed at the end, so a refused or failed import leaves nothing behind."""
+    folder beside dest that is renamed at the end, so a refused or failed import leaves nothing behind. `layouts`
+    lets hosts recognise their own zips first."""
     dest = Path(dest).expanduser().absolute()
     _check_dest(dest)
     with SafeZip(Path(zip_path), limits) as zf:
@@ -91,7 +108,7 @@ def import_package(zip_path: str | Path, dest: str | Path, *, target: str | None
                  and not n.startswith(JUNK_PREFIXES) and n.rsplit("/", 1)[-1] not in JUNK_NAMES]
         if not names:
             raise ImportRefused(f"{zf.label}: the zip holds only OS junk files and tool folders", "unsupported")
-        layout = detect_layout(zf, names, target)
+        layout = _host_layout(zf, names, target, layouts) or detect_layout(zf, names, target)
         mapping = {n: layout.add + n[len(layout.strip):] for n in names if n.startswith(layout.strip)}
         created_parents = _make_parents(dest.parent)
         staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.import-", dir=dest.parent))

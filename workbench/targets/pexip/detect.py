@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from workbench.core.project import Project
-from workbench.core.safeio import MANIFEST_LIMIT, read_regular
+from workbench.core.safeio import read_json_object
 
 PACKAGE_SUFFIX = ".plugin.package.json"
 
@@ -20,11 +19,8 @@ LOOKED_FOR = [
 
 def _is_xcally_manifest(path: Path) -> bool:
     """An XCALLY manifest.json has a top-level 'type' key; a Pexip branding manifest never does."""
-    try:
-        value = json.loads(read_regular(path, MANIFEST_LIMIT).decode("utf-8-sig"))
-    except (OSError, ValueError, RecursionError):  # RecursionError: nested too deeply
-        return False  # an unreadable manifest beside settings.json is still a (broken) branding manifest
-    return isinstance(value, dict) and "type" in value
+    value = read_json_object(path)  # None: an unreadable manifest beside settings.json is a (broken) branding one
+    return value is not None and "type" in value
 
 
 def _branding_at(folder: Path) -> bool:
