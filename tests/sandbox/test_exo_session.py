@@ -50,6 +50,15 @@ def test_clicking_the_button_opens_the_call_page_with_the_connector_settings(ses
     apply(s, "expect", {"selector": ".callWindowUrl", "text": "/myconf/call"})
     settings = js(s, "ExoHost.config.settings")
     assert settings["serviceUrl"] == "https://conf.example.org" and settings["url"] == "/myconf"
+    # The connector's own call page, rendered from its JSP: its script ran with the settings the servlet passes.
+    frame = "document.querySelector('.callWindowFrame').contentDocument"
+    assert wait_for(lambda: "started g/product_team on https://conf.example.org" in
+                    (js(s, f"{frame}.getElementById('callState').textContent") or ""), 5000)
+    assert js(s, f"{frame}.getElementById('callTitle').textContent") == "Product Team"  # the call the page read
+    warnings = [e.message for e in s.log.of_kind("warning")]
+    not_rendered = [m for m in warnings if "call page /myconf/call: not rendered" in m]
+    assert any("scriptlet <% out.print(request.getServerName()); %>" in m for m in not_rendered), warnings
+    assert any("<c:if" in m for m in not_rendered) and any("'callTitle'" in m for m in not_rendered)
 
 
 def test_no_button_for_a_user_without_an_account_of_the_connector_type(session_of):
@@ -65,13 +74,14 @@ def test_incoming_call_reaches_the_connector_through_on_user_update(session_of):
     apply(s, "incoming", {"from": "mary", "callId": "p/john@myconf-mary@myconf"})
     apply(s, "expect", {"call": "getCall", "args": ["p/john@myconf-mary@myconf"]})
     apply(s, "expect", {"selector": ".uiIncomingCall", "text": "Mary Williams is calling you"})
-    apply(s, "click", {"selector": ".uiDialogMockButtons button"})  # Answer
+    apply(s, "expect", {"selector": ".ui-dialog .ui-dialog-title", "text": "Incoming call"})  # jQuery UI's dialog
+    apply(s, "click", {"selector": ".ui-dialog-buttonset button"})  # Answer
     apply(s, "expect", {"call": "updateUserCall", "args": ["p/john@myconf-mary@myconf", "joined"]})
 
 
 def test_unknown_call_fails_with_not_found_and_every_core_call_is_logged(session_of):
     s = session_of()
-    js(s, "webConferencing.getCall('nope').fail(function (e) { window.__err = e.code; }) && 1")
+    js(s, "eXo.webConferencing.getCall('nope').fail(function (e) { window.__err = e.code; }) && 1")
     assert wait_for(lambda: js(s, "window.__err || ''") == "NOT_FOUND_ERROR", 5000)
     names = {c.data["name"] for c in s.log.calls()}
     assert {"init", "getLog", "addProvider", "getUser", "onUserUpdate", "getCall"} <= names
@@ -108,7 +118,7 @@ def test_init_must_return_a_promise(session_of, tmp_path):
     root = _broken_copy(tmp_path, ("\t\t\t\treturn process.promise();", "\t\t\t\treturn true;"))
     s = session_of(root)
     run(s.settle())
-    assert any("init(context) of provider myconf must return a promise" in e.message for e in s.log.errors())
+    assert any("init(context) of provider myconf must return a jQuery promise" in e.message for e in s.log.errors())
 
 
 def test_the_connector_sample_scenarios_pass():
