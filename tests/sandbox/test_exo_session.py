@@ -130,3 +130,62 @@ def test_a_connector_made_by_workbench_new_runs_its_renamed_scenarios(tmp_path):
 
     new_project("exo-connector", tmp_path / "zoomy", {"type": "zoomy", "title": "Zoomy Rooms"})
     assert_scenarios_pass(tmp_path / "zoomy")
+
+
+DUO = FIXTURES / "exo_runtime" / "duo-connector"
+
+
+def test_every_provider_of_the_add_on_is_added_and_one_without_init_is_initialised(session_of):
+    s = session_of(DUO)
+    assert [c.data["args"] for c in s.log.calls("addProvider")] == [["duo"], ["duovoice"]]
+    flags = js(s, "(function () { var out = {}; ['duo', 'duovoice'].forEach(function (t) {"
+                  " eXo.webConferencing.getProvider(t).done(function (p, ok) { out[t] = ok; }); }); return out; })()")
+    assert flags == {"duo": True, "duovoice": True}  # duovoice has no init(): the core marks it initialised
+    assert s.providers() == [{"type": "duo", "title": "Duo Meet", "previewed": True},
+                             {"type": "duovoice", "title": "Duo Voice", "previewed": False}]
+
+
+def test_modules_get_their_dependencies_and_a_missing_webpack_build_is_named(session_of):
+    s = session_of(DUO)
+    errors = [e.message for e in s.log.errors()]
+    assert errors == ["module webConferencing_duoButton: /js/callButton.bundle.js is built by webpack (entry "
+                      "`callButton` in webapp/webpack.prod.js) and is not in the sources: run `npm run build` in webapp "
+                      "(the Maven build runs it too), then reload the preview"]
+    apply(s, "context", {"type": "user", "id": "mary"})
+    apply(s, "expect", {"button": True, "text": "Call with Duo Meet"})  # the helper module's label, under `helper`
+    # jQuery UI's tooltip on the button works as on eXo pages, and the settings' messages reached configure()
+    assert js(s, "jQuery('#callButton .duoCallAction').tooltip('instance') !== undefined") is True
+    assert js(s, "jQuery('#callButton .duoCallAction').attr('title')") == "Start a call"
+
+
+def test_the_page_is_a_portal_page_and_follows_the_context(session_of):
+    s = session_of(DUO)
+    assert js(s, "location.pathname") == "/portal/dw/"
+    apply(s, "context", {"type": "space", "id": "product_team"})
+    assert js(s, "location.pathname") == "/portal/g/:spaces:product_team/product_team"
+    # duo listens for incoming calls only under /portal/, as published connectors do
+    apply(s, "incoming", {"from": "mary", "provider": "duo"})
+    apply(s, "expect", {"call": "noticeInfo", "args": ["Duo", "Call from Mary Williams"]})
+
+
+def test_the_provider_previewed_is_chosen_by_the_header(session_of):
+    s = session_of(DUO, provider="duovoice")
+    apply(s, "context", {"type": "user", "id": "mary"})
+    apply(s, "expect", {"button": True, "text": "Dial +33 1 23 45 67 89"})  # from its Java settings, via jq and wc
+    assert s.recording_header()["provider"] == "duovoice"
+
+
+def test_the_core_offers_its_whole_public_surface_and_logs_each_call(session_of):
+    s = session_of()
+    names = js(s, "Object.keys(eXo.webConferencing).sort()")
+    assert {"loadStyle", "getRandom", "initRequest", "update", "showCallWindow", "findCallId", "updateParticipants",
+            "toCallUpdate", "getProvidersConfig", "createUserContext", "getAllProviders", "message"} <= set(names)
+    js(s, "(function (wc) { wc.loadStyle('/myconf/skin/x.css'); wc.loadStyle('/myconf/skin/x.css');"
+          " window.__rnd = wc.getRandom(10, 20); wc.update();"
+          " wc.initRequest(jQuery.Deferred().resolve({ok: 1}, 'success', {status: 200}).promise())"
+          "   .done(function (data, status) { window.__req = [data.ok, status]; }); return 1; })(eXo.webConferencing)")
+    assert js(s, "document.querySelectorAll(\"link[href='/myconf/skin/x.css']\").length") == 1
+    assert 10 < js(s, "window.__rnd") < 20
+    assert wait_for(lambda: js(s, "window.__req") == [1, 200], 3000)
+    logged = {c.data["name"] for c in s.log.calls()}
+    assert {"loadStyle", "getRandom", "initRequest", "update"} <= logged

@@ -82,7 +82,11 @@
     // The core's portlet: init(user, context) with the ContextInfo of the page.
     wc.init($.extend(true, {}, me), cfg.contextInfo);
     var preview = (cfg.providers || []).filter(function (p) { return p.type === cfg.preview; })[0];
-    return Promise.all((cfg.providers || []).map(register)).then(function (outcomes) {
+    // One portlet after the other, in the order the add-on declares its providers.
+    var outcomes = [];
+    return (cfg.providers || []).reduce(function (chain, p) {
+      return chain.then(function () { return register(p).then(function (o) { outcomes.push(o); }); });
+    }, Promise.resolve()).then(function () {
       var mine = outcomes.filter(function (o) { return o.type === cfg.preview; })[0];
       if (!preview || !mine || mine.refused) {
         host.failed(mine && mine.error ? "the connector module did not load" : "provider " + cfg.preview + " was not added");

@@ -12,6 +12,7 @@ from workbench.targets.exo.javamodel import JClass, Method, close
 UNKNOWN = object()
 MAX_DEPTH = 40  # calls deep: a recursive getter ends as UNKNOWN, never as a hang
 BASE_SETTINGS = {"Settings", "CallProviderSettings"}  # the core's settings bases: their getters are known here
+PRIMITIVE_DEFAULTS = {"int": 0, "long": 0, "short": 0, "byte": 0, "double": 0, "float": 0, "boolean": False}
 STRING_METHODS = {"trim": str.strip, "toLowerCase": str.lower, "toUpperCase": str.upper, "toString": str,
                   "intern": str}
 
@@ -38,9 +39,11 @@ class Evaluator:
     def construct(self, cls: JClass, args: list[Any], outer: JObject | None = None) -> JObject:
         """A new instance: field initialisers, then the constructor matching the arguments (this(...) followed)."""
         obj = JObject(cls, {}, outer)
-        for name, (_type, init) in cls.fields.items():
+        for name, (type_, init) in cls.fields.items():
             if init is not None:
                 obj.values[name] = self.expr(cls.toks, init[0], init[1], obj, {})
+            elif not _is_constant_holder(cls, name):
+                obj.values[name] = PRIMITIVE_DEFAULTS.get(type_)  # a field never set holds its type's default
         ctor = next((c for c in cls.ctors if len(c.params) == len(args)), None)
         if ctor is not None and ctor.body is not None:
             self.run(ctor, obj, dict(zip([p for _, p in ctor.params], args, strict=False)))
@@ -57,8 +60,16 @@ class Evaluator:
         k = start + 1
         while k < end:
             stmt_end = k
-            while stmt_end < end and toks[stmt_end].text not in (";", "{", "}"):
-                stmt_end = close(toks, stmt_end, "(", ")") + 1 if toks[stmt_end].text == "(" else stmt_end + 1
+            while stmt_end < end and toks[stmt_end].text not in (";", "}"):
+                t = toks[stmt_end].text
+                if t == "(":
+                    stmt_end = close(toks, stmt_end, "(", ")") + 1
+                elif t == "{" and (stmt_end == k or toks[stmt_end - 1].text in (")", "else", "try", "finally", "do")):
+                    break  # a block opens: the statement before it (if any) ends here
+                elif t == "{":  # an array initialiser or an anonymous class body: part of the expression
+                    stmt_end = close(toks, stmt_end, "{", "}") + 1
+                else:
+                    stmt_end += 1
             result = self.statement(toks, k, stmt_end, obj, scope)
             if result is not None:
                 return result[0]
@@ -69,7 +80,9 @@ class Evaluator:
         while k < end and toks[k].text in ("if", "else", "while", "for", "try", "finally"):
             k += 1
             if k < end and toks[k].text == "(":
-                k = close(toks, k, "(", ")") + 1
+                stop = close(toks, k, "(", ")")
+                self.condition_assignments(toks, k + 1, stop, obj, scope)
+                k = stop + 1
         if k >= end or toks[k].text in ("throw", "break", "continue"):
             return None
         if toks[k].text == "return":
@@ -98,6 +111,18 @@ class Evaluator:
             else:
                 self.assign(obj, target[0], value)
         return None
+
+    def condition_assignments(self, toks, k: int, end: int, obj: JObject, scope: dict[str, Any]) -> None:
+        """`(url = url.trim())` inside a condition: the assignment happens whatever the test says."""
+        for i in range(k, end - 2):
+            if toks[i].text == "(" and toks[i + 1].kind == "ident" and toks[i + 2].text == "=":
+                stop = close(toks, i, "(", ")")
+                value = self.expr(toks, i + 3, stop, obj, scope)
+                name = toks[i + 1].text
+                if name in scope:
+                    scope[name] = value
+                else:
+                    self.assign(obj, name, value)
 
     def assign(self, obj: JObject | None, name: str, value: Any) -> None:
         while obj is not None and name not in obj.cls.fields:
@@ -381,6 +406,11 @@ class _Static:
             except ValueError:
                 return UNKNOWN
         return UNKNOWN
+
+
+def _is_constant_holder(cls: JClass, name: str) -> bool:
+    """A static final constant without initialiser here is set elsewhere (a static block): not a default."""
+    return name.isupper()
 
 
 def _java_str(value: Any) -> str:

@@ -70,7 +70,7 @@ def getters(evaluator: Evaluator, cls: JClass) -> list[tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     seen = set()
     current: JClass | None = cls
-    reaches_base = False
+    reaches_base = old_base = False
     while current is not None and current.name not in seen:
         seen.add(current.name)
         for name, methods in current.methods.items():
@@ -79,10 +79,11 @@ def getters(evaluator: Evaluator, cls: JClass) -> list[tuple[str, str]]:
                                                               name.startswith("is") and len(name) > 2):
                     out.setdefault(bean_name(name), (name, m.returns))
         reaches_base = reaches_base or current.extends in ("Settings", "CallProviderSettings")
+        old_base = old_base or current.extends == "CallProviderSettings"
         current = evaluator.classes.get(current.extends or "")
     if reaches_base:
-        for prop in BASE_FIELDS:
-            out.setdefault(prop, ("is" if prop == "active" else "get") + prop[:1].upper() + prop[1:], "")
+        for prop in BASE_FIELDS + (("callTitle", "joinTitle") if old_base else ()):
+            out.setdefault(prop, (("is" if prop == "active" else "get") + prop[:1].upper() + prop[1:], ""))
     return [(prop, getter) for prop, (getter, _ret) in out.items()] + \
         [(f"__type__{prop}", ret) for prop, (_g, ret) in out.items()]
 
