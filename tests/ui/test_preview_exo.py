@@ -153,3 +153,30 @@ def test_recorded_web_conferencing_controls_replay_green(qtbot, exo_window):
     result = run(run_scenario(target, project, load_for(target, project, saved)), 60000)
     assert result.passed, (result.failed_step, result.reason)
     assert result.steps_run == len(data["steps"])
+
+
+def test_an_add_on_with_two_providers_lets_the_user_pick_the_one_to_preview(qtbot, tmp_path):
+    import shutil
+
+    from testpaths import FIXTURES
+
+    root = tmp_path / "duo"
+    shutil.copytree(FIXTURES / "exo_runtime" / "duo-connector", root)
+    window, preview = open_preview_window(qtbot, root)
+    try:
+        panel, page = preview.host_controls.panel, preview.panel.view.page()
+        assert [panel.provider.itemData(i) for i in range(panel.provider.count())] == ["duo", "duovoice"]
+        assert panel.provider.isVisibleTo(panel)
+        button_state(qtbot, page, lambda b: b["state"] == "shown")
+        assert js(qtbot, page, "ExoHost.button.provider") == "duo"
+        choose(panel.provider, "duovoice")
+        qtbot.waitUntil(lambda: preview.controller.session.connector_type == "duovoice")
+        text = wait_js(qtbot, page, "(ExoHost.button || {}).text || ''", lambda t: t.startswith("Dial"), timeout=10000)
+        assert text == "Dial +33 1 23 45 67 89"
+        def rows() -> set[str]:
+            return {panel.settings.item(r, 0).text() for r in range(panel.settings.rowCount())}
+
+        qtbot.waitUntil(lambda: "number" in rows())  # the settings tab follows the provider previewed
+        assert "serviceUrl" not in rows()
+    finally:
+        close_window(window)
