@@ -136,7 +136,7 @@
     }
     var result;
     try {
-      result = provider.callButton(built.context, "button");
+      result = provider.callButton(built.context);  // as the core asks (1.x: no button type)
       host.report("api-call", {name: "provider.callButton", args: [spec], result: result && typeof result.then === "function" ? "[promise]" : typeof result});
     } catch (e) {
       window.WBKit.reportError(e);
