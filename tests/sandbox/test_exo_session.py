@@ -189,3 +189,19 @@ def test_the_core_offers_its_whole_public_surface_and_logs_each_call(session_of)
     assert wait_for(lambda: js(s, "window.__req") == [1, 200], 3000)
     logged = {c.data["name"] for c in s.log.calls()}
     assert {"loadStyle", "getRandom", "initRequest", "update"} <= logged
+
+
+def test_once_built_the_bundle_loads_and_a_scenario_picks_the_provider_and_its_settings(tmp_path):
+    root = tmp_path / "duo"
+    shutil.copytree(DUO, root)
+    (root / "webapp/src/main/webapp/js/callButton.bundle.js").write_text(
+        "(function (vue) { return {init: function () { return Promise.resolve({}); }}; })(vue);\n")
+    (root / "scenarios").mkdir()
+    (root / "scenarios/voice.yaml").write_text(
+        "name: the voice provider of the add-on dials from a user's popover\n"
+        "provider: duovoice\n"
+        "settings:\n  number: \"+1 555 0100\"\n"
+        "steps:\n"
+        "  - context: {type: user, id: mary}\n"
+        "  - expect: {button: true, text: \"Dial +1 555 0100\"}\n")
+    assert_scenarios_pass(root)
