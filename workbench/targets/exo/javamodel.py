@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.core.files import ProjectFiles
-from workbench.targets.exo.javascan import Token, tokenize
+from workbench.core.files import CACHE, ProjectFiles
+from workbench.targets.exo.javascan import Token, java_sources, tokenize
 
 MODIFIERS = {"public", "protected", "private", "static", "final", "abstract", "synchronized", "transient",
              "volatile", "native", "default", "strictfp"}
@@ -183,4 +183,4 @@ def project_classes(files: ProjectFiles, roots: list[str]) -> dict[str, JClass]:
                     for name, cls in (parse_classes(text) if text else {}).items():
                         out.setdefault(name, cls)
         return out
-    return files.memo("exo:java-classes-model", "|".join(roots), build)
+    return CACHE.get(("exo:java-classes-model", str(files.root), java_sources(files, roots)), build)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.core.diagnostics import Range
-from workbench.core.files import ProjectFiles
+from workbench.core.files import CACHE, ProjectFiles
 from workbench.core.text import LineIndex
 
 
@@ -274,7 +274,13 @@ def class_files(files: ProjectFiles, roots: list[str]) -> dict[str, str]:
                 if rel.endswith(".java"):
                     out.setdefault(rel.rsplit("/", 1)[-1][:-5], rel)
         return out
-    return files.memo("exo:java-classes", "|".join(roots), index)
+    return CACHE.get(("exo:java-classes", str(files.root), java_sources(files, roots)), index)
+
+
+def java_sources(files: ProjectFiles, roots: list[str]) -> tuple[tuple[str, str], ...]:
+    """(file, content digest) of every .java file under the roots: the key of what is computed from all of them."""
+    return tuple((rel, str(files.digest(rel))) for root in roots for rel in files.walk_files(root)
+                 if rel.endswith(".java"))
 
 
 def returned_string(files: ProjectFiles, roots: list[str], facts: JavaFacts, method: str) -> ReturnedString | None:
