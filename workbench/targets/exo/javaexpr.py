@@ -181,7 +181,7 @@ class Expressions:
             stop = close(toks, j, "(", ")") + 1
             cls = self.classes.get(name)
             if cls is None:
-                return ({} if name.endswith(("Map", "Set")) else [] if name.endswith("List") else UNKNOWN), stop
+                return ({} if name.endswith("Map") else [] if name.endswith(("List", "Set")) else UNKNOWN), stop
             outer = obj if cls.outer is not None else None
             while outer is not None and cls.outer is not None and outer.cls is not cls.outer:
                 outer = outer.outer
