@@ -46,8 +46,26 @@ def test_panel_follows_the_host_and_shows_a_user_popover(qtbot, exo_window):
     assert state["context"] == {"type": "user", "id": "mary"} and state["shown"]
     settings = {panel.settings.item(r, 0).text(): (panel.settings.item(r, 1).text(), panel.settings.item(r, 2).text())
                 for r in range(panel.settings.rowCount())}
-    assert settings["acme-clientId"] == ("workbench-demo", "${webconferencing.acme.clientId:workbench-demo}")
-    assert not panel.settings.item(0, 1).flags() & Qt.ItemFlag.ItemIsEditable
+    # Built as eXo builds them: the core's fields, then what AcmeProvider.Settings' getters give (from the XML).
+    assert settings["version"] == ('"1.0.0"', "Web Conferencing core")
+    assert settings["serviceUrl"] == ('"https://meet.acme.example"', "Java getSettings()")
+    assert settings["clientId"] == ('"workbench-demo"', "Java getSettings()")
+    assert settings["url"] == ('"/acme"', "Java getSettings()")
+    assert not panel.settings.item(0, 0).flags() & Qt.ItemFlag.ItemIsEditable
+    assert panel.settings.item(0, 1).flags() & Qt.ItemFlag.ItemIsEditable
+    assert panel.provider.count() == 1 and not panel.provider.isVisibleTo(panel)  # one provider: no picker
+
+
+def test_a_setting_edited_in_the_panel_reaches_configure(qtbot, exo_window):
+    window, preview, panel, page = exo_window
+    session = preview.controller.session
+    button_state(qtbot, page, lambda b: b["state"] == "shown")
+    row = next(r for r in range(panel.settings.rowCount()) if panel.settings.item(r, 0).text() == "serviceUrl")
+    panel.settings.item(row, 1).setText('"https://meet.other.example"')  # what an edit in the table does
+    qtbot.waitUntil(lambda: any(c.data["args"][0].get("serviceUrl") == "https://meet.other.example"
+                                for c in session.log.calls("provider.configure")), timeout=10000)
+    assert session.provider_settings()[[n for n, _v, _o in session.provider_settings()].index("serviceUrl")][2] == \
+        "set here"
 
 
 def test_switching_the_context_to_a_space_shows_its_call_button(qtbot, exo_window):
@@ -87,7 +105,8 @@ def test_simulate_incoming_call_shows_the_connectors_notice(qtbot, exo_window):
     qtbot.mouseClick(panel.incoming_button, LEFT)
     qtbot.waitUntil(lambda: bool(session.log.calls("showInfo")))
     assert session.log.calls("showInfo")[0].data["args"][:2] == ["Incoming call", "Acme call from James Davis"]
-    wait_js(qtbot, page, "document.getElementById('notices').textContent", lambda t: "Incoming call" in t)
+    wait_js(qtbot, page, "(document.querySelector('.exoWcDialog .popupTitle') || {}).textContent || ''",
+            lambda t: "Incoming call" in t)  # showInfo: the core's dialog
     assert "p/james-john" in js(qtbot, page, "document.getElementById('calls').textContent")
     qtbot.waitUntil(lambda: "delivered to 1 listener" in panel.status.text())
 
@@ -134,3 +153,30 @@ def test_recorded_web_conferencing_controls_replay_green(qtbot, exo_window):
     result = run(run_scenario(target, project, load_for(target, project, saved)), 60000)
     assert result.passed, (result.failed_step, result.reason)
     assert result.steps_run == len(data["steps"])
+
+
+def test_an_add_on_with_two_providers_lets_the_user_pick_the_one_to_preview(qtbot, tmp_path):
+    import shutil
+
+    from testpaths import FIXTURES
+
+    root = tmp_path / "duo"
+    shutil.copytree(FIXTURES / "exo_runtime" / "duo-connector", root)
+    window, preview = open_preview_window(qtbot, root)
+    try:
+        panel, page = preview.host_controls.panel, preview.panel.view.page()
+        assert [panel.provider.itemData(i) for i in range(panel.provider.count())] == ["duo", "duovoice"]
+        assert panel.provider.isVisibleTo(panel)
+        button_state(qtbot, page, lambda b: b["state"] == "shown")
+        assert js(qtbot, page, "ExoHost.button.provider") == "duo"
+        choose(panel.provider, "duovoice")
+        qtbot.waitUntil(lambda: preview.controller.session.connector_type == "duovoice")
+        text = wait_js(qtbot, page, "(ExoHost.button || {}).text || ''", lambda t: t.startswith("Dial"), timeout=10000)
+        assert text == "Dial +33 1 23 45 67 89"
+        def rows() -> set[str]:
+            return {panel.settings.item(r, 0).text() for r in range(panel.settings.rowCount())}
+
+        qtbot.waitUntil(lambda: "number" in rows())  # the settings tab follows the provider previewed
+        assert "serviceUrl" not in rows()
+    finally:
+        close_window(window)

@@ -1,18 +1,18 @@
 /*
- * The emulated eXo Platform page: simulated users, spaces and chat rooms, the connector's module loaded the way the
- * portal loads it (an AMD-style function of $ and webConferencing), its call button rendered per context, a call
- * window for the call page, and incoming calls delivered through onUserUpdate.
+ * The emulated eXo Platform portal page: simulated users, spaces and chat rooms, the previewed provider's call button
+ * per context (a user's popover, a space, a chat room), and incoming calls through the user's CometD channel.
  */
 (function (window, $) {
   "use strict";
 
   var host = window.ExoHost;
-  var wc = window.webConferencing;
-  var state = host.state;
+  var server = window.ExoServer;
+  var core = host.core;
   var config = {};
-  var provider = null;
   var renderSeq = 0;
 
+  host.context = null;  // the context shown (its spec), rendered again when people change
+  host.ready = false;
   setButton({state: "none", reason: "no context yet", context: null});
 
   /** The call button's state, kept on the page element too, where the workbench's harness reads it. */
@@ -23,180 +23,164 @@
       page.setAttribute("data-button-state", button.state);
       page.setAttribute("data-button-reason", button.reason || "");
       page.setAttribute("data-button-text", button.text || "");
+      page.setAttribute("data-button-provider", button.provider || "");
     }
   }
-  host.context = null;  // the context shown (its spec), rendered again when people change
-  host.ready = false;
 
-  // ---- jQuery UI's dialog, which Platform pages provide and connectors use for incoming-call popovers ----------
-  if (!$.fn.dialog) {
-    $.fn.dialog = function (options) {
-      return this.each(function () {
-        var $el = $(this);
-        if (options === "close" || options === "destroy") {
-          var $wrap = $el.closest(".uiDialogMock");
-          if ($wrap.length && $wrap.is(":visible")) { $wrap.hide(); $el.trigger("dialogclose"); }
-          if (options === "destroy") { $wrap.replaceWith($el.hide()); }
-          return;
-        }
-        if (typeof options === "string") { return; }
-        options = options || {};
-        var $wrap = $("<div class='uiDialogMock' role='dialog'></div>");
-        var title = options.title || $el.attr("title") || "";
-        $wrap.append($("<div class='uiDialogMockTitle'></div>").text(title));
-        $el.before($wrap);
-        $wrap.append($el.show());
-        var $buttons = $("<div class='uiDialogMockButtons'></div>").appendTo($wrap);
-        $.each(options.buttons || {}, function (label, fn) {
-          $("<button type='button'></button>").text(label).on("click", function () { fn.call($el[0]); }).appendTo($buttons);
-        });
-        $wrap.show();
-      });
-    };
+  // ---- people, spaces and rooms (what the REST services of the emulated server answer) ---------------------------
+  function accountsOf(id) {
+    var accounts = {};
+    if (config.defaultIm !== false) {
+      (config.providers || []).forEach(function (p) { accounts[p.type] = [{id: id + "@" + p.type, type: p.type}]; });
+    }
+    return accounts;
   }
 
-  // ---- people, spaces and rooms -----------------------------------------------------------------------------
   function fullUser(u) {
     var id = typeof u === "string" ? u : u.id;
-    var known = state.users[id] || {};
-    var user = $.extend({}, known, typeof u === "object" ? u : {});
+    var user = $.extend({}, server.users[id] || {}, typeof u === "object" ? u : {});
     user.id = id;
     user.firstName = user.firstName || id.charAt(0).toUpperCase() + id.slice(1);
     user.lastName = user.lastName || "";
     user.title = user.title || (user.firstName + " " + user.lastName).trim();
     user.type = "user";
     user.profileLink = "/portal/dw/profile/" + id;
-    user.avatarLink = user.avatarLink || "avatar.svg";
-    if (!user.imAccounts) {
-      user.imAccounts = {};
-      if (config.defaultIm !== false) {
-        user.imAccounts[config.type] = [{id: id + "@" + config.type, type: config.type}];
-      }
-    }
-    state.users[id] = user;
+    user.avatarLink = user.avatarLink || "/exo-host/avatar.svg";
+    if (!user.imAccounts) { user.imAccounts = accountsOf(id); }
+    server.users[id] = user;
     return user;
   }
+  host.fullUser = fullUser;
 
   function group(kind, spec) {
+    var known = (kind === "space" ? server.spaces : server.rooms)[spec.id];
+    if (!spec.members && known) { spec = $.extend({}, known, spec, {members: Object.keys(known.members)}); }
     var members = {};
-    var known = (kind === "space" ? state.spaces : state.rooms)[spec.id];
-    if (!spec.members && known) {  // a context naming a configured space or room keeps its members
-      spec = $.extend({}, known, spec, {members: Object.keys(known.members)});
-    }
     (spec.members || []).forEach(function (m) { var u = fullUser(m); members[u.id] = u; });
-    if (state.user) { members[state.user.id] = state.user; }
+    var me = config.user && server.users[config.user];
+    if (me) { members[me.id] = me; }
     var entity = {id: spec.id, title: spec.title || spec.id, type: kind, group: true, members: members};
     if (kind === "chat_room") { entity.name = spec.name || spec.id; }
-    (kind === "space" ? state.spaces : state.rooms)[spec.id] = entity;
+    if (kind === "space") { entity.url = "/portal/g/:spaces:" + spec.id + "/" + spec.id; entity.avatarLink = "/exo-host/group.svg"; }
+    (kind === "space" ? server.spaces : server.rooms)[spec.id] = entity;
     return entity;
   }
 
-  /** The context object the core hands to callButton(context). */
+  /** The context the core builds for a popover, a space or a chat room, and the entity it shows. */
   function buildContext(spec) {
-    var me = state.user;
-    var context = {currentUser: me, isGroup: false, isSpace: false, isRoom: false, isUser: false,
-                   userId: null, spaceId: null, roomId: null, roomTitle: null, roomName: null};
-    var target;
+    var context, target;
     if (spec.type === "user") {
-      target = fullUser(spec.user || spec.id);
-      context.userId = target.id;
-      context.isUser = true;
+      target = fullUser(spec.id);
+      context = host.userContext(target.id);
     } else if (spec.type === "space") {
       target = group("space", spec);
-      context.spaceId = target.id;
-      context.isGroup = context.isSpace = true;
+      context = host.spaceContext(target.id);
     } else if (spec.type === "chat_room") {
       target = group("chat_room", spec);
-      context.roomId = target.id;
-      context.roomTitle = target.title;
-      context.roomName = target.name;
-      context.isGroup = context.isRoom = true;
+      context = host.roomContext(target);
     } else {
       throw new Error("unknown context type " + spec.type + ": use user, space or chat_room");
     }
+    var details = context.details;
     context.details = function () {
       host.report("api-call", {name: "context.details", args: [], result: {id: target.id, type: target.type}});
-      var d = $.Deferred();
-      window.setTimeout(function () { d.resolve(target); }, 0);
-      return d.promise();
+      return details.apply(this, arguments);
     };
     return {context: context, target: target};
   }
 
-  // ---- the page ----------------------------------------------------------------------------------------------
+  // ---- the page ------------------------------------------------------------------------------------------------
   var pageTitles = {user: "User popover", profile: "User profile", space: "Space", chat_room: "Chat room"};
+  var pagePaths = {space: function (id) { return "/portal/g/:spaces:" + id + "/" + id; },
+                   chat_room: function () { return "/portal/dw/chat"; }, profile: function (id) { return "/portal/dw/profile/" + id; },
+                   user: function () { return "/portal/dw/"; }};
 
   function renderPage(spec, target) {
-    var $page = $("#page").empty();
     var kind = spec.type === "user" && spec.view === "profile" ? "profile" : spec.type;
+    // The address bar follows the page shown, as portal navigation does (connectors read location.pathname).
+    try { window.history.replaceState(null, "", pagePaths[kind](target.id)); } catch (e) { /* keeps the path */ }
+    window.eXo.env.portal.profileOwner = kind === "profile" ? target.id : undefined;
+    window.eXo.env.portal.spaceName = kind === "space" ? target.id : undefined;
+    var $page = $("#page").empty();
     $("#pageKind").text(pageTitles[kind]);
     var $card = $("<div class='exoCard'></div>").addClass("exoCard-" + kind).appendTo($page);
     var $head = $("<div class='exoCardHead'></div>").appendTo($card);
-    $("<img class='exoAvatar' alt=''>").attr("src", target.avatarLink || (spec.type === "user" ? "avatar.svg" : "group.svg")).appendTo($head);
+    $("<img class='exoAvatar' alt=''>").attr("src", target.avatarLink || "/exo-host/group.svg").appendTo($head);
     var $names = $("<div class='exoNames'></div>").appendTo($head);
     $("<div class='exoTitle'></div>").text(target.title).appendTo($names);
     var sub = spec.type === "user" ? "@" + target.id :
       Object.keys(target.members).length + " members: " + Object.keys(target.members).join(", ");
     $("<div class='exoSub'></div>").text(sub).appendTo($names);
-    $("<div class='callButtonContainer' id='callButton'></div>").appendTo($card);
+    $("<div class='uiAction'><div class='callButtonContainer' id='callButton'></div></div>").appendTo($card);
     $("<div class='callButtonNote' id='callButtonNote'></div>").appendTo($card);
   }
 
-  /** Show the page of a context and ask the provider for its call button. */
+  function previewed() {
+    return core.findProvider(config.preview) || null;
+  }
+
+  /** Show the page of a context and ask the previewed provider for its call button (as the core's addCallButton). */
   host.setContext = function (spec) {
     var built = buildContext(spec);
     host.context = spec;
     renderPage(spec, built.target);
     var seq = ++renderSeq;
-    setButton({state: "pending", reason: "", context: spec});
+    var provider = previewed();
+    var type = config.preview;
+    setButton({state: "pending", reason: "", context: spec, provider: type});
     if (!provider || !provider.isInitialized) {
-      setButton({state: "none", reason: provider ? "provider not initialised" : "provider not loaded", context: spec});
+      setButton({state: "none", reason: provider ? "provider " + type + " not initialised" : "provider " + type + " not loaded",
+                 context: spec, provider: type});
       $("#callButtonNote").text("No call button: " + host.button.reason);
       return host.button;
     }
     var result;
     try {
-      result = provider.callButton(built.context);
+      result = provider.callButton(built.context);  // as the core asks (1.x: no button type)
       host.report("api-call", {name: "provider.callButton", args: [spec], result: result && typeof result.then === "function" ? "[promise]" : typeof result});
     } catch (e) {
-      host.reportError(e);
-      setButton({state: "none", reason: "callButton threw: " + e.message, context: spec});
+      window.WBKit.reportError(e);
+      setButton({state: "none", reason: "callButton threw: " + e.message, context: spec, provider: type});
       return host.button;
     }
-    if (!result || typeof result.then !== "function") {
-      host.report("error", {message: "callButton(context) must return a promise resolved with the button element, it returned " + typeof result});
-      setButton({state: "none", reason: "callButton did not return a promise", context: spec});
+    if (!result || typeof result.done !== "function") {
+      host.report("error", {message: "callButton(context) must return a jQuery promise resolved with the button element (the " +
+        "core calls .done() on it), it returned " + (result && typeof result.then === "function" ? "a native Promise" : typeof result)});
+      setButton({state: "none", reason: "callButton did not return a jQuery promise", context: spec, provider: type});
       return host.button;
     }
-    result.then(function (element) {
+    result.done(function (element) {
       if (seq !== renderSeq) { return; }
       var $el = element && element.jquery ? element : $(element);
       if (!$el.length) {
-        setButton({state: "none", reason: "callButton resolved without an element", context: spec});
+        setButton({state: "none", reason: "callButton resolved without an element", context: spec, provider: type});
         host.report("warning", {message: host.button.reason});
         return;
       }
+      if (!$el.hasClass("btn")) { $el.addClass("btn"); }  // as the core does for a single button
+      $el.addClass("callButton preferred");
       $("#callButton").empty().append($el);
-      setButton({state: "shown", reason: "", context: spec, text: $el.text().trim()});
+      setButton({state: "shown", reason: "", context: spec, provider: type, text: $el.text().trim()});
       host.report("host", {message: "call button shown for " + spec.type + " " + spec.id + ": " + $el.text().trim()});
-    }, function (reason) {
+    }).fail(function (reason) {
       if (seq !== renderSeq) { return; }
-      setButton({state: "none", reason: String(reason || "rejected"), context: spec});
+      setButton({state: "none", reason: String(core.errorText(reason) || "rejected"), context: spec, provider: type});
       $("#callButtonNote").text("No call button: " + host.button.reason);
       host.report("host", {message: "no call button for " + spec.type + " " + spec.id + ": " + host.button.reason});
     });
     return host.button;
   };
 
-  /** Give a user an IM account of the connector's type, or take it away; the shown context is rendered again. */
+  /** Give a user an IM account of the previewed type, or take it away; the shown context is rendered again. */
   host.setUserAccount = function (id, hasAccount) {
     var user = fullUser(id);
     var accounts = $.extend({}, user.imAccounts);
-    if (hasAccount) { accounts[config.type] = [{id: id + "@" + config.type, type: config.type}]; }
-    else { delete accounts[config.type]; }
+    var type = config.preview;
+    if (hasAccount) { accounts[type] = [{id: id + "@" + type, type: type}]; } else { delete accounts[type]; }
     user.imAccounts = accounts;
-    if (state.user && state.user.id === id) { state.user.imAccounts = accounts; }
-    host.report("host", {message: id + (hasAccount ? " has " : " has no ") + config.type + " account now"});
+    var me = core.getUser();
+    if (me && me.id === id) { me.imAccounts = accounts; }
+    host.report("host", {message: id + (hasAccount ? " has " : " has no ") + type + " account now"});
     if (host.context) { host.setContext(host.context); }
     return true;
   };
@@ -209,171 +193,69 @@
     return true;
   };
 
-  /** Someone calls the current user: the call is registered and a call_state 'started' update is delivered. */
+  /** Someone calls the current user: the server registers the call and publishes call_state 'started' to them. */
   host.incoming = function (spec) {
     var from = fullUser(spec.from);
-    var me = state.user;
+    var me = core.getUser();
+    var type = spec.provider || config.preview;
     var callId = spec.callId || ("p/" + [from.id, me.id].sort().join("-"));
-    state.calls[callId] = {
-      id: callId, providerType: spec.provider || config.type, title: from.title, state: "started",
-      owner: {id: from.id, title: from.title, type: "user", group: false, profileLink: from.profileLink, avatarLink: from.avatarLink},
-      ownerType: "user",
-      participants: [{id: from.id, title: from.title, type: "user", state: "joined"}, {id: me.id, title: me.title, type: "user", state: "leaved"}]
-    };
-    host.callsChanged();
-    var update = {eventType: "call_state", callState: spec.state || "started", callId: callId,
-                  provider: spec.provider || config.type, providerType: spec.provider || config.type,
-                  owner: {id: from.id, title: from.title, type: "user"}};
+    if (!server.calls[callId]) {
+      server.addCall(callId, {owner: from.id, ownerType: "user", provider: type, title: from.title,
+                              participants: [from.id, me.id]}, from.id, false);
+    }
+    var call = server.calls[callId];
+    call.state = spec.state || "started";
+    call.participants.forEach(function (p) { if (p.id === from.id) { p.state = "joined"; } });
+    server.changed();
+    var update = {eventType: "call_state", callState: call.state, callId: callId, provider: type, providerType: type,
+                  owner: {id: from.id, title: from.title, type: "user", avatarLink: from.avatarLink, profileLink: from.profileLink},
+                  callerId: from.id};
     host.report("action", {type: "call_state", payload: update});
-    var delivered = host.notifyUser(me.id, update);
+    var delivered = server.publish(server.userChannel(me.id), update);
     if (!delivered) {
-      host.report("warning", {message: "incoming call " + callId + ": nobody listens (the connector's init() did not call webConferencing.onUserUpdate for " + me.id + ")"});
+      host.report("warning", {message: "incoming call " + callId + ": nobody listens (no webConferencing.onUserUpdate for " + me.id + ")"});
     }
     return delivered;
   };
 
-  // ---- host hooks used by the mock core ----------------------------------------------------------------------
-  host.notice = function (level, title, text, modal) {
-    var $n = $("<div class='exoNotice'></div>").addClass("exoNotice-" + level);
-    $("<b></b>").text(title || "").appendTo($n);
-    $("<span></span>").text(" " + (text || "")).appendTo($n);
-    $("#notices").append($n);
-  };
-
-  host.callsChanged = function () {
+  // ---- the host's view of the emulated server ----------------------------------------------------------------------
+  server.listeners.push(function () {
     var $list = $("#calls").empty();
-    Object.keys(state.calls).forEach(function (id) {
-      var c = state.calls[id];
+    Object.keys(server.calls).forEach(function (id) {
+      var c = server.calls[id];
       $("<li></li>").text(id + " — " + (c.title || "") + " (" + c.state + ")").appendTo($list);
     });
-  };
+  });
 
-  /**
-   * The call window. As with window.open, the caller gets the window at once, may set its title and attaches its
-   * load listener; a moment later the call page is built in it (standing in for the connector's call.jsp, which
-   * needs the server: the servlet passes contextInfo, userInfo and settings) and its load event fires.
-   */
-  host.openCallWindow = function (url, name) {
-    var $win = $("#callWindow").show();
-    $win.find(".callWindowTitle").text(name || "Call");
-    $win.find(".callWindowUrl").text(url);
-    $win.find("iframe").remove();
-    var frame = $("<iframe name='callWindow' class='callWindowFrame'></iframe>").appendTo($win.find(".callWindowBody"))[0];
-    var win = frame.contentWindow;
-    host.callWindow = {url: url, name: name, state: "opening"};
-    // What call.jsp offers the connector, available at once (some connectors call startCall without waiting).
-    win.settings = config.settings || {};
-    win.userInfo = state.user;
-    win.callUrl = url;
-    win.startCall = function (call, isNew) {
-      var text = isNew === false ? "joined" : "started";
-      host.callWindow.state = text;
-      host.callWindow.callId = call && call.id;
-      var label = win.document.getElementById("callState");
-      if (label) { label.textContent = text + " " + (call && call.id || ""); }
-      host.report("api-call", {name: "callPage.startCall", args: [call && call.id, isNew === undefined ? null : isNew], result: text});
-      return $.Deferred().resolve(text).promise();
-    };
-    host.report("host", {message: "call window opened: " + url});
-    window.setTimeout(function () { buildCallPage(win, url); }, 150);
-    return win;
-  };
-
-  function buildCallPage(win, url) {
-    var doc = win.document;
-    var query = {};
-    (url.split("?")[1] || "").split("&").forEach(function (pair) {
-      if (pair) { var kv = pair.split("="); query[decodeURIComponent(kv[0])] = decodeURIComponent(kv[1] || ""); }
-    });
-    var style = doc.createElement("style");
-    style.textContent = "body{font:13px/1.4 Arial,sans-serif;margin:10px} pre{background:#f5f5f5;padding:6px;" +
-      "white-space:pre-wrap;word-break:break-all;max-height:110px;overflow:auto}";
-    doc.head.appendChild(style);
-    doc.body.innerHTML = "<h3 id='callTitle'></h3><div>State: <b id='callState'>waiting for startCall(call, isNew)</b></div>" +
-      "<div>Page: <code id='callUrl'></code></div><div>settings:</div><pre id='callSettings'></pre>";
-    doc.getElementById("callTitle").textContent = doc.title || "Call";
-    doc.getElementById("callUrl").textContent = url;
-    doc.getElementById("callSettings").textContent = JSON.stringify(config.settings || {}, null, 1);
-    win.contextInfo = {currentUser: config.user, query: query};
-    if (host.callWindow.callId) {
-      doc.getElementById("callState").textContent = host.callWindow.state + " " + host.callWindow.callId;
+  host.updated = function () {
+    if (host.ready && host.context && host.button.state === "none" && /not (initialised|loaded)/.test(host.button.reason)) {
+      host.setContext(host.context);  // 1.x update(): buttons for providers added since
     }
-    if (host.callWindow.state === "opening") { host.callWindow.state = "loaded"; }
-    host.report("host", {message: "call page loaded: " + url, settings: config.settings || {}});
-    win.dispatchEvent(new win.Event("load"));
-  }
-
-  host.initContext = function () {
-    return {currentUser: state.user, isPortal: true};
   };
 
-  /** The connector could not be brought up: the page is still ready, so the workbench shows why. */
   host.failed = function (reason) {
     $("#providerState").text("failed");
     window.WBKit.ready({initialised: false, reason: String(reason)});
   };
 
-  host.providerReady = function () {
-    $("#providerState").text("initialised");
-    window.WBKit.ready({initialised: true});
+  host.providerReady = function (initialised, reason) {
+    host.ready = true;
+    $("#providerState").text(initialised ? "initialised" : "not initialised");
+    window.WBKit.ready(initialised ? {initialised: true} : {initialised: false, reason: reason});
     if (config.context) { host.setContext(config.context); }
   };
 
-  // ---- loading the connector the way the portal does ---------------------------------------------------------
-  function loadModule(url) {
-    return fetch(url).then(function (r) {
-      if (!r.ok) { throw new Error("cannot load the connector module " + url + " (" + r.status + ")"); }
-      return r.text();
-    }).then(function (source) {
-      // The portal wraps a module in a function of its dependencies and returns the module's value.
-      var factory = new Function("$", "jQuery", "webConferencing", "__wbSource",
-        "return eval(__wbSource);");
-      return factory($, $, wc, source + "\n//# sourceURL=" + new URL(url, window.location.href).href);
-    });
-  }
-
-  host.start = function (cfg) {
-    config = cfg || {};
-    host.config = config;
-    host.providerConfig = config.provider || {};
-    $("#connectorTitle").text(config.title || config.type);
-    window.eXo.env = {portal: {context: "/portal", rest: "rest", portalName: "dw", userName: config.user,
-                               language: "en"}, server: {portalBaseURL: window.location.origin}};
-    (config.users || []).forEach(fullUser);
-    var me = fullUser(config.user || "root");
-    if (config.currentUserIm === false) { me.imAccounts = {}; }
-    state.statuses = config.statuses || {};
-    (config.spaces || []).forEach(function (s) { group("space", s); });
-    (config.rooms || []).forEach(function (r) { group("chat_room", r); });
-    $("#currentUser").text(me.title + " (@" + me.id + ")");
-    (config.styles || []).forEach(function (href) { $("<link rel='stylesheet'>").attr("href", href).appendTo("head"); });
-    wc.init(me, {});
-    return loadModule(config.module).then(function (module) {
-      provider = module || (window.eXo.webConferencing && window.eXo.webConferencing[config.type]) || null;
-      if (!provider) {
-        host.report("error", {message: "the connector module " + config.module + " returned no provider object (end it with `return provider;` inside the IIFE)"});
-        host.failed("no provider object");
-        return;
-      }
-      host.provider = provider;
-      if (typeof provider.configure === "function") {
-        provider.configure(config.settings || {});
-        host.report("api-call", {name: "provider.configure", args: [config.settings || {}], result: null});
-      }
-      $("#providerState").text("added");
-      wc.addProvider(provider);
-      host.ready = true;
-    }).catch(function (e) {
-      host.reportError(e);
-      host.failed("the connector module did not load");
+  /** The people, places and provider configurations of the page's configuration, on the emulated server. */
+  host.populate = function (cfg) {
+    config = cfg;
+    host.config = cfg;
+    (cfg.users || []).forEach(fullUser);
+    fullUser(cfg.user || "root");
+    server.statuses = cfg.statuses || {};
+    (cfg.spaces || []).forEach(function (s) { group("space", s); });
+    (cfg.rooms || []).forEach(function (r) { group("chat_room", r); });
+    server.providersConfig = (cfg.providers || []).map(function (p) {
+      return {type: p.type, title: p.title, active: p.active !== false, logEnabled: false, supportedTypes: [p.type]};
     });
   };
-
-  $(function () {
-    if (window.__wbExoConfig) { host.start(window.__wbExoConfig); return; }
-    fetch("config.json").then(function (r) { return r.json(); }).then(host.start).catch(function (e) {
-      host.reportError(e);
-      host.failed("the page configuration did not load");
-    });
-  });
 })(window, window.jQuery);

@@ -14,7 +14,6 @@ JAVA = "services/src/main/java/org/example/demo/DemoProvider.java"
 CASES = [
     ("xml-syntax-error", "EXO001", CONF, 7, 30, 1),
     ("type-not-one-word", "EXO002", JAVA, 8, 37, 1),
-    ("config-folder-differs", "EXO003", f"{W}/WEB-INF/conf/democonf/configuration.xml", 1, 1, 0),
     ("war-name-differs", "EXO004", "webapp/pom.xml", 7, 16, 1),
     ("display-name-differs", "EXO005", f"{W}/WEB-INF/web.xml", 3, 17, 1),
     ("exo-conf-dependency-missing", "EXO006", f"{W}/META-INF/exo-conf/configuration.xml", 16, 27, 1),
@@ -33,6 +32,7 @@ CASES = [
     ("configuration-not-imported", "EXO018", f"{W}/WEB-INF/conf/configuration.xml", 3, 11, 1),
     ("webapp-module-not-in-root-pom", "EXO019", "pom.xml", 8, 4, 0),
     ("js-gettype-unreadable", "EXO020", JS, 4, 10, 0),
+    ("type-not-lowercase", "EXO021", JAVA, 8, 37, 0),
 ]
 
 
@@ -50,6 +50,12 @@ def test_one_mistake_gives_one_diagnostic(fixture, capsys, tmp_path):
     """A fixture breaks one thing: the report names that thing only, not a cascade."""
     _, diags = validate_json(materialize("exo", fixture, tmp_path / fixture), capsys)
     assert len(diags) == 1, diags
+
+
+def test_names_need_to_agree_with_each_other_not_with_the_type(capsys, tmp_path):
+    """War, display-name and exo-conf say web-demo, the configuration folder demo-conf, the type is demo (reached
+    through constants of two classes): a working add-on, so nothing to report."""
+    assert validate_json(materialize("exo", "names-differ-from-type", tmp_path / "names"), capsys) == (0, [])
 
 
 def test_sample_has_no_diagnostics(capsys):

@@ -9,7 +9,6 @@ from workbench.core.diagnostics import Diagnostic, Range, Severity
 from workbench.core.files import ProjectFiles
 from workbench.core.project import Project
 from workbench.targets.exo.connector import (
-    exo_conf_dependencies,
     gatein_modules,
     module_path,
     pick_module,
@@ -17,7 +16,7 @@ from workbench.targets.exo.connector import (
     provider_source,
     resolve_placeholders,
 )
-from workbench.targets.exo.javascan import java_facts
+from workbench.targets.exo.javascan import java_facts, returned_string
 from workbench.targets.exo.layout import (
     Layout,
     find_provider_config,
@@ -25,10 +24,12 @@ from workbench.targets.exo.layout import (
     provider_configuration,
     provider_plugins,
 )
+from workbench.targets.exo.names import check_module_references, check_webapp_names
 from workbench.targets.exo.xmltree import XmlDocument, XmlElement, xml_document
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 TYPE_FORM = re.compile(r"^[a-z][a-z0-9_]*$")
+TYPE_WORD = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 START = Range.at(1, 1, 1, 2)
 
 
@@ -127,7 +128,7 @@ def check_provider_class(ctx: Context, type_el: XmlElement) -> None:
         where = facts.superclass_range or facts.class_range or START
         ctx.add("EXO014", W, f"{facts.class_name or 'the provider class'} should extend "
                              "org.exoplatform.webconferencing.CallProvider", source, where)
-    ret = facts.returns.get("getType")
+    ret = returned_string(ctx.files, ctx.layout.java_roots(), facts, "getType")
     if ret is None:
         where = facts.class_range or START
         ctx.add("EXO014", W, "the provider's getType() does not return a string literal or constant: the "
@@ -137,20 +138,23 @@ def check_provider_class(ctx: Context, type_el: XmlElement) -> None:
 
 
 def check_names(ctx: Context) -> None:
-    """The type is one lowercase word and agrees with the folder, war, display-name, exo-conf and import."""
+    """The type is a word; the names of the webapp agree with each other and with what refers to them.
+
+    eXo does not ask the war, display-name, exo-conf dependency or configuration folder to equal the provider type
+    (published add-ons use `external-visio` for the type `externalVisio`): they must name the same webapp."""
     layout, folder = ctx.layout, ctx.layout.config_folder_type
     if ctx.type is None:
         ctx.type = TypeFact(folder, layout.config_xml, START, f"the configuration folder WEB-INF/conf/{folder}")
     t = ctx.type
-    if not TYPE_FORM.match(t.value):
-        ctx.add("EXO002", E, f"provider type {t.value!r} must be one lowercase word ([a-z][a-z0-9_]*), e.g. "
-                             f"{re.sub(r'[^a-z0-9_]', '', t.value.lower()) or 'myconnector'!r}", t.file, t.range)
-    if folder != t.value:
-        ctx.add("EXO003", W, f"the provider configuration is in WEB-INF/conf/{folder}/ but the type is "
-                             f"{t.value!r}: rename the folder to {t.value}", layout.config_xml, START)
+    if not TYPE_WORD.match(t.value):
+        fixed = re.sub(r"[^A-Za-z0-9_]", "", t.value) or "myconnector"
+        ctx.add("EXO002", E, f"provider type {t.value!r} must be one word of letters, digits and _ (it names CometD "
+                             f"channels, call ids and the user's IM accounts), e.g. {fixed!r}", t.file, t.range)
+    elif not TYPE_FORM.match(t.value):
+        ctx.add("EXO021", INFO, f"provider type {t.value!r} is not lowercase: the Web Conferencing guide asks for one "
+                                "lowercase word (eXo takes it as it is)", t.file, t.range)
     _check_import(ctx, folder)
-    _check_web_xml(ctx)
-    _check_exo_conf(ctx)
+    check_webapp_names(ctx)
 
 
 def _check_import(ctx: Context, folder: str) -> None:
@@ -166,39 +170,6 @@ def _check_import(ctx: Context, folder: str) -> None:
         where = imports[0].text_or_name_range if imports else (doc.root.name_range if doc.root else START)
         ctx.add("EXO018", E, f"add <import>{wanted}</import>: without it eXo never reads the provider "
                              "configuration", rel, where)
-
-
-def _check_web_xml(ctx: Context) -> None:
-    rel = ctx.layout.webapp_file("WEB-INF/web.xml")
-    doc = ctx.doc(rel)
-    t = ctx.type
-    if doc is None:
-        ctx.add("EXO005", E, f"{rel} is missing: add it with <display-name>{t.value}</display-name>",
-                ctx.layout.config_xml)
-        return
-    name = doc.root.child("display-name") if doc.root is not None else None
-    if name is None or name.text != t.value:
-        shown = f"is {name.text!r}" if name is not None else "is missing"
-        where = name.text_or_name_range if name is not None else (doc.root.name_range if doc.root else START)
-        ctx.add("EXO005", E, f"display-name {shown}: set it to the provider type {t.value!r} "
-                             f"(from {t.source})", rel, where)
-
-
-def _check_exo_conf(ctx: Context) -> None:
-    rel = ctx.layout.webapp_file("META-INF/exo-conf/configuration.xml")
-    doc = ctx.doc(rel)
-    t = ctx.type
-    if doc is None:
-        ctx.add("EXO006", E, f"{rel} is missing: it must add {t.value!r} as a dependency of the "
-                             "webconferencing portal container", ctx.layout.config_xml)
-        return
-    deps = exo_conf_dependencies(doc)
-    if any(d.text == t.value for d in deps):
-        return
-    where = deps[0].text_or_name_range if deps else (doc.root.name_range if doc.root else START)
-    found = ", ".join(repr(d.text) for d in deps) or "none"
-    ctx.add("EXO006", E, f"the exo-conf dependencies ({found}) do not include the provider type {t.value!r}: "
-                         "list it in the `dependencies` field", rel, where)
 
 
 def check_gatein_and_js(ctx: Context, check_js) -> None:
@@ -218,12 +189,7 @@ def check_gatein_and_js(ctx: Context, check_js) -> None:
         ctx.add("EXO011", E, f"no <module> with a <script><path> in gatein-resources.xml: declare "
                              f"webConferencing_{ctx.type.value}", rel, doc.root.name_range if doc.root else START)
         return
-    name = module.child("name")
-    wanted = f"webConferencing_{ctx.type.value}"
-    if name is None or name.text != wanted:
-        ctx.add("EXO007", W, f"module name {name.text if name is not None else '(none)'!r}: name it {wanted!r} "
-                             "(and require SHARED/" + wanted + " in the portlet)", rel,
-                name.text_or_name_range if name is not None else module.name_range)
+    check_module_references(ctx, doc, module)
     path = module_path(module)
     if path is None or not path.text:
         return
@@ -245,16 +211,3 @@ def check_poms(ctx: Context) -> None:
         where = mods.name_range if mods is not None else (doc.root.name_range if doc and doc.root else START)
         ctx.add("EXO019", W, f"the root pom.xml does not list module {module!r}: add <module>{module}</module>",
                 "pom.xml", where)
-    webapp_pom = ctx.layout.webapp_pom
-    pom = ctx.doc(webapp_pom) if webapp_pom != "pom.xml" else doc
-    if pom is None or pom.root is None:
-        return
-    build = pom.root.child("build")
-    final = build.child("finalName") if build is not None else None
-    t = ctx.type
-    if final is None or final.text != t.value:
-        shown = f"finalName {final.text!r}" if final is not None else "no <finalName>, so the war is named " \
-                                                                       "artifactId-version"
-        where = final.text_or_name_range if final is not None else (build or pom.root).name_range
-        ctx.add("EXO004", E, f"{shown}: set <build><finalName>{t.value}</finalName></build> so the war is "
-                             f"{t.value}.war and /{t.value} URLs reach it", webapp_pom, where)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from workbench.core.files import ProjectFiles
 from workbench.core.project import Project
-from workbench.targets.exo.javascan import java_facts
+from workbench.targets.exo.javascan import java_facts, returned_string
 from workbench.targets.exo.jsmodule import provider_module
 from workbench.targets.exo.layout import (
     Layout,
@@ -148,7 +148,8 @@ def read_connector(project: Project, files: ProjectFiles | None = None) -> Conne
         info.provider_source = provider_source(files, layout, info.provider_class)
         java = java_facts(files, info.provider_source) if info.provider_source else None
     gatein = xml_document(files, layout.webapp_file("WEB-INF/gatein-resources.xml"))
-    java_type = java.returns.get("getType") if java else None
+    roots = layout.java_roots()
+    java_type = returned_string(files, roots, java, "getType") if java else None
     module = pick_module(gatein_modules(gatein), java_type.value if java_type else layout.config_folder_type)
     if module is not None:
         info.js_module_name = module.child_text("name")
@@ -157,7 +158,7 @@ def read_connector(project: Project, files: ProjectFiles | None = None) -> Conne
     js = provider_module(files, info.js_module) if info.js_module else None
     info.type = (java_type.value if java_type else None) or \
         (js.returns["getType"].value if js and "getType" in js.returns else None) or layout.config_folder_type
-    title = (java.returns.get("getTitle") if java else None) or (js.returns.get("getTitle") if js else None)
+    title = (returned_string(files, roots, java, "getTitle") if java else None) or (js.returns.get("getTitle") if js else None)
     info.title = title.value if title else None
     pages = [layout.webapp_file(lit) for lit, _, _ in jsp_references(files, layout)]
     default_page = layout.webapp_file("WEB-INF/pages/call.jsp")

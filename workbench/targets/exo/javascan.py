@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.core.diagnostics import Range
-from workbench.core.files import ProjectFiles
+from workbench.core.files import CACHE, ProjectFiles
 from workbench.core.text import LineIndex
 
 
@@ -85,6 +85,8 @@ class JavaFacts:
     superclass: str | None = None
     superclass_range: Range | None = None
     string_constants: dict[str, ReturnedString] = field(default_factory=dict)
+    constant_refs: dict[str, str] = field(default_factory=dict)  # NAME -> (Qualified.)OTHER it is bound to
+    unresolved: dict[str, str] = field(default_factory=dict)  # method -> constant it returns, found elsewhere
     returns: dict[str, ReturnedString] = field(default_factory=dict)  # method name -> string it returns
     methods: set[str] = field(default_factory=set)
     strings: list[ReturnedString] = field(default_factory=list)  # every string literal
@@ -121,10 +123,8 @@ def scan_java(text: str) -> JavaFacts:
                 name, last = _qualified(toks, j + 1)
                 facts.superclass = name.rsplit(".", 1)[-1] if name else None
                 facts.superclass_range = rng(toks[last]) if name else None
-        elif tok.text == "String" and k + 3 < len(toks) and toks[k + 1].kind == "ident" and \
-                toks[k + 2].text == "=" and toks[k + 3].kind == "string" and \
-                k + 4 < len(toks) and toks[k + 4].text == ";":
-            facts.string_constants[toks[k + 1].text] = ReturnedString(toks[k + 3].text, rng(toks[k + 3]))
+        elif tok.text == "String" and k + 2 < len(toks) and toks[k + 1].kind == "ident" and toks[k + 2].text == "=":
+            _declarators(toks, k + 1, facts, rng)
         elif k + 1 < len(toks) and toks[k + 1].text == "(" and k > 0 and \
                 (toks[k - 1].kind == "ident" or toks[k - 1].text in (">", "]")) and \
                 toks[k - 1].text not in ("new", "return", "throw", "else"):
@@ -136,14 +136,64 @@ def scan_java(text: str) -> JavaFacts:
                     literal, value_tok = ret
                     facts.returns[tok.text] = ReturnedString(value_tok.text, rng(value_tok),
                                                              None if literal else value_tok.text)
+    _resolve_local(facts)
     for name, ret in list(facts.returns.items()):
         if ret.via is not None:  # the method returns a constant: report the constant's literal
-            const = facts.string_constants.get(ret.via)
+            const = facts.string_constants.get(ret.via.rsplit(".", 1)[-1]) if _is_local(ret.via, facts) else None
             if const is None:
+                facts.unresolved[name] = facts.constant_refs.get(ret.via, ret.via)
                 del facts.returns[name]
             else:
-                facts.returns[name] = ReturnedString(const.value, const.range, ret.via)
+                facts.returns[name] = ReturnedString(const.value, const.range, ret.via.rsplit(".", 1)[-1])
     return facts
+
+
+def _is_local(ref: str, facts: JavaFacts) -> bool:
+    """A reference to a constant of this class: `NAME` or `ThisClass.NAME`."""
+    return "." not in ref or ref.rsplit(".", 1)[0].rsplit(".", 1)[-1] == facts.class_name
+
+
+def _declarators(toks: list[Token], k: int, facts: JavaFacts, rng) -> None:
+    """`String A = "x", B = A, C = D = "y";`: literal values and references to other constants, to any depth."""
+    while k + 1 < len(toks) and toks[k].kind == "ident" and toks[k + 1].text == "=":
+        names = [toks[k].text]
+        j = k + 2
+        while j + 1 < len(toks) and toks[j].kind == "ident" and toks[j + 1].text == "=":  # A = B = ... chains
+            names.append(toks[j].text)
+            j += 2
+        if j < len(toks) and toks[j].kind == "string" and j + 1 < len(toks) and toks[j + 1].text in (",", ";"):
+            for name in names:
+                facts.string_constants.setdefault(name, ReturnedString(toks[j].text, rng(toks[j])))
+            k = j + 2
+        elif j < len(toks) and toks[j].kind == "ident":
+            ref, last = _qualified(toks, j)
+            if last + 1 >= len(toks) or toks[last + 1].text not in (",", ";"):
+                return
+            for name in names:
+                facts.constant_refs.setdefault(name, ref)
+            k = last + 2
+        else:
+            return  # an expression (a call, a concatenation...), not a constant binding
+        if toks[k - 1].text == ";":
+            return
+
+
+def _resolve_local(facts: JavaFacts) -> None:
+    """Follow `A = B` bindings inside the class to their literal; references elsewhere stay in constant_refs."""
+    for name in list(facts.constant_refs):
+        seen, ref = {name}, facts.constant_refs[name]
+        while _is_local(ref, facts):
+            local = ref.rsplit(".", 1)[-1]
+            if local in facts.string_constants:
+                facts.string_constants.setdefault(name, facts.string_constants[local])
+                del facts.constant_refs[name]
+                break
+            if local in seen or local not in facts.constant_refs:
+                break
+            seen.add(local)
+            ref = facts.constant_refs[local]
+        else:
+            facts.constant_refs[name] = ref
 
 
 def _qualified(toks: list[Token], k: int) -> tuple[str, int]:
@@ -202,7 +252,7 @@ def _returned(toks: list[Token], body: tuple[int, int]) -> tuple[bool, Token] | 
                 return True, value
             name, last = _qualified(toks, k + 1)
             if name and last + 1 <= body[1] and toks[last + 1].text == ";":
-                return False, Token("ident", name.rsplit(".", 1)[-1], toks[last].start, toks[last].end)
+                return False, Token("ident", name, toks[last].start, toks[last].end)
             return None
     return None
 
@@ -213,3 +263,49 @@ def java_facts(files: ProjectFiles, rel: str) -> JavaFacts | None:
     if text is None:
         return None
     return files.memo("exo:java", rel, lambda: scan_java(text))
+
+
+def class_files(files: ProjectFiles, roots: list[str]) -> dict[str, str]:
+    """Simple class name -> .java file under the given source roots (the first one wins)."""
+    def index() -> dict[str, str]:
+        out: dict[str, str] = {}
+        for root in roots:
+            for rel in files.walk_files(root):
+                if rel.endswith(".java"):
+                    out.setdefault(rel.rsplit("/", 1)[-1][:-5], rel)
+        return out
+    return CACHE.get(("exo:java-classes", str(files.root), java_sources(files, roots)), index)
+
+
+def java_sources(files: ProjectFiles, roots: list[str]) -> tuple[tuple[str, str], ...]:
+    """(file, content digest) of every .java file under the roots: the key of what is computed from all of them."""
+    return tuple((rel, str(files.digest(rel))) for root in roots for rel in files.walk_files(root)
+                 if rel.endswith(".java"))
+
+
+def returned_string(files: ProjectFiles, roots: list[str], facts: JavaFacts, method: str) -> ReturnedString | None:
+    """The string a method returns, following constants bound to constants of other classes, to any depth."""
+    if method in facts.returns:
+        return facts.returns[method]
+    ref = facts.unresolved.get(method)
+    return resolve_constant(files, roots, facts, ref) if ref else None
+
+
+def resolve_constant(files: ProjectFiles, roots: list[str], facts: JavaFacts, ref: str,
+                     seen: set[str] | None = None) -> ReturnedString | None:
+    """The literal a (Class.)NAME reference is bound to, across the project's classes; None when unknown."""
+    seen = seen if seen is not None else set()
+    while ref and ref not in seen:
+        seen.add(ref)
+        owner, _, name = ref.rpartition(".")
+        owner = owner.rsplit(".", 1)[-1]
+        if owner and owner != facts.class_name:
+            rel = class_files(files, roots).get(owner)
+            other = java_facts(files, rel) if rel else None
+            if other is None:
+                return None
+            return resolve_constant(files, roots, other, name, seen)
+        if name in facts.string_constants:
+            return ReturnedString(facts.string_constants[name].value, facts.string_constants[name].range, name)
+        ref = facts.constant_refs.get(name, "")
+    return None

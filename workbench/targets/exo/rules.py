@@ -10,22 +10,21 @@ RULES = [
     RuleInfo("EXO001", E, "XML syntax error", "One of the connector's XML files (provider configuration, web.xml, "
              "gatein-resources.xml, exo-conf, poms) is not well-formed.",
              "Fix the markup at the position given: eXo refuses to start with a broken configuration."),
-    RuleInfo("EXO002", E, "Provider type form", "The provider type is not one lowercase word ([a-z][a-z0-9_]*).",
-             "Use one lowercase word such as `myconnector`: it becomes the war name and the URL prefix."),
-    RuleInfo("EXO003", W, "Configuration folder differs from the type",
-             "The provider configuration lives in WEB-INF/conf/<folder>/ whose name is not the provider type.",
-             "Rename the folder to the type (and the import in WEB-INF/conf/configuration.xml with it)."),
-    RuleInfo("EXO004", E, "War name differs from the type", "The webapp's `finalName` (the war name) is not the "
-             "provider type, so /<type> URLs of the JS and the call page do not reach it.",
-             "Set <build><finalName>TYPE</finalName></build> in the webapp pom."),
-    RuleInfo("EXO005", E, "display-name differs from the type", "WEB-INF/web.xml `display-name` is not the "
-             "provider type (eXo names the webapp by it).", "Set <display-name>TYPE</display-name>."),
+    RuleInfo("EXO002", E, "Provider type form", "The provider type is not one word of letters, digits and _ "
+             "([A-Za-z][A-Za-z0-9_]*): it names CometD channels, call ids and IM account types.",
+             "Use one word such as `myconnector`."),
+    RuleInfo("EXO004", E, "War name", "The webapp pom has no `finalName` (the war would be named "
+             "artifactId-version.war), or its finalName differs from the name web.xml and the exo-conf dependency give "
+             "the webapp.", "Set <build><finalName>NAME</finalName></build> to the webapp's name."),
+    RuleInfo("EXO005", E, "display-name differs from the war", "WEB-INF/web.xml `display-name` is not the war's "
+             "name (eXo names the webapp by it). It need not equal the provider type.",
+             "Set <display-name>NAME</display-name> to the war's name."),
     RuleInfo("EXO006", E, "exo-conf dependency missing", "META-INF/exo-conf/configuration.xml does not add the "
-             "webapp (by its type) as a dependency of the `webconferencing` portal container.",
-             "List the type in the `dependencies` field of the AddDependenciesAfter change."),
-    RuleInfo("EXO007", W, "GateIn module name", "The gatein-resources.xml module is not named "
-             "webConferencing_<type>, the name the portlet and the core expect by convention.",
-             "Name the module webConferencing_TYPE and require SHARED/webConferencing_TYPE."),
+             "webapp (by its war name) as a dependency of the `webconferencing` portal container.",
+             "List the webapp's name in the `dependencies` field of the AddDependenciesAfter change."),
+    RuleInfo("EXO007", W, "Required module not declared", "The webapp's Java (the portlet) requires a "
+             "SHARED/webConferencing_* module that gatein-resources.xml does not declare, so the connector's module "
+             "never loads.", "Name the module in gatein-resources.xml and the require alike."),
     RuleInfo("EXO008", E, "JS getType() differs", "The JS module's getType() returns another string than the "
              "provider class.", "Return the provider type from getType() in the JS module."),
     RuleInfo("EXO009", E, "provider-configuration missing", "The add.callprovider plugin has no properties-param "
@@ -53,10 +52,13 @@ RULES = [
              "<type>your.package.YourProvider</type>."),
     RuleInfo("EXO018", E, "Provider configuration not imported", "WEB-INF/conf/configuration.xml does not "
              "import war:/conf/<folder>/configuration.xml, so eXo never reads the provider configuration.",
-             "Add <import>war:/conf/TYPE/configuration.xml</import>."),
+             "Add <import>war:/conf/FOLDER/configuration.xml</import> (FOLDER: where the provider configuration is)."),
     RuleInfo("EXO019", W, "Module not in the root pom", "The root pom.xml does not list the webapp (or "
              "services) module, so `mvn package` does not build it.", "Add it under <modules>."),
     RuleInfo("EXO020", INFO, "JS getType() not readable", "The JS module's provider has no getType() returning "
              "a string literal (or a variable bound to one), so it cannot be compared with the type.",
              "Return the type as a literal or through a `var TYPE = \"...\"` constant."),
+    RuleInfo("EXO021", INFO, "Provider type not lowercase", "The provider type has upper-case letters: the Web "
+             "Conferencing guide asks for one lowercase word, though eXo takes it as it is (e.g. externalVisio).",
+             "Prefer one lowercase word for a new connector; keep a published type as it is."),
 ]

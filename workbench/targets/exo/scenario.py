@@ -65,6 +65,7 @@ STEPS = (
 )
 HEADER: dict[str, Any] = {
     "user": str | dict[str, Any],
+    "provider": str,
     "users": list[dict[str, Any]],
     "spaces": list[dict[str, Any]],
     "rooms": list[dict[str, Any]],
@@ -75,10 +76,12 @@ HEADER: dict[str, Any] = {
 }
 HEADER_DOCS = {
     "user": "the id of the user the page is shown to (default john)",
+    "provider": "the provider whose call button the page shows, when the add-on declares several (default the first)",
     "users": "the users: [{id, firstName, lastName, imAccounts?}]",
     "spaces": "the spaces: [{id, title, members}]",
     "rooms": "the chat rooms: [{id, title, members}]",
-    "settings": "provider settings overriding the configuration XML",
+    "settings": "settings the previewed provider's configure() gets over those built from its sources ({name: value}, "
+                "or {<type>: {name: value}} for another provider)",
     "statuses": "user id -> presence status",
     "context": "the context shown at start: {type: user|space|chat_room, id}",
     "host": "{default_im: users have an IM account of the connector's type (default true)}",

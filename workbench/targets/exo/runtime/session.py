@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -13,14 +12,12 @@ from workbench.core.hostlog import HOST
 from workbench.core.paths import HOSTS
 from workbench.core.scenario_record import RecordingStart
 from workbench.sandbox.session import ControlError, HostSession, SessionError, SessionSetup, show
-from workbench.targets.exo.runtime.config import ConnectorNotFound, connector_facts, page_config
+from workbench.targets.exo.runtime.callpage import render_call_pages
+from workbench.targets.exo.runtime.config import ConnectorNotFound, as_json, connector_facts, page_config
+from workbench.targets.exo.runtime.platform import PORTAL_PAGE, jquery_source, jquery_ui_dir, platform_files
 from workbench.targets.exo.scenario import CONTEXT_TYPES
 
-
-def jquery_source() -> bytes:
-    """jQuery from the XStatic-jQuery package (a declared dependency)."""
-    import xstatic.pkg.jquery as xjq
-    return (Path(xjq.BASE_DIR) / "jquery.js").read_bytes()
+__all__ = ["ExoSession", "create_session", "jquery_source"]
 
 
 class ExoSession(HostSession):
@@ -31,12 +28,16 @@ class ExoSession(HostSession):
 
     def __init__(self, project, setup: SessionSetup | None = None, parent: QObject | None = None):
         super().__init__(project, setup, parent)
+        self.call_pages: list[dict[str, Any]] = []
         self.facts: dict[str, Any] = {}
         self.config: dict[str, Any] = {}
         self.context: dict[str, Any] | None = None  # the context the page shows (as last set)
         self._accounts: dict[str, bool] = {}  # user id -> has an IM account of the connector's type
 
     # -- lifecycle ------------------------------------------------------------------------------------------------
+    def page_url(self) -> str:
+        return self.environment.url(PORTAL_PAGE)
+
     async def prepare(self) -> None:
         try:
             self.facts = connector_facts(self.project)
@@ -45,16 +46,22 @@ class ExoSession(HostSession):
         self.config = page_config(self.facts, self.setup.header, self.setup.host)
         self._accounts = initial_accounts(self.config)
         self.context = self.config.get("context")
-        type_ = self.facts["type"]
         env = self.environment
-        env.mount(f"{type_}/", self.facts["webapp_root"])
-        env.scheme.add_virtual("app", "vendor/jquery.js", jquery_source(), "text/javascript")
-        env.scheme.add_virtual("app", "config.json", json.dumps(self.config).encode(), "application/json")
-        self.log.add(HOST, f"eXo page with connector {type_} ({self.facts['title']}) from {self.facts['module_file']}")
+        env.mount("exo-host/", self.host_dir)
+        env.mount(f"{self.facts['war']}/", self.facts["webapp_root"])
+        env.mount("webconferencing/skin/images/", jquery_ui_dir() / "images")
+        for path, (data, mime) in platform_files().items():
+            env.scheme.add_virtual("app", path, data, mime)
+        self.call_pages = render_call_pages(self.project, self.facts, self.config, env)
+        env.scheme.add_virtual("app", "exo-host/config.json", as_json(self.config), "application/json")
+        for p in self.facts["providers"]:
+            self.log.add(HOST, f"provider {p.type} ({p.title}) from {p.config_xml}, module {p.module_name}"
+                               + (f"; settings not read from the source: {', '.join(p.unreadable)}"
+                                  if p.unreadable else ""))
 
     def on_ready(self, info: dict) -> None:
         if info.get("initialised"):
-            self.log.add(HOST, f"provider {self.facts.get('type')} initialised")
+            self.log.add(HOST, f"provider {self.connector_type} initialised")
         else:
             self.log.add(HOST, f"the connector is not initialised: {info.get('reason', 'see the errors above')}")
 
@@ -64,6 +71,11 @@ class ExoSession(HostSession):
         changed = [f for f in files if not webapp or f == webapp or f.startswith(webapp + "/")]
         if not changed or not self.facts:
             return None
+        await self.reload()
+        return "page"
+
+    async def reload(self) -> None:
+        """Load the page again with the session's state (context, accounts, settings) as it is now."""
         self.config["context"] = self.context
         for user in self.config.get("users", []):
             uid = str(user.get("id", "")) if isinstance(user, dict) else ""
@@ -74,13 +86,13 @@ class ExoSession(HostSession):
                 else:
                     accounts.pop(self.connector_type, None)
                 user["imAccounts"] = accounts
-        self.environment.scheme.add_virtual("app", "config.json", json.dumps(self.config).encode(), "application/json")
+        self.environment.scheme.add_virtual("app", "exo-host/config.json", as_json(self.config), "application/json")
+        self.call_pages = render_call_pages(self.project, self.facts, self.config, self.environment)
         await self.load()
-        return "page"
 
     def file_for_url(self, url: str) -> str | None:
         """The project file a page URL serves (for error positions), relative to the project root."""
-        marker = f"://app/{self.facts.get('type', '')}/"
+        marker = f"://app/{self.facts.get('war', '')}/"
         if marker not in url:
             return None
         rel = url.split(marker, 1)[1].split("?", 1)[0]
@@ -89,7 +101,8 @@ class ExoSession(HostSession):
     # -- controls (the window's Web Conferencing panel; the steps below call the same methods) --------------------
     @property
     def connector_type(self) -> str:
-        return str(self.config.get("type", ""))
+        """The type of the provider previewed."""
+        return str(self.config.get("preview", ""))
 
     @property
     def current_user(self) -> str:
@@ -110,13 +123,54 @@ class ExoSession(HostSession):
         return [{"id": str(e["id"]), "title": str(e.get("title") or e["id"]), "members": list(e.get("members") or [])}
                 for e in entries if isinstance(e, dict) and e.get("id")]
 
+    def providers(self) -> list[dict[str, str]]:
+        """Every provider of the add-on: type, title, whether it is the one previewed."""
+        return [{"type": p.type, "title": p.title, "previewed": p.type == self.connector_type}
+                for p in self.facts.get("providers", [])]
+
     def provider_settings(self) -> list[tuple[str, str, str]]:
-        """(name, value in force, as written in the configuration XML) of each provider property."""
-        raw = self.facts.get("properties", {})
-        written = self.facts.get("raw_properties", {})
-        overrides = {str(k): str(v) for k, v in (self.setup.header.get("settings") or {}).items()}
-        names = list(dict.fromkeys([*raw, *overrides]))
-        return [(n, overrides.get(n, raw.get(n, "")), written.get(n, "(scenario setting)")) for n in names]
+        """(name, value in force as JSON, where it comes from) of each setting the previewed provider gets."""
+        provider = self._provider()
+        settings = self.config.get("settings", {})
+        given = self.setup.header.get("settings") or {}
+        out = []
+        for name, value in settings.items():
+            if name in given or (isinstance(given.get(self.connector_type), dict) and name in given[self.connector_type]):
+                origin = "set here"
+            elif provider is not None and name in provider.unreadable:
+                origin = "not readable from the source"
+            else:
+                origin = {"base": "Web Conferencing core", "java": "Java getSettings()", "xml": "configuration XML"}.get(
+                    provider.origins.get(name, "") if provider else "", "")
+            out.append((name, json.dumps(value), origin))
+        return out
+
+    def _provider(self):
+        return next((p for p in self.facts.get("providers", []) if p.type == self.connector_type), None)
+
+    def set_setting(self, name: str, value: Any) -> Awaitable[Any]:
+        """Give the previewed provider's setting another value (kept for the session) and load the page again."""
+        if not name:
+            raise ControlError("a setting needs a name")
+        given = dict(self.setup.header.get("settings") or {})
+        given[str(name)] = value
+        self.setup.header["settings"] = given
+        self.config["settings"][str(name)] = value
+        for p in self.config["providers"]:
+            if p["type"] == self.connector_type:
+                p["settings"][str(name)] = value
+        self.sig_state_changed.emit()
+        return self.reload()
+
+    def preview_provider(self, type_: str) -> Awaitable[Any]:
+        """Preview another provider of the add-on (its call button, its accounts): the page loads again."""
+        if type_ not in [p["type"] for p in self.config.get("providers", [])]:
+            raise ControlError(f"no provider {type_!r} in this add-on")
+        self.setup.header["provider"] = type_
+        self.config = page_config(self.facts, self.setup.header, self.setup.host)
+        self._accounts = initial_accounts(self.config)
+        self.sig_state_changed.emit()
+        return self.reload()
 
     def set_context(self, spec: dict[str, Any]) -> Awaitable[Any]:
         """Show the page of a user (popover), a space or a chat room and ask the connector for its call button.
@@ -156,6 +210,8 @@ class ExoSession(HostSession):
         """The scenario keys that make a replay start as the session is now: the current user, the users with the
         IM accounts they have now, the shown context, and the places and settings the session started with."""
         header: dict[str, Any] = {"user": self.current_user}
+        if len(self.facts.get("providers", [])) > 1:
+            header["provider"] = self.connector_type
         users = []
         listed = [u for u in self.config.get("users", []) if isinstance(u, dict) and u.get("id")]
         if self.current_user in self._accounts and all(str(u["id"]) != self.current_user for u in listed):

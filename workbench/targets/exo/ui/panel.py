@@ -4,6 +4,8 @@ recording, each control becomes a scenario step (`context`, `account`, `incoming
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,7 +89,15 @@ class WebConferencingPanel(HostPanel):
         call_row.addWidget(self.caller)
         call_row.addWidget(self.call_id, 1)
         call_row.addWidget(self.incoming_button)
+        self.provider = QComboBox()
+        for p in session.providers():
+            self.provider.addItem(f"{p['title']} ({p['type']})", p["type"])
+        self.provider.setCurrentIndex(max(0, self.provider.findData(session.connector_type)))
+        self.provider.setToolTip("The add-on's call providers: the one whose call button the page shows")
+        self.provider.activated.connect(lambda _i: self.preview_provider())
         form = QFormLayout()
+        if self.provider.count() > 1:
+            form.addRow("Provider", self.provider)
         form.addRow("Current user", self.me_label)
         form.addRow("Context", context_row)
         form.addRow("Members", self.members)
@@ -102,12 +112,16 @@ class WebConferencingPanel(HostPanel):
         note.setWordWrap(True)
         users_layout.addWidget(note)
         users_layout.addWidget(self.users, 1)
-        self.settings = _table(["Property", "Value", "In the configuration XML"])
+        self.settings = _table(["Setting", "Value (JSON)", "From"])
+        self.settings.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
+                                      QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.settings.itemChanged.connect(self._setting_changed)
         settings_tab = QWidget()
         settings_layout = QVBoxLayout(settings_tab)
         settings_layout.setContentsMargins(2, 2, 2, 2)
-        source = QLabel(f"Read-only, from <code>{session.facts.get('config_xml', '')}</code>: edit the file to "
-                        "change them (the page reads them at start).")
+        source = QLabel("What configure(settings) gets, built as eXo builds it: the core's fields, the provider's "
+                        "Java getSettings(), the configuration XML. Double-click a value to try another one (JSON; "
+                        "the page loads again).")
         source.setWordWrap(True)
         settings_layout.addWidget(source)
         settings_layout.addWidget(self.settings, 1)
@@ -123,6 +137,7 @@ class WebConferencingPanel(HostPanel):
         layout.addWidget(self.status)
         self._show_settings()
         self.follow(session.sig_state_changed, self.refresh_soon)
+        self.follow(session.sig_ready, self._show_settings)
         self.refresh()
         if session.ready:
             self._first_context()
@@ -182,11 +197,35 @@ class WebConferencingPanel(HostPanel):
         self.users.blockSignals(False)
 
     def _show_settings(self) -> None:
-        for name, value, written in self.session.provider_settings():
+        self.settings.blockSignals(True)
+        self.settings.setRowCount(0)
+        for name, value, origin in self.session.provider_settings():
             row = self.settings.rowCount()
             self.settings.insertRow(row)
-            for col, text in enumerate((name, value, written)):
-                self.settings.setItem(row, col, _item(text))
+            self.settings.setItem(row, 0, _item(name, name))
+            editable = QTableWidgetItem(value)
+            editable.setFlags(READ_ONLY | Qt.ItemFlag.ItemIsEditable)
+            editable.setData(Qt.ItemDataRole.UserRole, name)
+            self.settings.setItem(row, 1, editable)
+            self.settings.setItem(row, 2, _item(origin))
+        self.settings.blockSignals(False)
+
+    def _setting_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() != 1:
+            return
+        name = item.data(Qt.ItemDataRole.UserRole)
+        text = item.text().strip()
+        try:
+            value = json.loads(text)
+        except ValueError:
+            value = text  # a bare word is taken as a string
+        self.control(lambda: self.session.set_setting(name, value), f"{name} is {json.dumps(value)} now")
+
+    def preview_provider(self) -> None:
+        """Preview the provider chosen in the combo box (the page loads again)."""
+        type_ = self.provider.currentData()
+        if type_ and type_ != self.session.connector_type:
+            self.control(lambda: self.session.preview_provider(type_), f"previewing {type_}")
 
     def _fill_targets(self, selected: str | None = None) -> None:
         """The users (others than you), spaces or rooms the chosen kind of context can show."""

@@ -45,6 +45,22 @@
     });
   }
 
+  /** Runs fn once the call page has defined startCall: the page may still be loading in the new window. */
+  function whenCallPageReady(callWindow, fn) {
+    if (!callWindow) {
+      return;
+    }
+    if (typeof callWindow.startCall === "function") {
+      fn();
+      return;
+    }
+    callWindow.addEventListener("load", function() {
+      if (typeof callWindow.startCall === "function") {
+        fn();
+      }
+    });
+  }
+
   function AcmeProvider() {
     var self = this;
     var settings = null;
@@ -93,9 +109,9 @@
         }
         return $.Deferred().reject(err).promise();
       }).then(function(started) {
-        if (callWindow && typeof callWindow.startCall === "function") {
+        whenCallPageReady(callWindow, function() {
           callWindow.startCall(started.call, started.isNew);
-        }
+        });
       }, function(err) {
         log.error("Cannot start the Acme call " + callId, err);
         webConferencing.showError("Acme call failed", (err && err.message) || String(err));
