@@ -38,7 +38,8 @@ HELP_OR_VERSION = ("-h", "--help", "--version")
 
 def build_parser() -> Parser:
     """The parser of `workbench COMMAND ...` with every sub-command."""
-    parser = Parser(prog="workbench", description="Plugin Workbench for Pexip, XCALLY and eXo plugins. "
+    parser = Parser(prog="workbench", description="Plugin Workbench: validate, run, test and package plugins for conferencing and "
+                    "contact-centre hosts (`workbench new --help` lists their samples). "
                     "Without a COMMAND, `workbench [--theme T] [PATH]` opens the window (on the project folder PATH; "
                     "see `workbench --theme system --help`).")
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")

@@ -80,6 +80,15 @@ def open_project(path: str | Path) -> tuple[Target, Project]:
     raise ProjectDetectionError(f"{path}: ambiguous project, it matches {kinds}; open a more specific folder")
 
 
+def import_layouts() -> list:
+    """The hosts that recognise their own package zips (core.packaging.importer.HostLayout), for import_package."""
+    from workbench.core.packaging.importer import HostLayout
+    def imports(t: Target) -> bool:  # (a host built on targets.base says so with IMPORT_LAYOUT)
+        return hasattr(t, "import_layout") and getattr(t, "IMPORT_LAYOUT", True) is not None
+    return [HostLayout(t.name, t.title, t.import_layout, getattr(t, "import_looks_for", str)())
+            for t in all_targets() if imports(t)]
+
+
 def all_samples() -> list:
     """Every sample the hosts offer (workbench.core.newproject.Sample), host by host."""
     return [sample for target in all_targets() for sample in target.samples()]

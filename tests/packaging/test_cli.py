@@ -39,7 +39,8 @@ def test_bad_usage_exits_2(tmp_path, capsys):
     root = xcally_project(tmp_path / "plugin")
     assert main(["export", str(tmp_path / "nothing-here")]) == 2
     assert main(["export", str(root), "--merge-into", "base.zip"]) == 2
-    assert "applies to pexip projects only" in capsys.readouterr().err
+    assert "--merge-into applies to Pexip Infinity Connect and Pexip Web App 3 projects only; this is a XCALLY" \
+        in capsys.readouterr().err
     assert main(["export", str(root), "-o", str(tmp_path / "x.txt")]) == 2
     assert main(["export", str(root), "--no-such-flag"]) == 2
 

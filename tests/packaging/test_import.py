@@ -9,6 +9,7 @@ import pytest
 
 from tests.packaging.helpers import html_project, pexip_project, project_of, read_zip, tree, xcally_project, zip_bytes
 from workbench.core.packaging import ImportRefused, ZipLimits, export_project, import_package
+from workbench.registry import import_layouts
 
 HTML_MANIFEST = json.dumps({"name": "V", "version": "1.0.0", "description": "d", "type": "html",
                             "parameters": {"views": {"admin": "a.html"}}})
@@ -23,7 +24,7 @@ def save(tmp_path, entries, modes=None, name="pkg.zip"):
 @pytest.mark.parametrize("prefix", ["", "my-plugin/"])
 def test_xcally_zip_manifest_at_root_or_in_one_top_folder(tmp_path, prefix):
     pkg = save(tmp_path, {f"{prefix}manifest.json": HTML_MANIFEST, f"{prefix}a.html": "<p>hi</p>"})
-    result = import_package(pkg, tmp_path / "dest")
+    result = import_package(pkg, tmp_path / "dest", import_layouts())
     assert result.target == "xcally"
     assert tree(tmp_path / "dest") == {"manifest.json": HTML_MANIFEST.encode(), "a.html": b"<p>hi</p>"}
 
@@ -34,7 +35,7 @@ def test_pexip_zip_layouts(tmp_path, prefix, add):
     pkg = save(tmp_path, {f"{prefix}{app}manifest.json": '{"brandingID": "5", "isSettingsBranded": true}',
                           f"{prefix}{app}settings.json": '{"plugins": []}',
                           f"{prefix}{app}plugins/x/x.plugin.js": "//"})
-    result = import_package(pkg, tmp_path / "dest")
+    result = import_package(pkg, tmp_path / "dest", import_layouts())
     assert result.target == "pexip" and result.created == []
     assert sorted(tree(tmp_path / "dest")) == ["webapp2/manifest.json", "webapp2/plugins/x/x.plugin.js",
                                                "webapp2/settings.json"]
@@ -42,7 +43,7 @@ def test_pexip_zip_layouts(tmp_path, prefix, add):
 
 def test_default_package_gets_settings_and_manifest(tmp_path):
     pkg = save(tmp_path, {"webapp2/themes/default/style.css": "body{}", "__MACOSX/._style.css": "junk"})
-    result = import_package(pkg, tmp_path / "dest")
+    result = import_package(pkg, tmp_path / "dest", import_layouts())
     assert sorted(result.created) == ["webapp2/manifest.json", "webapp2/settings.json"]
     manifest = json.loads((tmp_path / "dest/webapp2/manifest.json").read_text())
     assert manifest["isSettingsBranded"] is True and manifest["brandingID"].isdigit()
@@ -54,7 +55,7 @@ def test_default_package_gets_settings_and_manifest(tmp_path):
 def test_an_empty_destination_folder_is_accepted(tmp_path):
     (tmp_path / "dest").mkdir()
     pkg = save(tmp_path, {"manifest.json": HTML_MANIFEST, "a.html": "x"})
-    import_package(pkg, tmp_path / "dest")
+    import_package(pkg, tmp_path / "dest", import_layouts())
     assert (tmp_path / "dest/a.html").read_text() == "x"
 
 
@@ -93,7 +94,7 @@ HOSTILE = {
     "truncated": (truncated, "truncated or corrupt"),
     "corrupt entry": (corrupt, "corrupt"),
     "not a zip": (lambda t: (t / "x.zip").write_text("hello") and t / "x.zip", "not a readable zip"),
-    "unknown content": (lambda t: save(t, {"readme.txt": "x"}), "neither a Pexip branding package"),
+    "unknown content": (lambda t: save(t, {"readme.txt": "x"}), "no host recognises this zip"),
 }
 
 
@@ -106,7 +107,7 @@ def test_hostile_zips_are_refused_and_nothing_is_written(tmp_path, case):
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(ImportRefused, match=message):
-        import_package(pkg, out / "nested" / "dest")
+        import_package(pkg, out / "nested" / "dest", import_layouts())
     assert list(out.iterdir()) == []
     assert not (tmp_path / "evil.txt").exists()
 
@@ -114,7 +115,7 @@ def test_hostile_zips_are_refused_and_nothing_is_written(tmp_path, case):
 def test_total_size_limit(tmp_path):
     pkg = save(tmp_path, {"manifest.json": HTML_MANIFEST, "a.html": "x" * 5000})
     with pytest.raises(ImportRefused, match="more than 1000 bytes"):
-        import_package(pkg, tmp_path / "dest", limits=ZipLimits(max_total_size=1000))
+        import_package(pkg, tmp_path / "dest", import_layouts(), limits=ZipLimits(max_total_size=1000))
     assert not (tmp_path / "dest").exists()
 
 
@@ -123,7 +124,7 @@ def test_non_empty_destination_is_refused_and_kept(tmp_path):
     (tmp_path / "dest").mkdir()
     (tmp_path / "dest/mine.txt").write_text("mine")
     with pytest.raises(ImportRefused, match="not empty") as refused:
-        import_package(pkg, tmp_path / "dest")
+        import_package(pkg, tmp_path / "dest", import_layouts())
     assert refused.value.reason == "usage"
     assert tree(tmp_path / "dest") == {"mine.txt": b"mine"}
 
@@ -131,13 +132,13 @@ def test_non_empty_destination_is_refused_and_kept(tmp_path):
 @pytest.mark.parametrize("kind", ["pexip", "xcally", "html"])
 def test_import_export_import_is_stable(tmp_path, kind):
     make = {"pexip": pexip_project, "xcally": xcally_project, "html": html_project}[kind]
-    from workbench.registry import get_target
+    from workbench.registry import get_target, import_layouts
     target = get_target("pexip" if kind == "pexip" else "xcally")
     source = make(tmp_path / "source")
     first_zip = export_project(target, project_of(target, source), output=tmp_path / "1.zip").path
-    import_package(first_zip, tmp_path / "d1")
+    import_package(first_zip, tmp_path / "d1", import_layouts())
     second_zip = export_project(target, project_of(target, tmp_path / "d1"), output=tmp_path / "2.zip").path
-    import_package(second_zip, tmp_path / "d2")
+    import_package(second_zip, tmp_path / "d2", import_layouts())
     third_zip = export_project(target, project_of(target, tmp_path / "d2"), output=tmp_path / "3.zip").path
     assert first_zip.read_bytes() == second_zip.read_bytes() == third_zip.read_bytes()
     assert tree(tmp_path / "d1") == tree(tmp_path / "d2")

@@ -14,7 +14,7 @@ from testpaths import SAMPLES
 from tests.packaging.helpers import read_zip
 from tests.packaging.test_export_exo import build_outputs
 from workbench.core.packaging import export_project, import_package
-from workbench.registry import open_project
+from workbench.registry import import_layouts, open_project
 
 NAMES = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir()) if SAMPLES.is_dir() else []
 
@@ -72,8 +72,7 @@ def test_sample_exports_to_an_accepted_reproducible_zip(name, tmp_path):
     assert not any(n.startswith("scenarios/") or "/scenarios/" in n for n in files)
     {"pexip": accept_pexip, "xcally": accept_xcally, "exo": accept_exo, "webapp3": accept_webapp3}[target.name](files)
     if target.name != "exo":
-        from workbench.registry import all_targets
-        import_package(first.path, tmp_path / "imported", layouts=[(t.name, t.import_layout) for t in all_targets()])
+        import_package(first.path, tmp_path / "imported", import_layouts())
         target2, project2 = open_project(tmp_path / "imported")
         third = export_project(target2, project2, output=tmp_path / "3.zip")
         assert third.path.read_bytes() == first.path.read_bytes()

@@ -197,4 +197,4 @@ def test_deeply_nested_settings_and_packages_read_as_unusable(tmp_path):
         zf.writestr("manifest.json", DEEP)
         zf.writestr("a.html", "<p>hi</p>")
     result = run_workbench("import", package, tmp_path / "dest")
-    assert result.returncode == 1 and "Traceback" not in result.stderr and "neither a Pexip" in result.stderr
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "no host recognises this zip" in result.stderr

@@ -11,6 +11,7 @@ import pytest
 
 from tests.security.hostile import run_workbench
 from workbench.core.packaging import ImportRefused, import_package
+from workbench.registry import import_layouts
 
 pytestmark = pytest.mark.timeout(60)
 MANIFEST = json.dumps({"name": "V", "version": "1.0.0", "description": "d", "type": "html",
@@ -48,7 +49,7 @@ def test_tool_folders_in_a_zip_are_never_written(tmp_path):
         ".git/config": FSMONITOR, ".git/hooks/post-checkout": "#!/bin/sh\ntouch /tmp/owned\n",
         ".workbench/project.json": PRE_APPROVED, "views/.hg/hgrc": "[hooks]\nupdate = touch /tmp/owned\n",
         "views/.git": "gitdir: /tmp/elsewhere\n", ".vscode/tasks.json": "{}", ".IDEA/workspace.xml": "<x/>"})
-    result = import_package(package, tmp_path / "dest")
+    result = import_package(package, tmp_path / "dest", import_layouts())
     written = sorted(str(p.relative_to(tmp_path / "dest")) for p in (tmp_path / "dest").rglob("*"))
     assert written == ["a.html", "manifest.json"]
     assert result.files == ["a.html", "manifest.json"]
@@ -59,7 +60,7 @@ def test_tool_folders_in_a_zip_are_never_written(tmp_path):
 def test_a_zip_holding_only_tool_folders_is_refused(tmp_path):
     package = zip_of(tmp_path / "repo.zip", {".git/config": FSMONITOR, ".workbench/project.json": PRE_APPROVED})
     with pytest.raises(ImportRefused, match="tool folders"):
-        import_package(package, tmp_path / "dest")
+        import_package(package, tmp_path / "dest", import_layouts())
     assert not (tmp_path / "dest").exists()
 
 

@@ -21,7 +21,10 @@ def js(qtbot, page, code: str, timeout: int = 5000, world: int = 0):
     page.runJavaScript(f"JSON.stringify((function () {{ return {code}; }})())", world,
                        lambda v: box.setdefault("v", v))
     qtbot.waitUntil(lambda: "v" in box, timeout=timeout)
-    return json.loads(box["v"]) if isinstance(box["v"], str) else box["v"]
+    value = box["v"]
+    if value == "":  # the page navigated (a reload) while the call ran: no value this time
+        return None
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def wait_js(qtbot, page, code: str, predicate=bool, timeout: int = 5000, world: int = 0):

@@ -171,7 +171,7 @@ def test_an_add_on_with_two_providers_lets_the_user_pick_the_one_to_preview(qtbo
         assert js(qtbot, page, "ExoHost.button.provider") == "duo"
         choose(panel.provider, "duovoice")
         qtbot.waitUntil(lambda: preview.controller.session.connector_type == "duovoice")
-        text = wait_js(qtbot, page, "(ExoHost.button || {}).text || ''", lambda t: t.startswith("Dial"), timeout=10000)
+        text = wait_js(qtbot, page, "(ExoHost.button || {}).text || ''", lambda t: (t or "").startswith("Dial"), timeout=10000)
         assert text == "Dial +33 1 23 45 67 89"
         def rows() -> set[str]:
             return {panel.settings.item(r, 0).text() for r in range(panel.settings.rowCount())}

@@ -1,4 +1,4 @@
-"""`workbench export PATH [--target pexip|xcally|exo] [-o FILE] [--force] [--report FILE]`: write the upload zip.
+"""`workbench export PATH [--target HOST] [-o FILE] [--force] [--report FILE]`: write the upload zip.
 
 Exit status: 0 written, 1 blocked by errors, 2 bad usage or IO failure.
 """
@@ -13,7 +13,18 @@ from pathlib import Path
 from workbench.commands.opening import open_or_explain
 from workbench.commands.parser import print_error, unwritable
 
-ONLY_FOR = {"include_node_modules": "xcally", "merge_into": "pexip", "write_branding_id": "pexip", "build": "exo"}
+# the host-specific options: ExportOptions field -> help (the hosts that read each say so in Target.EXPORT_OPTIONS)
+HOST_OPTIONS = {
+    "include_node_modules": "package node_modules too",
+    "merge_into": "branding zip to merge into (e.g. the default package), keeping its other files",
+    "write_branding_id": "also write the new brandingID into the project's manifest.json",
+    "build": "run the project's build (e.g. `mvn -o -q package`) before packaging",
+}
+
+
+def _readers(option: str) -> list:
+    from workbench.registry import all_targets
+    return [t for t in all_targets() if option in getattr(t, "EXPORT_OPTIONS", ())]
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -23,12 +34,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE", help="zip to write (default: PATH/workbench-exports/<name>.zip)")
     p.add_argument("--force", action="store_true", help="write the zip even when validation finds errors")
     p.add_argument("--report", metavar="FILE", help="write the package report as JSON ('-' for standard output)")
-    p.add_argument("--include-node-modules", action="store_true", help="XCALLY: package node_modules too")
-    p.add_argument("--merge-into", metavar="ZIP", type=Path,
-                   help="branding hosts: branding zip to merge into (e.g. the default package), keeping its other files")
-    p.add_argument("--write-branding-id", action="store_true",
-                   help="Pexip: also write the new brandingID into the project's manifest.json")
-    p.add_argument("--build", action="store_true", help="eXo: run `mvn -o -q package` before packaging")
+    for option, text in HOST_OPTIONS.items():
+        hosts = ", ".join(t.title for t in _readers(option)) or "no installed host"
+        kind = {"metavar": "ZIP", "type": Path} if option == "merge_into" else {"action": "store_true"}
+        p.add_argument("--" + option.replace("_", "-"), help=f"{text} ({hosts})", **kind)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,14 +47,12 @@ def run(args: argparse.Namespace) -> int:
     if opened is None:
         return 2
     target, project = opened
-    options = {"include_node_modules": args.include_node_modules, "merge_into": args.merge_into,
-               "write_branding_id": args.write_branding_id, "build": args.build}
-    declared = getattr(target, "EXPORT_OPTIONS", None)  # the options a host says it reads, if it says
-    for name, host in ONLY_FOR.items():
-        if options[name] and (name not in declared if declared is not None else target.name != host):
-            flag = "--" + name.replace("_", "-")
-            print(f"workbench: {flag} applies to {host} projects only; this is a {target.title} project",
-                  file=sys.stderr)
+    options = {name: getattr(args, name) for name in HOST_OPTIONS}
+    for name, value in options.items():
+        if value and name not in getattr(target, "EXPORT_OPTIONS", ()):
+            hosts = " and ".join(t.title for t in _readers(name)) or "no installed host"
+            print(f"workbench: --{name.replace('_', '-')} applies to {hosts} projects only; this is a "
+                  f"{target.title} project", file=sys.stderr)
             return 2
     if args.merge_into and not args.merge_into.is_file():
         print(f"workbench: {args.merge_into}: no such file", file=sys.stderr)

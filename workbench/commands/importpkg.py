@@ -1,4 +1,4 @@
-"""`workbench import PACKAGE.zip DEST [--target pexip|xcally]`: unpack a package into a new project folder.
+"""`workbench import PACKAGE.zip DEST [--target HOST]`: unpack a host's package zip into a new project folder.
 
 Exit status: 0 imported, 1 refused (hostile, corrupt or unsupported zip), 2 bad usage (missing zip, non-empty DEST).
 """
@@ -12,7 +12,7 @@ from workbench.commands.parser import print_error, shorten
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("package", metavar="PACKAGE.zip", help="a Pexip branding zip or an XCALLY plugin zip")
+    p.add_argument("package", metavar="PACKAGE.zip", help="a package zip of one of the hosts (a branding or plugin zip)")
     p.add_argument("dest", metavar="DEST", help="project folder to create (must be new or empty)")
     from workbench.registry import target_names
     p.add_argument("--target", choices=target_names(), help="read the zip as this host's package")
@@ -30,9 +30,8 @@ def run(args: argparse.Namespace) -> int:
         print_error("workbench import", f"{shorten(args.package, 120)}: no such file")
         return 2
     try:
-        from workbench.registry import all_targets
-        layouts = [(t.name, t.import_layout) for t in all_targets() if hasattr(t, "import_layout")]
-        result = import_package(args.package, args.dest, target=args.target, layouts=layouts)
+        from workbench.registry import import_layouts
+        result = import_package(args.package, args.dest, import_layouts(), target=args.target)
     except ImportRefused as exc:
         print_error("workbench", f"import refused, nothing was written: {exc}")
         return 2 if exc.reason == "usage" else 1

@@ -16,9 +16,9 @@ class Project:
     """An opened plugin project."""
 
     root: Path  # the folder the user opened (absolute)
-    target: str  # 'pexip' | 'xcally' | 'exo'
-    kind: str  # e.g. 'pexip-branding', 'pexip-plugin', 'xcally-script', 'xcally-html', 'exo-connector'
-    content_root: str = ""  # where the package content lives, relative to root ('webapp2' for a Pexip package)
+    target: str  # the name of the host (its Target) the project is for
+    kind: str  # the host's kind of project, e.g. '<host>-branding', '<host>-plugin'
+    content_root: str = ""  # where the package content lives, relative to root ('' when it is the root)
     title: str = ""
     details: dict = field(default_factory=dict, compare=False, hash=False)
 
@@ -112,4 +112,8 @@ class Target(Protocol):
 
     def import_layout(self, names: list[str], read: Any) -> dict | None:
         """How a zip (its entry names; read(name) -> bytes) maps onto a project of this host: {strip, add,
-        description} (strip: prefix removed from every name, add: prefix added), or None when it is not one."""
+        description, certainty, complete?} (strip: prefix removed from every name, add: prefix added; see
+        core.packaging.importer.HostLayout), or None when it is not one."""
+
+    def import_looks_for(self) -> str:
+        """What import_layout recognises, in a few words ('' when the host imports no zips)."""

@@ -38,8 +38,9 @@ class LazyTarget:
     SAMPLES: str | None = None  # 'module:SAMPLES': the core.newproject.Sample list this host offers
     NEW_PROJECT: str | None = None  # 'module:function(sample, dest, options) -> files' (default: a plain copy)
     BUILD: str | None = None  # 'module:function(project) -> core.build.BuildSpec | None' (projects built by a tool)
-    EXPORT_OPTIONS: tuple[str, ...] | None = None  # ExportOptions fields the host reads (None: the built-in list)
-    IMPORT_LAYOUT: str | None = None  # 'module:function(names, read) -> {strip, add, description} | None'
+    EXPORT_OPTIONS: tuple[str, ...] = ()  # the ExportOptions fields the host reads (the others are refused)
+    IMPORT_LAYOUT: str | None = None  # 'module:function(names, read) -> {strip, add, description, ...} | None'
+    IMPORT_LOOKS_FOR: str = ""  # what that function recognises, for the message refusing a zip no host reads
 
     def validate(self, project: Project, files: ProjectFiles) -> list[Diagnostic]:
         return load(self.VALIDATE)(project, files)
@@ -97,3 +98,6 @@ class LazyTarget:
     def import_layout(self, names: list[str], read) -> dict | None:
         """How a zip maps onto a project of this host (None: not one of its packages, or it does not say)."""
         return load(self.IMPORT_LAYOUT)(names, read) if self.IMPORT_LAYOUT else None
+
+    def import_looks_for(self) -> str:
+        return self.IMPORT_LOOKS_FOR

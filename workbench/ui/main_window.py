@@ -353,7 +353,8 @@ class MainWindow(QMainWindow):
         if not dest:
             return False
         try:
-            import_package(zip_path, dest)
+            from workbench.registry import import_layouts
+            import_package(zip_path, dest, import_layouts())
         except ImportRefused as exc:  # the importer has written nothing (it unpacks beside dest, then renames)
             QMessageBox.warning(self, "Import refused", str(exc))
             return False

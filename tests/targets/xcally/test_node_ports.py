@@ -73,7 +73,8 @@ def test_a_plugin_that_speaks_no_http_says_so(plugin, monkeypatch):
     [decoy] = _free_ports(1)
     proc, lines = plugin(DECOYS, {"BEFORE": str(decoy)})  # no web server
     proc.start()
-    assert "answers HTTP on none of the ports it listens on" in lines.wait_for("answers HTTP on none").text
+    # (a generous wait: Node.js starts slowly on a loaded machine; the line comes as soon as the search gives up)
+    assert "answers HTTP on none of the ports it listens on" in lines.wait_for("answers HTTP on none", 20).text
     assert str(decoy) in lines.wait_for("answers HTTP on none").text
     assert proc.port == 0 and proc.wait_port(0.1) is None
 

@@ -10,9 +10,8 @@ Export
 - ``output``: the zip path or a folder; default ``<project>/workbench-exports/<name>.zip`` (never packaged itself).
 - ``force``: write even when validation finds errors (plan errors such as a missing build or a package above the
   host's size limit still block).
-- ``options``: an ``ExportOptions`` or a dict of its fields: ``include_node_modules`` (XCALLY), ``merge_into``
-  (Pexip: a branding zip whose other files are kept), ``write_branding_id`` (Pexip: also update the project's
-  ``webapp2/manifest.json``, atomically), ``build`` (eXo: run ``mvn -o -q package`` first).
+- ``options``: an ``ExportOptions`` or a dict of its fields (``include_node_modules``, ``merge_into``,
+  ``write_branding_id``, ``build``); each host reads those it lists in ``Target.EXPORT_OPTIONS``.
 - ``progress``: optional ``callable(done, total, message)``; ``total`` is 0 while it is not known yet. It is called
   from the calling thread; run the export in a worker thread to keep a window responsive.
 
@@ -24,7 +23,7 @@ name, size, CRC and sha256 checked against the sources -> unpacked and validated
 size limits -> ``os.replace`` onto the output (never half-written).
 
 ``ExportResult``: ``path`` (None when blocked), ``blocked``, ``diagnostics`` (validation, plan and verification),
-``errors`` / ``warnings``, ``notes`` (what the user should read), ``branding_id`` (Pexip) and ``report``
+``errors`` / ``warnings``, ``notes`` (what the user should read), ``branding_id`` (when the host's plan writes one) and ``report``
 (``PackageReport``: entries with sizes and sha256, exclusions with the rule that excluded each, zip sha256,
 ``tree_lines()``, ``exclusion_lines()``, ``to_json()``).
 
@@ -34,11 +33,11 @@ Errors: ``ExportError`` (bad option, unreadable file, IO failure) with a message
 
 Import
 ------
-``import_package(zip_path, dest, *, target=None, limits=None) -> ImportResult``
+``import_package(zip_path, dest, layouts, *, target=None, limits=None) -> ImportResult``
 
-Unpacks a Pexip branding zip (``webapp2/`` at the root or one folder down, or bare content) or an XCALLY plugin
-zip (``manifest.json`` at the root or under a single top folder) into ``dest`` (new or empty). Missing Pexip
-``settings.json`` / ``manifest.json`` are created (``ImportResult.created``). Refuses, with ``ImportRefused``
+Unpacks a host's package zip into ``dest`` (new or empty), laid out as the host that recognises it most surely says
+(``layouts``: ``HostLayout`` per host, from ``registry.import_layouts()``; ``target``: only that host's). A host may
+complete the project with files its packages lack (``ImportResult.created``). Refuses, with ``ImportRefused``
 (``.reason``: 'usage', 'hostile', 'corrupt', 'unsupported') and without writing anything: zip-slip and absolute
 paths, symbolic links, zip bombs (``ZipLimits``: entries, total size, per-entry ratio, size of the zip itself),
 encrypted, truncated or corrupt zips, a "zip" that is not a regular file (a FIFO, /dev/zero), and a non-empty

@@ -55,7 +55,7 @@ class ExportResult:
 
     @property
     def branding_id(self) -> str | None:
-        """The brandingID written into a Pexip package (None for other hosts)."""
+        """The package identity the host's plan wrote (the plan's `brandingID` info; None when it writes none)."""
         return self.report.info.get("brandingID")
 
 

@@ -1,8 +1,7 @@
-"""`import_package`: unpack a Pexip branding zip or an XCALLY plugin zip into a new project folder, safely."""
+"""`import_package`: unpack a host's package zip into a new project folder, safely, laid out as the host says."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -10,7 +9,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.packaging.digest import content_digits
 from workbench.core.packaging.model import ImportRefused, ImportResult
 from workbench.core.packaging.safezip import SafeZip, ZipLimits
 from workbench.core.safeio import tool_part
@@ -23,51 +21,43 @@ JUNK_NAMES = (".DS_Store", "Thumbs.db")
 class Layout:
     """How a zip maps onto a project folder."""
 
-    target: str  # 'pexip' | 'xcally'
+    target: str  # the host's name
     strip: str  # prefix removed from every entry name ('' or 'top/')
-    add: str  # prefix added in the project ('webapp2/' for bare Pexip content, else '')
+    add: str  # prefix added in the project (e.g. the host's package folder, for bare content)
     description: str
+    complete: Callable[[Path, ImportResult], None] | None = None  # adds what the host needs and the zip lacks
 
 
-def _json_object(zf: SafeZip, name: str) -> dict | None:
-    try:
-        value = json.loads(zf.read(name).decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: nested too deeply
-        return None
-    return value if isinstance(value, dict) else None
+@dataclass(frozen=True)
+class HostLayout:
+    """A host's recognition of its own zips (see Target.import_layout): recognise(names, read) returns
+    {strip, add, description, certainty, complete?} or None. certainty: 3 the host's own folder or a file only it
+    writes, 2 a file it alone uses, 1 a guess; the surest host wins, the first in the list on a tie."""
+
+    name: str
+    title: str
+    recognise: Callable[[list[str], Callable[[str], bytes]], dict | None]
+    looks_for: str = ""  # what the host recognises, for the refusal message
 
 
-def _single_top(names: list[str]) -> str | None:
-    tops = {n.split("/", 1)[0] for n in names}
-    if len(tops) == 1 and all("/" in n for n in names):
-        return tops.pop() + "/"
-    return None
-
-
-def detect_layout(zf: SafeZip, names: list[str], want: str | None = None) -> Layout:
-    """Recognise the package: Pexip (webapp2/ at the root or one folder down, or bare) or XCALLY (manifest)."""
-    top = _single_top(names)
-    if want in (None, "pexip"):
-        if any(n.startswith("webapp2/") for n in names):
-            return Layout("pexip", "", "", "Pexip branding package (webapp2/ at the root)")
-        if top and any(n.startswith(top + "webapp2/") for n in names):
-            return Layout("pexip", top, "", f"Pexip branding package (webapp2/ inside {top})")
-    for prefix in ("", top) if top else ("",):
-        manifest = prefix + "manifest.json"
-        value = _json_object(zf, manifest) if manifest in zf.files else None
-        where = f"under {prefix}" if prefix else "at the root"
-        if want in (None, "xcally") and value is not None and "type" in value and "brandingID" not in value:
-            return Layout("xcally", prefix, "", f"XCALLY plugin (manifest.json {where})")
-        bare_pexip = (value is not None and "brandingID" in value) or prefix + "settings.json" in zf.files \
-            or any(n.startswith(prefix + "plugins/") for n in names)
-        if want in (None, "pexip") and bare_pexip:
-            return Layout("pexip", prefix, "webapp2/", f"Pexip branding content without webapp2/ ({where})")
-    if want == "pexip":
-        return Layout("pexip", top or "", "webapp2/", "Pexip branding content (as asked)")
-    found = ", ".join(names[:6]) + (" ..." if len(names) > 6 else "")
-    raise ImportRefused(f"{zf.label}: neither a Pexip branding package (webapp2/ folder, or manifest.json with a "
-                        "brandingID, settings.json, plugins/) nor an XCALLY plugin (manifest.json with a type, at "
-                        f"the root or under a single top folder); it holds: {found}", "unsupported")
+def detect_layout(zf: SafeZip, names: list[str], layouts: Sequence[HostLayout], want: str | None = None) -> Layout:
+    """The layout of the host that recognises the zip most surely (only `want`'s when given)."""
+    candidates = [h for h in layouts if want in (None, h.name)]
+    found: list[tuple[int, int, HostLayout, dict]] = []
+    for order, host in enumerate(candidates):
+        layout = host.recognise(names, zf.read)
+        if layout:
+            found.append((-int(layout.get("certainty", 1)), order, host, layout))
+    if found:
+        _, _, host, layout = min(found, key=lambda item: item[:2])
+        return Layout(host.name, str(layout.get("strip", "")), str(layout.get("add", "")),
+                      str(layout.get("description", host.title)), layout.get("complete"))
+    listed = ", ".join(names[:6]) + (" ..." if len(names) > 6 else "")
+    wanted = "; ".join(f"{h.title}: {h.looks_for}" if h.looks_for else h.title for h in candidates)
+    if not candidates:
+        raise ImportRefused(f"{zf.label}: no host named {want!r} reads packages", "usage")
+    what = f"not a {candidates[0].title} package" if want else "no host recognises this zip"
+    raise ImportRefused(f"{zf.label}: {what} ({wanted}); it holds: {listed}", "unsupported")
 
 
 def _check_dest(dest: Path) -> None:
@@ -80,26 +70,12 @@ def _check_dest(dest: Path) -> None:
             raise ImportRefused(f"{dest}: the folder is not empty; import into a new or empty folder", "usage")
 
 
-# A host's own recognition of its zips: (host name, function(names, read) -> {strip, add, description} | None).
-HostLayout = tuple[str, Callable[[list[str], Callable[[str], bytes]], dict | None]]
-
-
-def _host_layout(zf: SafeZip, names: list[str], want: str | None, layouts: Sequence[HostLayout]) -> Layout | None:
-    """The first host (of those the caller passes, e.g. from the registry) that recognises the zip."""
-    for name, recognise in layouts:
-        if want in (None, name):
-            found = recognise(names, zf.read)
-            if found:
-                return Layout(name, str(found.get("strip", "")), str(found.get("add", "")),
-                              str(found.get("description", name)))
-    return None
-
-
-def import_package(zip_path: str | Path, dest: str | Path, *, target: str | None = None,
-                   limits: ZipLimits | None = None, layouts: Sequence[HostLayout] = ()) -> ImportResult:
-    """Unpack the package into dest (new or empty). Everything is checked first and unpacked into a temporary
-    folder beside dest that is renamed at the end, so a refused or failed import leaves nothing behind. `layouts`
-    lets hosts recognise their own zips first."""
+def import_package(zip_path: str | Path, dest: str | Path, layouts: Sequence[HostLayout], *,
+                   target: str | None = None, limits: ZipLimits | None = None) -> ImportResult:
+    """Unpack the package into dest (new or empty), laid out as the host that recognises it says (`layouts`: the
+    hosts', e.g. registry.import_layouts(); `target`: only that host's). Everything is checked first and unpacked
+    into a temporary folder beside dest that is renamed at the end, so a refused or failed import leaves nothing
+    behind."""
     dest = Path(dest).expanduser().absolute()
     _check_dest(dest)
     with SafeZip(Path(zip_path), limits) as zf:
@@ -108,7 +84,7 @@ def import_package(zip_path: str | Path, dest: str | Path, *, target: str | None
                  and not n.startswith(JUNK_PREFIXES) and n.rsplit("/", 1)[-1] not in JUNK_NAMES]
         if not names:
             raise ImportRefused(f"{zf.label}: the zip holds only OS junk files and tool folders", "unsupported")
-        layout = _host_layout(zf, names, target, layouts) or detect_layout(zf, names, target)
+        layout = detect_layout(zf, names, layouts, target)
         mapping = {n: layout.add + n[len(layout.strip):] for n in names if n.startswith(layout.strip)}
         created_parents = _make_parents(dest.parent)
         staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.import-", dir=dest.parent))
@@ -119,8 +95,8 @@ def import_package(zip_path: str | Path, dest: str | Path, *, target: str | None
                 zf.extract_to(name, target_path)
                 os.chmod(target_path, 0o644)
             result = ImportResult(dest, layout.target, layout.description, sorted(mapping.values()))
-            if layout.target == "pexip":
-                _complete_pexip(staging, result)
+            if layout.complete is not None:
+                layout.complete(staging, result)
             os.replace(staging, dest)  # an empty dest folder is replaced too
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -152,32 +128,3 @@ def _make_parents(folder: Path) -> list[Path]:
     except OSError as exc:
         raise ImportRefused(f"cannot create {path}: {exc.strerror or exc}", "usage") from None
     return list(reversed(missing))
-
-
-def _complete_pexip(root: Path, result: ImportResult) -> None:
-    """The default package from the Management Node lacks settings.json and manifest.json: create them."""
-    webapp2 = root / "webapp2"
-    webapp2.mkdir(exist_ok=True)
-    settings = webapp2 / "settings.json"
-    if not settings.exists():
-        settings.write_text(json.dumps({"plugins": []}, indent=4) + "\n", "utf-8")
-        result.created.append("webapp2/settings.json")
-    manifest = webapp2 / "manifest.json"
-    if not manifest.exists():
-        items = [(str(p.relative_to(root)).replace(os.sep, "/"), p.read_bytes())
-                 for p in sorted(webapp2.rglob("*")) if p.is_file()]
-        value = {"brandingID": content_digits(items), "isSettingsBranded": True,
-                 "isWatermarkBranded": False, "isStylesBranded": False}
-        manifest.write_text(json.dumps(value, indent=4) + "\n", "utf-8")
-        result.created.append("webapp2/manifest.json")
-    else:
-        try:
-            value = json.loads(manifest.read_text("utf-8-sig"))
-        except (ValueError, RecursionError):
-            value = None
-        if isinstance(value, dict) and value.get("isSettingsBranded") is not True:
-            result.notes.append("webapp2/manifest.json: isSettingsBranded is not true, so the host ignores "
-                                "settings.json; the export sets it to true")
-    for rel in result.created:
-        os.chmod(root / rel, 0o644)
-    result.files = sorted(set(result.files) | set(result.created))

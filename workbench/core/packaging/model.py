@@ -34,11 +34,12 @@ class ImportRefused(Exception):
 class ExportOptions:
     """What the user may choose for an export (each target reads the options that concern it)."""
 
-    include_node_modules: bool = False  # XCALLY: package node_modules too
-    merge_into: Path | None = None  # Pexip: an existing branding zip whose other files are kept
-    write_branding_id: bool = False  # Pexip: also write the new brandingID into the project's manifest.json
-    build: bool = False  # eXo: run the project's Maven build first
-    maven_args: tuple[str, ...] = ("-o", "-q", "package")  # eXo: arguments of that build
+    # Each host says which of these it reads (Target.EXPORT_OPTIONS); asking another host for one is refused.
+    include_node_modules: bool = False  # package the project's installed dependencies too (Node.js plugins)
+    merge_into: Path | None = None  # an existing branding zip whose other files are kept
+    write_branding_id: bool = False  # also write the package's new identity into the project's manifest
+    build: bool = False  # run the project's own build tool first
+    maven_args: tuple[str, ...] = ("-o", "-q", "package")  # the arguments of that build, when it is Maven
 
     @staticmethod
     def of(value: ExportOptions | dict | None) -> ExportOptions:
@@ -108,7 +109,7 @@ class ImportResult:
     """A package unpacked into a project folder."""
 
     dest: Path
-    target: str  # 'pexip' | 'xcally'
+    target: str  # the host that recognised the zip
     layout: str  # how the zip was laid out, in words
     files: list[str]  # project-relative paths written
     created: list[str] = field(default_factory=list)  # files the import generated (missing manifest/settings)

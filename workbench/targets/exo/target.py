@@ -25,6 +25,7 @@ class ExoTarget(LazyTarget):
     SAMPLES = "workbench.targets.exo.newproject:SAMPLES"
     NEW_PROJECT = "workbench.targets.exo.newproject:create"
     BUILD = "workbench.targets.exo.build:build_spec"
+    EXPORT_OPTIONS = ("build",)
 
     def detect(self, root: Path) -> Project | None:
         """A Maven project whose WEB-INF/conf/<type>/configuration.xml adds a call provider (a few globs)."""

@@ -28,6 +28,9 @@ class PexipTarget(LazyTarget):
     SESSION = "workbench.targets.pexip.runtime.session:create_session"
     FORM = "workbench.targets.pexip.ui.forms:form_for"
     SAMPLES = "workbench.targets.pexip.samples:SAMPLES"
+    EXPORT_OPTIONS = ("merge_into", "write_branding_id")
+    IMPORT_LAYOUT = "workbench.targets.pexip.importlayout:import_layout"
+    IMPORT_LOOKS_FOR = "a webapp2/ folder, or its content (manifest.json with a brandingID, settings.json, plugins/)"
 
     def detect(self, root: Path) -> Project | None:
         return detect(root)

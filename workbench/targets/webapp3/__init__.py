@@ -28,6 +28,7 @@ class WebApp3Target(LazyTarget):
     BUILD = "workbench.targets.webapp3.build:build_spec"
     EXPORT_OPTIONS = ("merge_into",)
     IMPORT_LAYOUT = "workbench.targets.webapp3.export:import_layout"
+    IMPORT_LOOKS_FOR = "webapp3/branding/manifest.json, or a branding manifest with a plugins list"
 
     def detect(self, root: Path) -> Project | None:
         return detect(root)

@@ -143,20 +143,23 @@ def _base_entries(path: Path, plan: ExportPlan) -> dict[str, tuple[bytes, str]]:
 
 
 def import_layout(names: list[str], read) -> dict | None:
-    """How a zip maps onto a Web App 3 branding project: {strip, add, description}, or None when it is not one."""
+    """How a zip maps onto a Web App 3 branding project: {strip, add, certainty, description}, or None when it is
+    not one (certainty 3: its own folder, 2: a manifest only Web App 3 branding has)."""
     from workbench.targets.webapp3.detect import is_branding_manifest
     tops = {n.split("/", 1)[0] for n in names}
     top = tops.pop() + "/" if len(tops) == 1 and all("/" in n for n in names) else ""
     for strip in dict.fromkeys(("", top)):
         if strip + MANIFEST in names:
             where = f"inside {strip}" if strip else "at the root"
-            return {"strip": strip, "add": "", "description": f"Web App 3 branding package (webapp3/ {where})"}
+            return {"strip": strip, "add": "", "certainty": 3,
+                    "description": f"Web App 3 branding package (webapp3/ {where})"}
     for strip in dict.fromkeys((f"{top}webapp3/", top, "")):
         if strip + "branding/manifest.json" in names:
-            return {"strip": strip, "add": "webapp3/", "description": "Web App 3 branding folder (branding/)"}
+            return {"strip": strip, "add": "webapp3/", "certainty": 3,
+                    "description": "Web App 3 branding folder (branding/)"}
         if strip + "manifest.json" in names:
             value = json_object(read(strip + "manifest.json"))
             if value is not None and is_branding_manifest(value) and isinstance(value.get("plugins"), list):
-                return {"strip": strip, "add": BRANDING, "description": "Web App 3 branding content without "
-                                                                        "webapp3/branding/"}
+                return {"strip": strip, "add": BRANDING, "certainty": 2,
+                        "description": "Web App 3 branding content without webapp3/branding/"}
     return None

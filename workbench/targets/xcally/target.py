@@ -52,6 +52,9 @@ class XcallyTarget(LazyTarget):
     FORM = "workbench.targets.xcally.ui.forms:form_for"
     WINDOW_SETUP = "workbench.targets.xcally.settings:window_setup"
     SAMPLES = "workbench.targets.xcally.samples:SAMPLES"
+    EXPORT_OPTIONS = ("include_node_modules",)
+    IMPORT_LAYOUT = "workbench.targets.xcally.importlayout:import_layout"
+    IMPORT_LOOKS_FOR = "manifest.json with a type, at the root or under a single top folder"
 
     def detect(self, root: Path) -> Project | None:
         """The plugin at root, or in its single top folder (as some published zips are laid out)."""
