@@ -1,6 +1,6 @@
-"""A fourth host is one package, one page folder and one entry point: a tiny host registered from a temporary
+"""A new host is one package, one page folder and one entry point: a tiny host registered from a temporary
 package (nothing else in the workbench touched) is detected, validated, run in a page with a step of its own, and
-exported."""
+exported and imported again."""
 
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ class FakeTarget(LazyTarget):
     EXPORT = "fakehost:export_plan"
     VOCABULARY = "fakehost:vocabulary"
     SESSION = "fakehost.session:create_session"
+    IMPORT_LAYOUT = "fakehost:import_layout"
+    IMPORT_LOOKS_FOR = "fake.json at the root"
 
     def detect(self, root):
         return Project(Path(root), "fake", "fake-plugin") if (Path(root) / "fake.json").is_file() else None
@@ -56,6 +58,10 @@ def export_plan(project, files, options):
     from workbench.core.packaging.model import ExportPlan, PlanEntry
     return ExportPlan([PlanEntry("fake.json", source=project.root / "fake.json", origin="fake.json")], "fake.zip",
                       revalidate=False)
+
+
+def import_layout(names, read):
+    return {"strip": "", "add": "", "certainty": 3, "description": "fake package"} if "fake.json" in names else None
 
 
 def vocabulary(project=None):
@@ -142,6 +148,8 @@ def test_a_host_registered_by_an_entry_point_works_end_to_end(fake_host, qapp, c
 
     result = export_project(target, project, output=tmp_path / "out" / "fake.zip", force=True)
     assert result.path is not None and zipfile.ZipFile(result.path).namelist() == ["fake.json"]
+    assert main(["import", str(result.path), str(tmp_path / "imported")]) == 0
+    assert "imported fake package" in capsys.readouterr().out and open_project(tmp_path / "imported")[0] is target
 
 
 def main_rules(capsys) -> str:
