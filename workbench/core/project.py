@@ -62,8 +62,8 @@ class Target(Protocol):
     in pyproject.toml (group `workbench.targets`). See docs/architecture.md.
     """
 
-    name: str  # 'pexip'
-    title: str  # 'Pexip Infinity Connect'
+    name: str  # short, lowercase: the registry key, `--target` value and scenario schema suffix
+    title: str  # the host's product name, as users know it
 
     def detect(self, root: Path) -> Project | None:
         """The project at root when it is of this target, else None. Cheap: reads a few small files at most."""
@@ -81,7 +81,7 @@ class Target(Protocol):
         """The target's first-class nodes for the explorer (each plugin with its files)."""
 
     def schemas(self) -> dict[str, dict]:
-        """JSON Schemas of this target's file kinds, by schema file name (e.g. 'pexip-plugin-package.schema.json')."""
+        """JSON Schemas of this target's file kinds, by schema file name (e.g. '<host>-manifest.schema.json')."""
 
     def export_plan(self, project: Project, files: ProjectFiles, options: Any) -> Any:
         """What the upload-ready zip holds (a workbench.core.packaging.model.ExportPlan)."""

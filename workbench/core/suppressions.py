@@ -1,8 +1,8 @@
 """Suppressing single findings: comments in the files that allow them, [[suppress]] entries for the rest.
 
-In JavaScript, Java and CSS: `// workbench-disable-next-line PEX030` (the next line) or
-`/* workbench-disable-line PEX030 */` (its own line); in XML and HTML: `<!-- workbench-disable-next-line EXO012 -->`.
-Several codes may be listed (`PEX030, PEX031`); text after `--` is the reason. A comment with no code suppresses
+In JavaScript, Java and CSS: `// workbench-disable-next-line ABC030` (the next line) or
+`/* workbench-disable-line ABC030 */` (its own line); in XML and HTML: `<!-- workbench-disable-next-line ABC012 -->`.
+Several codes may be listed (`ABC030, ABC031`); text after `--` is the reason. A comment with no code suppresses
 every finding on its line. A suppression that suppresses nothing is itself reported (WB003), so none outlives the
 problem it was written for.
 """

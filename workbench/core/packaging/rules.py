@@ -6,17 +6,17 @@ from workbench.core.diagnostics import RuleInfo, Severity
 
 RULES = [
     RuleInfo("PKG010", Severity.ERROR, "Package too large for the host",
-             "The zip is bigger than the host accepts (XCALLY: 50 MB).",
+             "The zip is bigger than the host accepts (the message gives the host's limit).",
              "Leave out what the plugin does not need (.workbenchignore, no node_modules); the message names the "
              "largest files."),
     RuleInfo("PKG011", Severity.WARNING, "Package larger than older hosts accept",
-             "The zip is bigger than an older host release documented (XCALLY: 4 MB).",
+             "The zip is bigger than an older release of the host documented (the message gives that limit).",
              "Fine on current hosts; trim it if the plugin must install on older releases."),
     RuleInfo("PKG012", Severity.ERROR, "Build outputs missing",
-             "The package is made of build outputs (eXo: war and jar) that do not exist.",
+             "The package is made of build outputs (e.g. a war and jars) that do not exist.",
              "Run the command the message gives (e.g. `mvn package`), or export with --build."),
     RuleInfo("PKG013", Severity.ERROR, "Package names disagree",
-             "File names inside the package do not agree with each other (eXo: war name, display-name, type).",
+             "Names inside the package do not agree with each other (e.g. a war name, its display-name, a type).",
              "Make the war's finalName, web.xml display-name and the provider type the same word."),
     RuleInfo("PKG014", Severity.WARNING, "Build outputs older than the sources",
              "A source file changed after the war/jar were built.",
