@@ -36,6 +36,7 @@ class LazyTarget:
     SAMPLES: str | None = None  # 'module:SAMPLES': the core.newproject.Sample list this host offers
     NEW_PROJECT: str | None = None  # 'module:function(sample, dest, options) -> files' (default: a plain copy)
     BUILD: str | None = None  # 'module:function(project) -> core.build.BuildSpec | None' (projects built by a tool)
+    RENAME: str | None = None  # 'module:function(project, files, old, new) -> list[TextEdit]' references re-pointed
 
     def validate(self, project: Project, files: ProjectFiles) -> list[Diagnostic]:
         return load(self.VALIDATE)(project, files)
@@ -74,6 +75,10 @@ class LazyTarget:
     def build_spec(self, project: Project):
         """How the project builds with its own tool (a core.build.BuildSpec), None when it needs no build."""
         return load(self.BUILD)(project) if self.BUILD else None
+
+    def rename_edits(self, project: Project, files: ProjectFiles, old: str, new: str) -> list:
+        """Edits keeping the project's references to its own files right after old -> new (a file or folder)."""
+        return load(self.RENAME)(project, files, old, new) if self.RENAME else []
 
     def samples(self) -> list:
         return list(load(self.SAMPLES)) if self.SAMPLES else []

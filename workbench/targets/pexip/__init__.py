@@ -26,7 +26,9 @@ class PexipTarget(LazyTarget):
     VOCABULARY = "workbench.targets.pexip.scenario:vocabulary"
     SESSION = "workbench.targets.pexip.runtime.session:create_session"
     FORM = "workbench.targets.pexip.ui.forms:form_for"
-    SAMPLES = "workbench.targets.pexip.samples:SAMPLES"
+    SAMPLES = "workbench.targets.pexip.newproject:SAMPLES"
+    NEW_PROJECT = "workbench.targets.pexip.newproject:create"
+    RENAME = "workbench.targets.pexip.rename:rename_edits"
 
     def detect(self, root: Path) -> Project | None:
         return detect(root)

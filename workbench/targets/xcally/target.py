@@ -51,7 +51,9 @@ class XcallyTarget(LazyTarget):
     PANEL = "workbench.targets.xcally.ui.panel:make_panel"
     FORM = "workbench.targets.xcally.ui.forms:form_for"
     WINDOW_SETUP = "workbench.targets.xcally.settings:window_setup"
-    SAMPLES = "workbench.targets.xcally.samples:SAMPLES"
+    SAMPLES = "workbench.targets.xcally.newproject:SAMPLES"
+    NEW_PROJECT = "workbench.targets.xcally.newproject:create"
+    RENAME = "workbench.targets.xcally.rename:rename_edits"
 
     def detect(self, root: Path) -> Project | None:
         """The plugin at root, or in its single top folder (as some published zips are laid out)."""
