@@ -210,7 +210,8 @@ class ExplorerActions(QObject):
         editors = self.window.editors
         for r in [r for r in list(editors.editors) if moved(r, rel, rel)]:
             editors.close_file(r, ask=False)
-        ok, _ = QFile.moveToTrash(str(self.root / rel))
+        moved_away = QFile.moveToTrash(str(self.root / rel))
+        ok = moved_away[0] if isinstance(moved_away, tuple) else bool(moved_away)
         if not ok:
             QMessageBox.warning(self.window, "Not moved to trash", f"{rel} could not be moved to the trash (no trash "
                                 "on this file system?): it is left where it is.")
