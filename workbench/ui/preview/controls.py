@@ -82,6 +82,7 @@ class ConferencePanel(QWidget):
         self.preset.addItems(preset_names())
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText("name (optional)")
+        self.new_name.setMinimumWidth(130)
         self.new_name.setToolTip("The name of the participant Add makes join (empty: one from the preset)")
         self.new_name.returnPressed.connect(lambda: self.add_participant())
         actions = QHBoxLayout()

@@ -103,7 +103,7 @@ class NewProjectDialog(QDialog):
                  sample: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("New project")
-        self.resize(760, 560)
+        self.resize(720, 440)
         self.samples = samples
         self.fields: list[OptionField] = []
         self.host = QComboBox()
@@ -111,7 +111,8 @@ class NewProjectDialog(QDialog):
         for name in hosts:
             self.host.addItem(host_titles[name], name)
         self.starts = QListWidget()
-        self.starts.setMinimumHeight(120)
+        self.starts.setMinimumHeight(90)
+        self.starts.setMaximumHeight(130)
         self.name = QLineEdit()
         self.name.setPlaceholderText("my-plugin")
         self.location = QLineEdit(location or default_location())
