@@ -73,9 +73,14 @@ class FileEditor(QWidget):
             self._undo_filter = FormUndoFilter(self)
             QApplication.instance().focusChanged.connect(self._route_field_undo)
 
-    def _route_field_undo(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """A form field got focus: its Ctrl+Z / Ctrl+Shift+Z go to the document (installing twice is harmless)."""
-        if new is not None and self.form is not None and self.form.isAncestorOf(new):
+    def _route_field_undo(self, old: QWidget | None, new: QWidget | None) -> None:
+        """A form field got focus: its Ctrl+Z / Ctrl+Shift+Z go to the document (installing twice is harmless);
+        a field left ends its undo step (typing in it again later is a step of its own)."""
+        if self.form is None:
+            return
+        if old is not None and hasattr(self.form, "ctx") and self.form.isAncestorOf(old):
+            self.form.ctx.end_step()
+        if new is not None and self.form.isAncestorOf(new):
             new.installEventFilter(self._undo_filter)
 
     def _mode_bar(self) -> QWidget:
