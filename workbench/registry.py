@@ -99,3 +99,11 @@ def new_project(sample_name: str, dest: str | Path, options: dict | None = None)
     from workbench.core.newproject import find_sample
     sample = find_sample(all_samples(), sample_name)
     return get_target(sample.target).new_project(sample, Path(dest), options or {})
+
+
+def all_rules() -> list[tuple[str, list]]:
+    """(section title, RuleInfo list) for the engine, JSON and every host: `workbench rules` and the window's help."""
+    from workbench.core.rulebook import general_rules
+    sections = general_rules()
+    sections += [(t.title, sorted(t.rules(), key=lambda r: r.code)) for t in all_targets()]
+    return sections

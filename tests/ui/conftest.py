@@ -35,6 +35,13 @@ def no_modal_questions(monkeypatch):
     monkeypatch.setattr(dialogs, "ask_restore", lambda parent, entries: asked.append(("restore", entries)) or False)
     monkeypatch.setattr(dialogs, "ask_conflict",
                         lambda parent, rel, disk, mine: asked.append(("conflict", rel)) or dialogs.KEEP)
+    monkeypatch.setattr(dialogs, "ask_save_before", lambda parent, purpose, valid, invalid: asked.append(
+        ("save before", purpose, valid, invalid)) or "save")
+    monkeypatch.setattr(dialogs, "ask_text", lambda parent, title, label, text="": asked.append(("text", title)))
+    monkeypatch.setattr(dialogs, "ask_confirm", lambda parent, title, text: asked.append(("confirm", title)) or True)
+    monkeypatch.setattr(dialogs, "ask_update_references",
+                        lambda parent, old, new, files: asked.append(("references", files)) or True)
+    monkeypatch.setattr(dialogs, "ask_new_folder", lambda parent, title, proposed: asked.append(("folder", title)))
     for name in ("warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, _n=name, **k: asked.append((_n, a[2:3]))))
     return asked

@@ -40,11 +40,12 @@ def answer(monkeypatch, zip_path, dest=None):
     asked = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(zip_path), "")))
 
-    def save_dialog(parent, title, proposed, *rest, **kw):
+    def new_folder(parent, title, proposed):
         asked.append(proposed)
-        return str(dest or proposed), ""
+        return str(dest or proposed)
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    from workbench.ui import dialogs
+    monkeypatch.setattr(dialogs, "ask_new_folder", new_folder)
     return asked
 
 

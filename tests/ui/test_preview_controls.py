@@ -104,3 +104,38 @@ def test_allow_unload_false_cannot_be_unloaded(qtbot, window_preview, copy_sampl
     qtbot.waitUntil(lambda: any("cannot be unloaded" in e.message for e in preview.controller.session.log.entries),
                     timeout=3000)
     assert toolbar_label(qtbot, preview.panel.view.page()) == "Start recording"
+
+
+def test_chat_from_follows_the_selection_and_participants_can_be_named(qtbot, window_preview):
+    _window, preview = window_preview("pexip-recording")
+    controls = preview.controls
+    conference = preview.controller.session.conference
+    first = controls.add_participant("SIP endpoint")
+    controls.new_name.setText("Dana from sales")
+    dana = controls.add_participant("SIP endpoint")
+    assert conference.participants[dana]["name"] == "Dana from sales" and controls.new_name.text() == ""
+    controls.select(first)
+    assert controls.chat_from.currentData() == first
+    controls.select(dana)
+    assert controls.chat_from.currentData() == dana  # not the first participant of the list
+    controls.chat_text.setText("hi")
+    controls.send_chat()
+    assert controls.chat_text.text() == ""
+
+
+def test_a_property_keeps_its_type_with_a_clear_error(qtbot, window_preview):
+    _window, preview = window_preview("pexip-recording")
+    controls = preview.controls
+    conference = preview.controller.session.conference
+    uid = controls.add_participant("SIP endpoint")
+    controls.select(uid)
+    row = controls.properties.keys().index("isExternal")
+    assert not controls.properties.setData(controls.properties.index(row, 1), "maybe")
+    assert conference.participants[uid]["isExternal"] in (True, False)
+    assert controls.status.text() == "⚠ isExternal takes true or false: 'maybe' was not stored"
+    controls.prop_edit.setText("isExternal = maybe")
+    controls.set_property_from_text()
+    assert "isExternal takes true or false" in controls.status.text()
+    controls.prop_edit.setText("isExternal = true")
+    controls.set_property_from_text()
+    assert conference.participants[uid]["isExternal"] is True

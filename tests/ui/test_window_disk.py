@@ -110,7 +110,8 @@ def test_export_reports_package_and_blocks_on_errors(copy_sample, open_window, q
     dialog.close()
     editor = window.open_file(PACKAGE)
     editor.document.set_value(["menuItems", "toolbar", 0, "action"], "missing")
-    dialog = window.export()  # saves first, then the gate blocks
+    assert window.editors.save(PACKAGE)  # saved by the user: the export's gate blocks on it
+    dialog = window.export()
     with qtbot.waitSignal(dialog.sig_finished, timeout=20000) as done:
         pass
     assert done.args[0].blocked and dialog.anyway.isVisible()

@@ -75,8 +75,11 @@ def test_hovering_an_underlined_range_shows_its_message(copy_sample, open_window
 
 
 def answer_file_dialogs(monkeypatch, zip_path, dest):
+    """The zip chosen, then the folder to unpack into: a new one (the window's question accepts a path that does
+    not exist yet)."""
+    from workbench.ui import dialogs
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(zip_path), "")))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(dest), "")))
+    monkeypatch.setattr(dialogs, "ask_new_folder", lambda parent, title, proposed: str(dest))
 
 
 @pytest.mark.parametrize("sample,front", [("pexip-recording", PACKAGE),

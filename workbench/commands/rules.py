@@ -19,12 +19,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def all_rules() -> list[tuple[str, list]]:
     """(section title, rules) for the engine, JSON and every target."""
-    from workbench.core.rulebook import general_rules
-    from workbench.registry import all_targets
-
-    sections = general_rules()
-    sections += [(t.title, sorted(t.rules(), key=lambda r: r.code)) for t in all_targets()]
-    return sections
+    from workbench.registry import all_rules as rules
+    return rules()
 
 
 def markdown() -> str:

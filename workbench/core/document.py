@@ -48,7 +48,7 @@ def digest(data: bytes | None) -> str:
 class TextBuffer(Protocol):
     """A view that owns the editable text and its undo history (e.g. a QTextDocument adapter)."""
 
-    def apply_splice(self, splice: Splice) -> None: ...
+    def apply_splice(self, splice: Splice, merge: object = None) -> None: ...
 
     def undo(self) -> None: ...
 
@@ -84,8 +84,9 @@ class Document:
         self._json: tuple[str, JsonDocument] | None = None
         self.buffer: TextBuffer | None = None
         self._listeners: list[Callable[[Document], None]] = []
-        self._undo: list[_Step] = []
-        self._redo: list[_Step] = []
+        self._undo: list[list[_Step]] = []  # each entry one undo step (one or more splices, in order)
+        self._redo: list[list[_Step]] = []
+        self._merge: object = None
 
     # -- text -------------------------------------------------------------------------------------------------------
     @property
@@ -110,15 +111,23 @@ class Document:
             self._text = text
             self._notify()
 
-    def apply(self, splice: Splice | None) -> None:
-        """Apply one splice through the buffer when attached (so it joins its undo history), else here."""
+    def apply(self, splice: Splice | None, merge: object = None) -> None:
+        """Apply one splice through the buffer when attached (so it joins its undo history), else here.
+
+        Consecutive splices with the same `merge` key and nothing in between are one undo step (a form field typed
+        into letter by letter undoes as one edit)."""
         if splice is None:
             return
         if self.buffer is not None:
-            self.buffer.apply_splice(splice)
+            self.buffer.apply_splice(splice, merge)
             return
         old = self._text[splice.start: splice.end]
-        self._undo.append(_Step(splice.start, old, splice.new_text))
+        step = _Step(splice.start, old, splice.new_text)
+        if merge is not None and merge == self._merge and self._undo and not self._redo:
+            self._undo[-1].append(step)
+        else:
+            self._undo.append([step])
+        self._merge = merge
         self._redo.clear()
         self._text = splice.apply(self._text)
         self._notify()
@@ -132,9 +141,11 @@ class Document:
             self.buffer.undo()
             return
         if self._undo:
-            step = self._undo.pop()
-            self._redo.append(step)
-            self._text = self._text[: step.start] + step.old + self._text[step.start + len(step.new):]
+            steps = self._undo.pop()
+            self._redo.append(steps)
+            for step in reversed(steps):
+                self._text = self._text[: step.start] + step.old + self._text[step.start + len(step.new):]
+            self._merge = None
             self._notify()
 
     def redo(self) -> None:
@@ -142,9 +153,11 @@ class Document:
             self.buffer.redo()
             return
         if self._redo:
-            step = self._redo.pop()
-            self._undo.append(step)
-            self._text = self._text[: step.start] + step.new + self._text[step.start + len(step.old):]
+            steps = self._redo.pop()
+            self._undo.append(steps)
+            for step in steps:
+                self._text = self._text[: step.start] + step.new + self._text[step.start + len(step.old):]
+            self._merge = None
             self._notify()
 
     def _notify(self) -> None:
@@ -162,12 +175,19 @@ class Document:
         node = self.json().node(list(path))
         return default if node is None else node.value
 
-    def set_value(self, path: Sequence[str | int], value: Any) -> None:
+    def set_value(self, path: Sequence[str | int], value: Any, merge: object = None) -> None:
         """Set one JSON value as a minimal text edit (no-op when equal)."""
         node = self.json().node(list(path))
         if node is not None and node.kind != "invalid" and node.value == value and type(node.value) is type(value):
             return
-        self.apply(JsonEditor(self._text, self.json()).set(path, value))
+        self.apply(JsonEditor(self._text, self.json()).set(path, value), merge)
+
+    def insert_value(self, path: Sequence[str | int], index: int, value: Any) -> None:
+        """Insert value into the list at path before item index (the list is created when missing)."""
+        if self.json().node(list(path)) is None:
+            self.set_value(path, [value])
+        else:
+            self.apply(JsonEditor(self._text, self.json()).insert(path, index, value))
 
     def remove_value(self, path: Sequence[str | int]) -> None:
         if self.json().node(list(path)) is not None:

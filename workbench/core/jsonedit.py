@@ -141,6 +141,19 @@ class JsonEditor:
         inner = base + self.unit
         return Splice(start, end, "[\n" + inner + dump_value(value, self.unit, inner) + "\n" + base + "]")
 
+    def insert(self, path: JsonPath, index: int, value: Any) -> Splice:
+        """Insert value into the array at path before item `index` (appended when index is past the end)."""
+        arr = self.doc.node(list(path))
+        if arr is None or arr.kind != "array":
+            raise JsonEditError(f"no list at {list(path)}")
+        if index >= len(arr.items):
+            return self.append(path, value)
+        start, _ = self.span(arr.items[max(0, index)])
+        if self._is_compact(arr):
+            return Splice(start, start, dump_value(value, self.unit, "", True) + ", ")
+        base = _line_indent(self.text, self.span(arr.items[0])[0])
+        return Splice(start, start, dump_value(value, self.unit, base) + ",\n" + base)
+
     def remove(self, path: JsonPath) -> Splice:
         """Remove the member or list item at path, with its separating comma and line."""
         path = list(path)

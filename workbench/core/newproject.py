@@ -3,6 +3,7 @@ options, and the copy itself (Qt-free, host-free; a host that renames its sample
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +27,40 @@ class SampleOption:
     flag: str  # '--type'
     help: str
     default: str = ""
+    label: str = ""  # the wizard's field label (default: from the key)
+    choices: tuple[str, ...] = ()  # the only values allowed, when the option is a choice
+    pattern: str = ""  # a regex the whole value must match
+    pattern_help: str = ""  # what a valid value looks like, for the message when it does not match
+    from_name: str = ""  # default derived from the project's name: 'slug', 'word' or 'title'
+
+    @property
+    def title(self) -> str:
+        return self.label or self.key.replace("_", " ").capitalize()
+
+    def problem(self, value: str) -> str | None:
+        """Why value cannot be used for this option (a sentence naming the flag), None when it can."""
+        if self.choices and value not in self.choices:
+            return f"{self.flag} {value!r}: choose one of {', '.join(self.choices)}"
+        if self.pattern and not re.fullmatch(self.pattern, value or ""):
+            return f"{self.flag} {value!r}: {self.pattern_help or 'does not match ' + self.pattern}"
+        return None
+
+    def default_for(self, project_name: str) -> str:
+        """The value the wizard proposes for a project of that name."""
+        if not self.from_name or not project_name.strip():
+            return self.default
+        return derive(project_name, self.from_name) or self.default
+
+
+def derive(name: str, how: str) -> str:
+    """A project name in another spelling: 'slug' my-plugin, 'word' my_plugin, 'title' My Plugin."""
+    words = re.findall(r"[A-Za-z0-9]+", name)
+    if how == "title":
+        return " ".join(w[:1].upper() + w[1:] for w in words)
+    if how == "word":
+        text = "_".join(w.lower() for w in words)
+        return text if text[:1].isalpha() else ""
+    return "-".join(w.lower() for w in words)
 
 
 @dataclass(frozen=True)
@@ -37,6 +72,7 @@ class Sample:
     target: str = ""
     options: tuple[SampleOption, ...] = field(default=())
     root: Path | None = None  # the folder holding the samples (default: the installed sample_projects/)
+    blank: bool = False  # a blank start the host writes itself (no folder under sample_projects/)
 
     @property
     def folder(self) -> Path:
@@ -79,7 +115,7 @@ def find_sample(samples: list[Sample], name: str) -> Sample:
     """The sample of that name among those the hosts offer; NewProjectError listing them otherwise."""
     for sample in samples:
         if sample.name == name:
-            if not sample.folder.is_dir():
+            if not sample.blank and not sample.folder.is_dir():
                 raise NewProjectError(f"sample {name!r} is not installed ({sample.folder} is missing)")
             return sample
     names = ", ".join(s.name for s in samples) or "(none installed)"
@@ -94,4 +130,21 @@ def check_options(sample: Sample, options: dict[str, str]) -> dict[str, str]:
             raise NewProjectError(f"--{key} does not apply to {sample.name}"
                                   + (f" (it takes {', '.join(o.flag for o in sample.options)})"
                                      if sample.options else ""))
+    for option in sample.options:
+        value = options.get(option.key)
+        problem = option.problem(value) if value is not None else None
+        if problem:
+            raise NewProjectError(problem)
     return {k: v for k, v in options.items() if v is not None}
+
+
+def write_files(dest: Path, files: dict[str, str]) -> list[Path]:
+    """Write a blank project's files (relative path -> text) into dest, which must be new or empty."""
+    dest = check_dest(dest)
+    written = []
+    for rel, text in sorted(files.items()):
+        path = dest / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -104,6 +104,10 @@ class Target(Protocol):
     def build_spec(self, project: Project) -> Any:
         """How the project builds with its own tool (workbench.core.build.BuildSpec), None when it needs no build."""
 
+    def rename_edits(self, project: Project, files: ProjectFiles, old: str, new: str) -> list:
+        """Text edits (workbench.core.diagnostics.TextEdit) that keep the references the host knows (a plugin's
+        `srcURL`, a manifest's script path...) pointing at the same file after old -> new; [] when none."""
+
     def samples(self) -> list:
         """The samples (workbench.core.newproject.Sample) a new project of this host can start from."""
 

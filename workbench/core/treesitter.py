@@ -15,7 +15,13 @@ from workbench.core.text import LineIndex
 
 @cache
 def language(name: str) -> Language:
-    """The tree-sitter Language for 'json', 'javascript', 'typescript', 'tsx' or 'xml'."""
+    """The tree-sitter Language for 'json', 'javascript', 'typescript', 'tsx', 'xml', 'html' or 'css'."""
+    if name == "html":
+        import tree_sitter_html as mod
+        return Language(mod.language())
+    if name == "css":
+        import tree_sitter_css as mod
+        return Language(mod.language())
     if name == "json":
         import tree_sitter_json as mod
         return Language(mod.language())

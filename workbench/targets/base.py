@@ -41,6 +41,7 @@ class LazyTarget:
     EXPORT_OPTIONS: tuple[str, ...] = ()  # the ExportOptions fields the host reads (the others are refused)
     IMPORT_LAYOUT: str | None = None  # 'module:function(names, read) -> {strip, add, description, ...} | None'
     IMPORT_LOOKS_FOR: str = ""  # what that function recognises, for the message refusing a zip no host reads
+    RENAME: str | None = None  # 'module:function(project, files, old, new) -> list[TextEdit]' references re-pointed
 
     def validate(self, project: Project, files: ProjectFiles) -> list[Diagnostic]:
         return load(self.VALIDATE)(project, files)
@@ -83,6 +84,10 @@ class LazyTarget:
     def build_spec(self, project: Project):
         """How the project builds with its own tool (a core.build.BuildSpec), None when it needs no build."""
         return load(self.BUILD)(project) if self.BUILD else None
+
+    def rename_edits(self, project: Project, files: ProjectFiles, old: str, new: str) -> list:
+        """Edits keeping the project's references to its own files right after old -> new (a file or folder)."""
+        return load(self.RENAME)(project, files, old, new) if self.RENAME else []
 
     def samples(self) -> list:
         return list(load(self.SAMPLES)) if self.SAMPLES else []

@@ -88,3 +88,59 @@ def ask_unsaved(parent: QWidget, names: list[str]) -> str:
         QMessageBox.StandardButton.Save)
     return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(answer,
                                                                                                          "cancel")
+
+
+def ask_save_before(parent: QWidget, purpose: str, valid: list[str], invalid: list[str]) -> str:
+    """Unsaved changes before an export or a build: 'save' (the valid ones), 'skip' (use the disk) or 'cancel'.
+
+    A buffer with errors is never saved from here: the message says the disk version of it is used."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes", f"Some files have unsaved changes. The {purpose} "
+                      "reads the files on disk.", parent=parent)
+    lines = []
+    if valid:
+        lines.append("Can be saved:\n" + "\n".join(f"  • {n}" for n in valid[:12]))
+    if invalid:
+        lines.append("Have errors, so they stay unsaved and the version on disk is used:\n"
+                     + "\n".join(f"  • {n}" for n in invalid[:12]))
+    box.setInformativeText("\n\n".join(lines))
+    save = box.addButton(f"Save and {purpose}" if valid else f"{purpose.capitalize()} the saved files",
+                         QMessageBox.ButtonRole.AcceptRole)
+    skip = box.addButton(f"{purpose.capitalize()} without saving", QMessageBox.ButtonRole.DestructiveRole) \
+        if valid else None
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return "save"
+    return "skip" if skip is not None and clicked is skip else "cancel"
+
+
+def ask_new_folder(parent: QWidget, title: str, proposed: str) -> str:
+    """A folder path that may not exist yet ('' when cancelled)."""
+    from PySide6.QtWidgets import QFileDialog
+    path, _ = QFileDialog.getSaveFileName(parent, title, proposed, "",
+                                          options=QFileDialog.Option.DontConfirmOverwrite)
+    return path
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    """One line of text (None when cancelled)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return value.strip() if ok else None
+
+
+def ask_confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_update_references(parent: QWidget, old: str, new: str, files: list[str]) -> bool:
+    """Renaming old to new changes references in files: update them too (True) or only rename (False)."""
+    answer = QMessageBox.question(
+        parent, "Update references", f"Renaming {old} to {new} breaks references in:\n"
+        + "\n".join(f"  • {f}" for f in files[:12]) + "\n\nUpdate them too?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from collections import defaultdict
 
@@ -15,6 +16,7 @@ from workbench.ui import dialogs
 from workbench.ui.editors.file_editor import FileEditor
 from workbench.ui.session import ProjectSession
 
+log = logging.getLogger(__name__)
 EMPTY_HINT = ("Open a file from the explorer, or press Ctrl+P to find one.\n\n"
               "F5 reloads the preview\nCtrl+E exports the package\nCtrl+S saves")
 
@@ -70,7 +72,7 @@ class EditorArea(QTabWidget):
             form = form_for(session.project, document, lambda: session.validator.buffers)
         except Exception as exc:  # a form that cannot be built must never keep the text from opening
             form = None
-            print(f"workbench: no form for {rel}: {type(exc).__name__}: {exc}")
+            log.warning("no form for %s: %s: %s", rel, type(exc).__name__, exc)
         editor = FileEditor(document, form)
         document.on_change(self._document_changed)
         editor.editor.sig_apply_fix.connect(self.apply_fix)
@@ -80,14 +82,18 @@ class EditorArea(QTabWidget):
         self.setTabToolTip(index, rel)
         self.setCurrentIndex(index)
         editor.set_diagnostics([d for d in session.diagnostics if d.file == rel])
-        self._update_title(editor)
+        self._update_titles()  # a second file of the same name: both tabs say which folder they are in
         return editor
 
     def _update_title(self, editor: FileEditor) -> None:
         index = self.indexOf(editor)
         if index >= 0:
-            name = posixpath.basename(editor.document.rel)
+            name = tab_names(list(self.editors)).get(editor.document.rel, posixpath.basename(editor.document.rel))
             self.setTabText(index, ("● " if editor.document.dirty else "") + name)
+
+    def _update_titles(self) -> None:
+        for editor in self.editors.values():
+            self._update_title(editor)
 
     def close_file(self, rel: str, ask: bool = True) -> bool:
         editor = self.editors.get(rel)
@@ -106,6 +112,7 @@ class EditorArea(QTabWidget):
         if self.session is not None:
             self.session.close_document(rel)
         editor.deleteLater()
+        self._update_titles()
         self._tell_forms(rel)  # its unsaved edits are gone: forms reading it go back to the disk
         return True
 
@@ -190,3 +197,26 @@ class EditorArea(QTabWidget):
             doc.set_text(apply_edits(doc.text, edits))
             if rel not in self.editors:
                 self.open_file(rel)
+
+
+def tab_names(rels: list[str]) -> dict[str, str]:
+    """Tab titles: the file name, and for files of the same name the shortest folder part telling them apart
+    ('configuration.xml — conf/acme')."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for rel in rels:
+        by_name[posixpath.basename(rel)].append(rel)
+    names: dict[str, str] = {}
+    for name, same in by_name.items():
+        if len(same) == 1:
+            names[same[0]] = name
+            continue
+        folders = {rel: posixpath.dirname(rel).split("/") if "/" in rel else [] for rel in same}
+        depth = 1
+        while depth < max(len(f) for f in folders.values()):
+            tails = ["/".join(f[-depth:]) for f in folders.values()]
+            if len(set(tails)) == len(tails):
+                break
+            depth += 1
+        for rel, parts in folders.items():
+            names[rel] = f"{name} — {'/'.join(parts[-depth:]) or '(root)'}"
+    return names

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 from workbench.core.diagnostics import Diagnostic, Severity
 from workbench.core.project import Project, ProjectDetectionError, Target
 from workbench.registry import open_project as open_project_at
-from workbench.ui import dialogs, settings
+from workbench.ui import dialogs, menus, settings
 from workbench.ui.editor_area import EditorArea
+from workbench.ui.explorer.actions import ExplorerActions
 from workbench.ui.explorer.widget import ExplorerPanel
 from workbench.ui.problems.widget import ProblemsPanel
 from workbench.ui.session import ProjectSession
 from workbench.ui.theme import ThemeManager
+from workbench.ui.window_actions import WindowActions
 
 
 def default_size() -> tuple[int, int]:
@@ -38,7 +40,7 @@ def default_size() -> tuple[int, int]:
     return max(1024, min(1800, int(area.width() * 0.92))), max(700, min(1100, int(area.height() * 0.92)))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, QMainWindow):
     sig_project_opened = Signal(object, object)
     """Emitted with (target, project) after a project is shown (the preview panel loads it)."""
     sig_project_closed = Signal()
@@ -64,12 +66,14 @@ class MainWindow(QMainWindow):
         self.explorer = ExplorerPanel()
         self.problems = ProblemsPanel()
         self.explorer_dock = self.add_dock(self.explorer, "Explorer", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.explorer_actions = ExplorerActions(self)
         self.problems_dock = self.add_dock(self.problems, "Problems", Qt.DockWidgetArea.BottomDockWidgetArea)
         self._make_actions()
         self._make_status_bar()
         self.explorer.sig_open_file.connect(self.open_file)
         self.explorer.sig_files_changed.connect(self._files_changed)
         self.problems.sig_jump.connect(self.show_diagnostic)
+        self.problems.sig_new_errors.connect(lambda: (self.problems_dock.show(), self.problems_dock.raise_()))
         self.editors.sig_current_file.connect(self._current_file_changed)
         self.editors.sig_saved.connect(self.sig_file_saved)
         self.theme.sig_theme_changed.connect(self._apply_theme)
@@ -119,10 +123,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("Import package…", None, lambda: self.import_package(),
                                           "Unpack a host's package zip into a new folder and open it")
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        for a in (self.start_action, self.open_action, self.import_action, self.quick_open_action, self.save_action,
-                  self.save_all_action, self.close_tab_action, self.export_action):
-            file_menu.addAction(a)
+        menus.build_file_menu(self, menu)
         self.view_menu = menu.addMenu("&View")
         for dock in (self.explorer_dock, self.problems_dock):
             self.view_menu.addAction(dock.toggleViewAction())
@@ -131,6 +132,9 @@ class MainWindow(QMainWindow):
             a = theme_menu.addAction(choice.capitalize())
             a.triggered.connect(lambda _=False, c=choice: self.set_theme_choice(c))
         menu.addMenu("&Run").addAction(self.run_action)
+        menus.build_edit_menu(self, menu, self.view_menu.menuAction())
+        menus.build_project_menu(self, menu, self.view_menu.menuAction())
+        menus.build_help_menu(self, menu)
         bar = QToolBar("Main")
         bar.setObjectName("toolbar-main")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -142,7 +146,8 @@ class MainWindow(QMainWindow):
 
     def _set_project_actions(self, enabled: bool) -> None:
         for a in (self.save_action, self.save_all_action, self.quick_open_action, self.export_action,
-                  self.close_tab_action, self.run_action):
+                  self.close_tab_action, self.run_action, self.new_file_action, self.close_project_action,
+                  self.validate_action, self.build_action, self.find_in_files_action):
             a.setEnabled(enabled)
 
     def _make_status_bar(self) -> None:
@@ -161,7 +166,7 @@ class MainWindow(QMainWindow):
     def _apply_theme(self, theme) -> None:
         for editor in self.editors.editors.values():
             editor.editor.set_theme(theme)
-        self.problems.set_diagnostics(self.problems.diagnostics)
+        self.problems.refill()
 
     # -- project ----------------------------------------------------------------------------------------------------
     def open_project(self, path: str | Path) -> bool:
@@ -210,6 +215,7 @@ class MainWindow(QMainWindow):
         self.session.close()
         self.session.deleteLater()
         self.session = None
+        self.problems.clear()
         self._set_project_actions(False)
         return True
 
@@ -290,13 +296,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Run: the preview panel is not available in this build", 4000)
 
     def export(self):
-        """Save everything, then export the project with progress (the dialog shows the outcome)."""
+        """Ask about unsaved changes, then export the project with progress (the dialog shows the outcome)."""
         from workbench.ui.export.dialog import ExportDialog
-        if self.session is None:
+        if self.session is None or not self.save_before("export"):
             return None
-        self.editors.save_all()
         dialog = ExportDialog(self.session.target, self.session.project, self)
         dialog.sig_jump.connect(self.show_diagnostic)
+        dialog.sig_finished.connect(lambda r: self.problems.set_source(
+            "export", [] if isinstance(r, str) else [d for d in r.diagnostics if d.severity is Severity.ERROR]))
         self.export_dialog = dialog
         dialog.show()
         dialog.start()
@@ -311,7 +318,8 @@ class MainWindow(QMainWindow):
             self.start_page.deleteLater()
         page = StartPage(all_samples(), settings.recent_projects(), [t.title for t in all_targets()])
         page.sig_open_folder.connect(lambda p: self.open_project(p) if p else self.ask_open_folder())
-        page.sig_new_from_sample.connect(self.new_from_sample)
+        page.sig_new_from_sample.connect(self.new_project)
+        page.sig_new_project.connect(lambda: self.new_project())
         page.sig_import_package.connect(self.import_package)
         self.start_page = page
         self.stack.addWidget(page)
@@ -323,8 +331,8 @@ class MainWindow(QMainWindow):
             self.open_project(folder)
 
     def new_from_sample(self, sample: str, parent_folder: str | None = None) -> bool:
-        from workbench.core.newproject import NewProjectError
-        from workbench.registry import new_project
+        """A project from a sample with its default options in parent_folder/<sample> (or -2, -3...)."""
+        from workbench.ui.wizard.new_project import NewProjectRequest
         parent_folder = parent_folder or QFileDialog.getExistingDirectory(self, f"Where to create {sample}")
         if not parent_folder:
             return False
@@ -333,23 +341,14 @@ class MainWindow(QMainWindow):
         while dest.exists():
             dest = Path(parent_folder) / f"{sample}-{n}"
             n += 1
-        try:
-            new_project(sample, dest)
-        except (NewProjectError, OSError) as exc:
-            QMessageBox.warning(self, "New project", str(exc))
-            return False
-        return self.open_project(dest)
+        return self.create_project(NewProjectRequest(sample, dest, {}))
 
     def import_package(self, zip_path: str | None = None, dest: str | None = None) -> bool:
         from workbench.core.packaging import ImportRefused, import_package
         zip_path = zip_path or QFileDialog.getOpenFileName(self, "Import a package", "", "Zip packages (*.zip)")[0]
         if not zip_path:
             return False
-        # A save dialog, so a folder that does not exist yet can be named (the import creates it); the default is a
-        # new folder beside the zip, named after it. An existing folder must be empty (the import refuses otherwise).
-        dest = dest or QFileDialog.getSaveFileName(self, "Unpack into a new folder (or an empty one)",
-                                                   str(Path(zip_path).with_suffix("")), "",
-                                                   options=QFileDialog.Option.DontConfirmOverwrite)[0]
+        dest = dest or self.ask_import_dest(zip_path)
         if not dest:
             return False
         try:
@@ -383,5 +382,7 @@ class MainWindow(QMainWindow):
         if not self.close_project():
             event.ignore()
             return
+        if self.build_runner is not None:
+            self.build_runner.shutdown()
         self.save_layout()
         super().closeEvent(event)

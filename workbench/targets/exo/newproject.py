@@ -15,9 +15,15 @@ SAMPLE_TITLE = "Acme Meet"
 TYPE_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
 TITLE_FORBIDDEN = set('<>"\'\\`${}')
 
-SAMPLES = [Sample("exo-connector", "eXo Web Conferencing connector (Maven project)", "exo", (
-    SampleOption("type", "--type", "the connector type, one lowercase word (default acme)", SAMPLE_TYPE),
-    SampleOption("title", "--title", "the title users see (default from the type)", "")))]
+TYPE_HELP = ("a connector type is one lowercase word: a letter, then letters, digits or '_' (for example 'acme' or "
+             "'my_meet')")
+SAMPLES = [Sample("exo-connector", "eXo Web Conferencing connector (Maven project), renamed to your type", "exo", (
+    SampleOption("type", "--type", "the connector type, one lowercase word (default acme)", SAMPLE_TYPE,
+                 "Connector type", pattern=TYPE_PATTERN.pattern.removesuffix(r"\Z"), pattern_help=TYPE_HELP,
+                 from_name="word"),
+    SampleOption("title", "--title", "the title users see (default from the type)", "", "Title",
+                 pattern=r"[^<>\"'\\`${}\n]+", pattern_help="a one-line title without any of: < > \" ' \\ ` $ { }",
+                 from_name="title")))]
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,9 @@ class PexipTarget(LazyTarget):
     VOCABULARY = "workbench.targets.pexip.scenario:vocabulary"
     SESSION = "workbench.targets.pexip.runtime.session:create_session"
     FORM = "workbench.targets.pexip.ui.forms:form_for"
-    SAMPLES = "workbench.targets.pexip.samples:SAMPLES"
+    SAMPLES = "workbench.targets.pexip.newproject:SAMPLES"
+    NEW_PROJECT = "workbench.targets.pexip.newproject:create"
+    RENAME = "workbench.targets.pexip.rename:rename_edits"
     EXPORT_OPTIONS = ("merge_into", "write_branding_id")
     IMPORT_LAYOUT = "workbench.targets.pexip.importlayout:import_layout"
     IMPORT_LOOKS_FOR = "a webapp2/ folder, or its content (manifest.json with a brandingID, settings.json, plugins/)"

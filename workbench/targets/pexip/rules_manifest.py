@@ -9,6 +9,7 @@ from workbench.core.diagnostics import Diagnostic, QuickFix, Range, TextEdit
 from workbench.core.files import ProjectFiles
 from workbench.core.jsondoc import JsonDocument
 from workbench.targets.pexip.codes import diag
+from workbench.targets.pexip.didyoumean import nearby_path, replace_fix
 from workbench.targets.pexip.layout import PACKAGE_SUFFIX, Layout
 
 
@@ -85,8 +86,11 @@ def check_settings(layout: Layout, files: ProjectFiles) -> list[Diagnostic]:
                 seen[ref.settings_id] = i
         src = layout.settings_value["plugins"][i].get("srcURL")
         if isinstance(src, str) and src and ref.package is None:
-            out.append(diag("PEX008", _missing_package_message(files, rel, src), rel,
-                            files.json(rel).range_of(("plugins", i, "srcURL"))))
+            rng = files.json(rel).range_of(("plugins", i, "srcURL"))
+            near = nearby_path(files, rel, src, PACKAGE_SUFFIX) if files.resolve(rel, src) else None
+            fix = replace_fix(f"Use {near!r}", rel, rng, near) if near else None
+            out.append(diag("PEX008", _missing_package_message(files, rel, src)
+                            + (f" (did you mean {near!r}?)" if near else ""), rel, rng, fix))
     out += _unreferenced_folders(layout, files)
     return out
 

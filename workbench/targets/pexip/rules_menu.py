@@ -8,6 +8,7 @@ import re
 from workbench.core.diagnostics import Diagnostic
 from workbench.core.files import ProjectFiles
 from workbench.targets.pexip.codes import diag
+from workbench.targets.pexip.didyoumean import closest, replace_fix
 from workbench.targets.pexip.jsfacts import JsFacts
 from workbench.targets.pexip.layout import PluginRef
 from workbench.targets.pexip.svg import svg_info
@@ -50,10 +51,15 @@ def check_menu(ref: PluginRef, files: ProjectFiles, facts: JsFacts | None) -> li
     for path, item in menu_items(value):
         action = item.get("action")
         if registered is not None and isinstance(action, str) and action and action not in registered:
-            names = ", ".join(sorted(k for k in registered if k not in ("id", "load", "unload", "state$"))) or "none"
-            out.append(diag("PEX014", f"action {action!r} is not registered: add {action} to the object passed to "
-                                      f"registerPlugin in {facts.file} (registered actions: {names})",
-                            file, ref.range(path + ("action",))))
+            actions = sorted(k for k in registered if k not in ("id", "load", "unload", "state$"))
+            names = ", ".join(actions) or "none"
+            rng = ref.range(path + ("action",))
+            near = closest(action, actions)
+            fix = replace_fix(f"Change the action to {near!r}", file, rng, near) if near else None
+            out.append(diag("PEX014", f"action {action!r} is not registered" + (f" (did you mean {near!r}?)" if near
+                                                                                 else "")
+                            + f": add {action} to the object passed to registerPlugin in {facts.file} (registered "
+                            f"actions: {names})", file, rng, fix))
         icon = item.get("icon")
         problem = icon_problem(files, ref.package, icon, "PEX015") if isinstance(icon, str) and icon else None
         if problem:

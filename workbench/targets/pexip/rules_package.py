@@ -7,6 +7,7 @@ import json
 from workbench.core.diagnostics import Diagnostic, QuickFix, TextEdit
 from workbench.core.files import ProjectFiles
 from workbench.targets.pexip.codes import diag
+from workbench.targets.pexip.didyoumean import nearby_path, replace_fix
 from workbench.targets.pexip.jsfacts import JsFacts
 from workbench.targets.pexip.layout import Layout, PluginRef
 
@@ -36,7 +37,10 @@ def check_package(layout: Layout, ref: PluginRef, files: ProjectFiles) -> list[D
         target = files.resolve(ref.package, src)
         msg = (f"no source file at {target}: fix srcURL (relative to the package file) or add the file"
                if target else f"srcURL {src!r} points outside the package: use a path relative to the package file")
-        out.append(diag("PEX009", msg, file, ref.range(("srcURL",))))
+        rng = ref.range(("srcURL",))
+        near = nearby_path(files, ref.package, src, ".js") if target else None
+        fix = replace_fix(f"Use {near!r}", file, rng, near) if near else None
+        out.append(diag("PEX009", msg + (f" (did you mean {near!r}?)" if near else ""), file, rng, fix))
     pkg_id = value.get("id")
     if ref.settings_id is not None and isinstance(pkg_id, str) and pkg_id != ref.settings_id:
         rng = ref.range(("id",))

@@ -51,7 +51,9 @@ class XcallyTarget(LazyTarget):
     PANEL = "workbench.targets.xcally.ui.panel:make_panel"
     FORM = "workbench.targets.xcally.ui.forms:form_for"
     WINDOW_SETUP = "workbench.targets.xcally.settings:window_setup"
-    SAMPLES = "workbench.targets.xcally.samples:SAMPLES"
+    SAMPLES = "workbench.targets.xcally.newproject:SAMPLES"
+    NEW_PROJECT = "workbench.targets.xcally.newproject:create"
+    RENAME = "workbench.targets.xcally.rename:rename_edits"
     EXPORT_OPTIONS = ("include_node_modules",)
     IMPORT_LAYOUT = "workbench.targets.xcally.importlayout:import_layout"
     IMPORT_LOOKS_FOR = "manifest.json with a type, at the root or under a single top folder"

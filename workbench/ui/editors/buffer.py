@@ -39,19 +39,27 @@ class QtTextBuffer:
         qdoc.setUndoRedoEnabled(True)
         qdoc.setModified(False)
         document.buffer = self
+        self._merge: object = None
+        self._steps = -1
         qdoc.contentsChanged.connect(self._changed)
 
     def _changed(self) -> None:
         self.document.buffer_changed(raw_text(self.qdoc))
 
-    def apply_splice(self, splice: Splice) -> None:
+    def apply_splice(self, splice: Splice, merge: object = None) -> None:
+        """One edit of the text; joined to the previous undo step when it has the same merge key and nothing
+        (typing, undo) came in between."""
         text = self.document.text
-        cursor = QTextCursor(self.qdoc)
-        cursor.beginEditBlock()
+        qdoc = self.qdoc
+        join = (merge is not None and merge == self._merge and qdoc.availableUndoSteps() == self._steps
+                and qdoc.availableRedoSteps() == 0)
+        cursor = QTextCursor(qdoc)
+        cursor.joinPreviousEditBlock() if join else cursor.beginEditBlock()
         cursor.setPosition(utf16_offset(text, splice.start))
         cursor.setPosition(utf16_offset(text, splice.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(splice.new_text)
         cursor.endEditBlock()
+        self._merge, self._steps = merge, qdoc.availableUndoSteps()
 
     def undo(self) -> None:
         self.qdoc.undo()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QIcon,
     QKeySequence,
     QPainter,
+    QPixmap,
     QShortcut,
     QTextCharFormat,
     QTextCursor,
@@ -20,6 +24,23 @@ from workbench.core.diagnostics import Diagnostic, QuickFix, Severity
 from workbench.ui.editors.buffer import cursor_at
 from workbench.ui.editors.highlighter import Highlighter
 from workbench.ui.theme import Theme, current_theme
+
+
+@cache
+def fix_icon() -> QIcon:
+    """A small light bulb drawn here (an emoji glyph is an empty box where the font lacks it)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#f2b01e"))
+    painter.drawEllipse(3, 1, 10, 10)
+    painter.drawRect(6, 10, 4, 2)
+    painter.setBrush(QColor("#7a7a7a"))
+    painter.drawRect(6, 12, 4, 3)
+    painter.end()
+    return QIcon(pixmap)
 
 
 class LineNumberArea(QWidget):
@@ -45,6 +66,7 @@ class CodeEditor(QPlainTextEdit):
         self.language = language
         self.diagnostics: list[Diagnostic] = []
         self._diag_selections: list[QTextEdit.ExtraSelection] = []
+        self._find_selections: list[QTextEdit.ExtraSelection] = []
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSize(max(font.pointSize(), 10))
         self.setFont(font)
@@ -153,7 +175,12 @@ class CodeEditor(QPlainTextEdit):
         line.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         line.cursor = self.textCursor()
         line.cursor.clearSelection()
-        self.setExtraSelections([line, *self._diag_selections])
+        self.setExtraSelections([line, *self._find_selections, *self._diag_selections])
+
+    def set_find_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Highlight every match of the find bar."""
+        self._find_selections = selections
+        self._refresh_selections()
 
     def diagnostics_at(self, position: int) -> list[Diagnostic]:
         """Diagnostics whose underline covers a document position (cursor or mouse)."""
@@ -170,7 +197,7 @@ class CodeEditor(QPlainTextEdit):
             hits = self.diagnostics_at(self.cursorForPosition(pos).position())
             if hits:
                 text = "\n".join(f"{d.severity.value} {d.code}: {d.message}" +
-                                 (f"\n  💡 {d.fix.title} (Ctrl+.)" if d.fix else "") for d in hits)
+                                 (f"\n  Quick fix: {d.fix.title} (Ctrl+.)" if d.fix else "") for d in hits)
                 QToolTip.showText(event.globalPos(), text, self)
             else:
                 QToolTip.hideText()
@@ -197,7 +224,7 @@ class CodeEditor(QPlainTextEdit):
     def _fix_menu(self, fixes: list[QuickFix], menu: QMenu | None = None) -> QMenu:
         menu = menu or QMenu(self)
         for fix in fixes:
-            action = menu.addAction("💡 " + fix.title)
+            action = menu.addAction(fix_icon(), fix.title)
             action.triggered.connect(lambda _=False, f=fix: self.sig_apply_fix.emit(f))
         return menu
 

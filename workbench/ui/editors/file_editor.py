@@ -21,6 +21,7 @@ from workbench.core.jsonedit import path_at
 from workbench.ui.editors.buffer import QtTextBuffer
 from workbench.ui.editors.code_editor import CodeEditor
 from workbench.ui.editors.find_bar import FindBar
+from workbench.ui.menus import window_takes
 
 
 class FileEditor(QWidget):
@@ -72,9 +73,14 @@ class FileEditor(QWidget):
             self._undo_filter = FormUndoFilter(self)
             QApplication.instance().focusChanged.connect(self._route_field_undo)
 
-    def _route_field_undo(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """A form field got focus: its Ctrl+Z / Ctrl+Shift+Z go to the document (installing twice is harmless)."""
-        if new is not None and self.form is not None and self.form.isAncestorOf(new):
+    def _route_field_undo(self, old: QWidget | None, new: QWidget | None) -> None:
+        """A form field got focus: its Ctrl+Z / Ctrl+Shift+Z go to the document (installing twice is harmless);
+        a field left ends its undo step (typing in it again later is a step of its own)."""
+        if self.form is None:
+            return
+        if old is not None and hasattr(self.form, "ctx") and self.form.isAncestorOf(old):
+            self.form.ctx.end_step()
+        if new is not None and self.form.isAncestorOf(new):
             new.installEventFilter(self._undo_filter)
 
     def _mode_bar(self) -> QWidget:
@@ -113,6 +119,8 @@ class FileEditor(QWidget):
 
     def set_diagnostics(self, diagnostics: list[Diagnostic]) -> None:
         self.editor.set_diagnostics(diagnostics)
+        if self.form is not None and hasattr(self.form, "set_diagnostics"):
+            self.form.set_diagnostics(diagnostics)
 
     def go_to(self, line: int, column: int = 1, in_form: bool = False) -> None:
         """Show a position: in the form's field when asked and possible, else in the text."""
@@ -139,7 +147,8 @@ class FileEditor(QWidget):
 
 
 class FormUndoFilter(QObject):
-    """Undo/redo typed in a form field go to the document (one history for both views), not to the field."""
+    """Undo/redo typed in a form field go to the document (one history for both views), not to the field; the
+    window's own shortcuts are not taken by the field."""
 
     def __init__(self, owner: FileEditor):
         super().__init__(owner)
@@ -151,6 +160,8 @@ class FormUndoFilter(QObject):
         form = self.owner.form
         if not isinstance(watched, QWidget) or form is None or not form.isAncestorOf(watched):
             return False
+        if event.type() == QEvent.Type.ShortcutOverride and window_takes(self.owner.window(), event):
+            return True  # left unaccepted: the window's shortcut (Ctrl+E…) wins over the field's own key binding
         if event.matches(QKeySequence.StandardKey.Undo):
             if event.type() == QEvent.Type.KeyPress:
                 self.owner.document.undo()

@@ -25,10 +25,15 @@ class FormContext:
         self._overlays: Callable[[], dict[str, str]] | None = self.extras.get("overlays")
         self.refreshing = False
         self.fields: list[Field] = []
+        self._step = 0  # a field's edits join one undo step until it loses focus (or another field is edited)
 
     def write(self, path: Path, value: Any) -> None:
         if not self.refreshing:
-            self.document.set_value(path, value)
+            self.document.set_value(path, value, merge=(id(self), tuple(path), self._step))
+
+    def end_step(self) -> None:
+        """The field's edit is over: the next one starts a new undo step."""
+        self._step += 1
 
     def remove(self, path: Path) -> None:
         if not self.refreshing:
@@ -60,6 +65,17 @@ class Field(QWidget):
     def focus_field(self) -> None:
         self.setFocus()
 
+    def set_errors(self, messages: list[str]) -> None:
+        """Mark the field with the diagnostics at its value (a red frame, the messages under it or as a tooltip)."""
+        self.errors = list(messages)
+        self.setStyleSheet("QLineEdit, QComboBox, QCheckBox, QLabel#raw { border: 1px solid #d32f2f; "
+                           "border-radius: 2px; }" if messages else "")
+        self.setToolTip("\n".join(messages))
+        label = getattr(self, "error_label", None)
+        if label is not None:
+            label.setText("\n".join(messages))
+            label.setVisible(bool(messages))
+
 
 class TextField(Field):
     """A string (optionally nullable: empty text removes nothing but writes null when the file had null)."""
@@ -73,6 +89,7 @@ class TextField(Field):
         layout.addWidget(self.edit)
         self.nullable, self.parse = nullable, parse
         self.edit.textEdited.connect(self._edited)
+        self.edit.editingFinished.connect(ctx.end_step)
         self.setFocusProxy(self.edit)
 
     def _edited(self, text: str) -> None:
@@ -179,13 +196,24 @@ class ChoiceListField(Field):
         if self.ctx.refreshing:
             return
         current = self.ctx.value(self.path)
+        self.ctx.end_step()
         if not isinstance(current, list):
             if on:
                 self.ctx.write(self.path, [value])
         elif on and value not in current:
-            self.ctx.document.append_value(list(self.path), value)
+            self.ctx.document.insert_value(list(self.path), self.place_for(value, current), value)
         elif not on and value in current:
             self.ctx.document.remove_value(list(self.path) + [current.index(value)])
+
+    def place_for(self, value: Any, current: list) -> int:
+        """Where a value checked again goes: before the first item that follows it in the schema's order, so
+        unchecking and checking again gives the list back as it was."""
+        order = list(self.boxes)
+        rank = order.index(value)
+        for i, item in enumerate(current):
+            if item in order and order.index(item) > rank:
+                return i
+        return len(current)
 
     def refresh(self) -> None:
         current = self.ctx.value(self.path)
@@ -218,6 +246,7 @@ class RawField(Field):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
+        self.label.setObjectName("raw")
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setWordWrap(True)
         layout.addWidget(self.label)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFormLayout, QFrame, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from workbench.core.document import Document
+from workbench.core.jsonedit import path_at
 from workbench.ui.forms.fields import (
     BoolField,
     ChoiceListField,
@@ -110,7 +111,7 @@ class SchemaForm(QScrollArea):
             description = unwrap_optional(sub, self.schema)[0].get("description")
             if description:
                 label.setToolTip(description)
-            layout.addRow(label, widget)
+            layout.addRow(label, with_error_label(widget))
 
     def refresh(self) -> None:
         """Show the document's values; when its JSON is broken, say so and freeze the fields."""
@@ -145,10 +146,7 @@ class SchemaForm(QScrollArea):
 
     def focus_path(self, path: tuple) -> bool:
         """Focus the field showing path (or its nearest ancestor) and flash it; False when none does."""
-        best: Field | None = None
-        for f in self.ctx.fields:
-            if tuple(path[: len(f.path)]) == f.path and (best is None or len(f.path) > len(best.path)):
-                best = f
+        best = self.field_at(path)
         if best is None:
             return False
         self.ensureWidgetVisible(best)
@@ -159,3 +157,42 @@ class SchemaForm(QScrollArea):
 
     def detach(self) -> None:
         self.document.remove_listener(self._listener)
+
+    def set_diagnostics(self, diagnostics: list) -> None:
+        """Mark each field with the diagnostics placed at its value (or inside it)."""
+        jdoc = self.document.json()
+        per_field: dict[int, list[str]] = {}
+        for d in diagnostics if jdoc.ok else []:
+            path = path_at(jdoc, d.range.start.line, d.range.start.column)
+            f = self.field_at(path) if path else None
+            if f is not None:
+                per_field.setdefault(id(f), []).append(f"{d.code}: {d.message}")
+        for f in self.ctx.fields:
+            if per_field.get(id(f)) or getattr(f, "errors", None):
+                f.set_errors(per_field.get(id(f), []))
+
+    def field_at(self, path: tuple) -> Field | None:
+        """The field showing path, or its nearest ancestor's."""
+        best: Field | None = None
+        for f in self.ctx.fields:
+            if tuple(path[: len(f.path)]) == f.path and (best is None or len(f.path) > len(best.path)):
+                best = f
+        return best
+
+
+def with_error_label(widget: QWidget) -> QWidget:
+    """The field with a hidden line under it where its errors are written."""
+    if not isinstance(widget, Field):
+        return widget
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(1)
+    column.addWidget(widget)
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #d32f2f; font-size: small;")
+    label.hide()
+    column.addWidget(label)
+    widget.error_label = label
+    return holder

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 COLUMNS = [("name", "Name"), ("role", "Role"), ("muted", "Muted"), ("vad", "Speaking"), ("buzzTime", "Hand"),
            ("presenting", "Presenting"), ("spotlight", "Spotlight"), ("isStreaming", "Streaming"),
@@ -27,6 +27,23 @@ def parse_value(text: str) -> Any:
         return json.loads(text)
     except ValueError:
         return text
+
+
+def typed_value(key: str, old: Any, text: str) -> Any:
+    """What the user typed for a property that has a value: of the same type (a number may become a float or an
+    int, anything may become null); ValueError saying what the property takes otherwise."""
+    value = parse_value(text)
+    if old is None or value is None:
+        return value
+    kinds = {bool: "true or false", int: "a number", float: "a number", str: "text", list: "a JSON list",
+             dict: "a JSON object"}
+    want, got = type(old), type(value)
+    same = want is got or (want in (int, float) and got in (int, float))
+    if want is str and got is not str:
+        return text  # text that happens to parse (a number) stays the text typed
+    if not same:
+        raise ValueError(f"{key} takes {kinds.get(want, want.__name__)}: {text!r} was not stored")
+    return value
 
 
 class ParticipantsModel(QAbstractTableModel):
@@ -73,7 +90,10 @@ class ParticipantsModel(QAbstractTableModel):
 
 
 class PropertiesModel(QAbstractTableModel):
-    """Every property of one participant (or of the conference), values editable as JSON."""
+    """Every property of one participant (or of the conference), values editable as JSON of the property's type."""
+
+    sig_error = Signal(str)
+    """Emitted with what went wrong when a typed value does not fit the property."""
 
     def __init__(self, conference: Callable[[], Any], apply: Callable[[str | None, dict], None], parent=None):
         super().__init__(parent)
@@ -133,5 +153,10 @@ class PropertiesModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or index.column() != 1:
             return False
         key = self.keys()[index.row()]
-        self._apply(self.subject, {key: parse_value(str(value))})
+        try:
+            typed = typed_value(key, self._props().get(key), str(value))
+        except ValueError as exc:
+            self.sig_error.emit(str(exc))
+            return False
+        self._apply(self.subject, {key: typed})
         return True

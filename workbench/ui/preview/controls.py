@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.conference.presets import preset_names, preset_participant
 from workbench.sandbox.session.capabilities import DispatchesActions
-from workbench.ui.preview.conference_models import ParticipantsModel, PropertiesModel, parse_value
+from workbench.ui.preview.conference_models import ParticipantsModel, PropertiesModel, typed_value
 from workbench.ui.preview.live import PreviewController
 
 
@@ -48,6 +48,7 @@ class ConferencePanel(QWidget):
         conf = lambda: controller.conference  # noqa: E731 (the models read the current session's conference)
         self.participants = ParticipantsModel(conf, self)
         self.properties = PropertiesModel(conf, self._apply_properties, self)
+        self.properties.sig_error.connect(lambda message: self.status.setText(f"⚠ {message}"))
         self.table = QTableView()
         self.table.setModel(self.participants)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -79,8 +80,14 @@ class ConferencePanel(QWidget):
 
         self.preset = QComboBox()
         self.preset.addItems(preset_names())
+        self.new_name = QLineEdit()
+        self.new_name.setPlaceholderText("name (optional)")
+        self.new_name.setMinimumWidth(130)
+        self.new_name.setToolTip("The name of the participant Add makes join (empty: one from the preset)")
+        self.new_name.returnPressed.connect(lambda: self.add_participant())
         actions = QHBoxLayout()
         actions.addWidget(self.preset)
+        actions.addWidget(self.new_name)
         actions.addWidget(_button("Add", self.add_participant, "A participant of this kind joins"))
         for text, slot, tip in (("Remove", self.remove_selected, "The selected participant leaves"),
                                 ("Speak", lambda: self._on_selected(lambda d, u: d.speak(u)), "Voice activity"),
@@ -179,7 +186,8 @@ class ConferencePanel(QWidget):
             box.blockSignals(True)
             box.setChecked(bool(conf.details.get(key)))
             box.blockSignals(False)
-        current = self.chat_from.currentData()
+        current = selected if selected in conf.participants and selected != conf.self_uuid else \
+            self.chat_from.currentData()
         self.chat_from.blockSignals(True)
         self.chat_from.clear()
         for uid, p in conf.participants.items():
@@ -204,6 +212,8 @@ class ConferencePanel(QWidget):
             self.properties.set_subject(uid)
         name = conf.participants[uid]["name"] if conf is not None and uid in conf.participants else None
         self.props_label.setText(f"Properties of {name}" if name else "Conference properties")
+        if uid is not None and self.chat_from.findData(uid) >= 0:  # chat from whoever is selected
+            self.chat_from.setCurrentIndex(self.chat_from.findData(uid))
 
     # -- actions ----------------------------------------------------------------------------------------------------
     def _drive(self, change) -> bool:
@@ -240,9 +250,13 @@ class ConferencePanel(QWidget):
             return None
         props = preset_participant(preset or self.preset.currentText(),
                                    [str(p["name"]) for p in conf.participants.values()])
+        name = self.new_name.text().strip()
+        if name:
+            props["name"] = name
         box: dict = {}
         self._drive(lambda d: box.setdefault("uuid", d.join(props)))
         if box.get("uuid"):
+            self.new_name.clear()
             self.select(box["uuid"])
         return box.get("uuid")
 
@@ -266,7 +280,15 @@ class ConferencePanel(QWidget):
         if not sep or not key.strip():
             self.status.setText("Write key = value")
             return
-        self._apply_properties(self.selected_uuid(), {key.strip(): parse_value(value.strip())})
+        subject = self.selected_uuid()
+        conf = self.controller.conference
+        props = (conf.details if subject is None else conf.participants.get(subject, {})) if conf else {}
+        try:
+            typed = typed_value(key.strip(), props.get(key.strip()), value.strip())
+        except ValueError as exc:
+            self.status.setText(f"⚠ {exc}")
+            return
+        self._apply_properties(subject, {key.strip(): typed})
         self.prop_edit.clear()
 
     def send_chat(self) -> None:

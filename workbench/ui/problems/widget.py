@@ -30,13 +30,23 @@ def severity_icon(severity: Severity):
 DIAG_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def error_key(d: Diagnostic) -> tuple:
+    """What tells one error from another across validation runs (not its line: text above it may move)."""
+    return (d.code, d.file, d.message)
+
+
 class ProblemsPanel(QWidget):
+    """Diagnostics from several sources (validation, the last build, the last export), shown as one list."""
+
     sig_jump = Signal(object)
     """Emitted with the Diagnostic the user clicked (the window opens its file at its line)."""
+    sig_new_errors = Signal()
+    """Emitted when an error appears that the previous diagnostics did not have (the window brings the panel up)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.diagnostics: list[Diagnostic] = []
+        self.sources: dict[str, list[Diagnostic]] = {}
         self.current_file: str | None = None
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
@@ -59,11 +69,12 @@ class ProblemsPanel(QWidget):
         bar.addWidget(self.text_filter, 1)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
-        self.tree.setHeaderLabels(["", "Code", "Message", "File", "Line"])
+        self.tree.setHeaderLabels(["", "Code", "Message", "File", "Line:Col"])
         self.tree.setColumnWidth(0, 28)
         self.tree.setColumnWidth(1, 70)
         self.tree.setColumnWidth(2, 520)
         self.tree.setColumnWidth(3, 300)
+        self.tree.setSortingEnabled(False)
         self.tree.itemActivated.connect(self._jump)
         self.tree.itemClicked.connect(self._jump)
         layout = QVBoxLayout(self)
@@ -80,7 +91,25 @@ class ProblemsPanel(QWidget):
         return out
 
     def set_diagnostics(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = list(diagnostics)
+        """The validation's diagnostics (the project's own, unsaved buffers included)."""
+        self.set_source("validation", diagnostics)
+
+    def set_source(self, name: str, diagnostics: list[Diagnostic]) -> None:
+        """Replace the diagnostics of one source ('validation', 'build', 'export')."""
+        before = {error_key(d) for d in self.diagnostics if d.severity is Severity.ERROR}
+        self.sources[name] = list(diagnostics)
+        self.diagnostics = [d for source in self.sources.values() for d in source]
+        self.refill()
+        if any(d.severity is Severity.ERROR and error_key(d) not in before for d in self.diagnostics):
+            self.sig_new_errors.emit()
+
+    def clear(self) -> None:
+        """Forget every source (the project closed)."""
+        self.sources = {}
+        self.diagnostics = []
+        self.refill()
+
+    def refill(self) -> None:
         self._update_counts()
         self._fill()
 
@@ -116,10 +145,12 @@ class ProblemsPanel(QWidget):
         self.tree.clear()
         items = []
         for d in self.visible_diagnostics():
-            item = QTreeWidgetItem(["", d.code, d.message, d.file or "(project)", str(d.range.start.line)])
+            where = f"{d.range.start.line}:{d.range.start.column}" if d.file else ""
+            item = QTreeWidgetItem(["", d.code, d.message, d.file or "(project)", where])
             item.setIcon(0, severity_icon(d.severity))
             item.setForeground(1, QColor(colours[d.severity]))
             item.setToolTip(2, d.message + (f"\nQuick fix: {d.fix.title}" if d.fix else ""))
+            item.setToolTip(3, f"{d.file}:{where}" if d.file else "the whole project")
             item.setData(0, DIAG_ROLE, d)
             items.append(item)
         self.tree.addTopLevelItems(items)

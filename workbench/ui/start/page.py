@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 
 class StartPage(QWidget):
     sig_new_from_sample = Signal(str)
-    """Emitted with a sample name: the window asks where to create the project."""
+    """Emitted with a sample name: the window opens the New Project wizard on it."""
     sig_open_folder = Signal(str)
     """Emitted with a folder path ('' to ask for one)."""
     sig_import_package = Signal()
     """Emitted when the user wants to import a package zip."""
+    sig_new_project = Signal()
+    """Emitted when the user wants the New Project wizard."""
 
     def __init__(self, samples: list, recent: list[str], host_titles: list[str] | None = None,
                  parent: QWidget | None = None):
@@ -35,6 +37,11 @@ class StartPage(QWidget):
         title.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(title)
         row = QHBoxLayout()
+        new_button = QPushButton("New project…")
+        new_button.clicked.connect(self.sig_new_project.emit)
+        row.addWidget(new_button)
+        new_button.setMinimumHeight(34)
+        self.new_button = new_button
         open_button = QPushButton("Open folder…")
         open_button.clicked.connect(lambda: self.sig_open_folder.emit(""))
         import_button = QPushButton("Import package…")
@@ -45,12 +52,12 @@ class StartPage(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         columns = QHBoxLayout()
-        new_box = QGroupBox("New project from a sample")
+        new_box = QGroupBox("Start a new project from")
         grid = QGridLayout(new_box)
         self.sample_buttons: dict[str, QPushButton] = {}
         for i, sample in enumerate(samples):
             name = sample.name
-            b = QPushButton(name)
+            b = QPushButton(("Blank " + sample.target) if sample.blank else name)
             b.setMinimumWidth(190)
             b.clicked.connect(lambda _=False, n=name: self.sig_new_from_sample.emit(n))
             grid.addWidget(b, i, 0)

@@ -1,0 +1,1 @@
+"""The New Project wizard."""
