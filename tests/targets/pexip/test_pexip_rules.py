@@ -112,3 +112,24 @@ def test_json_problems_of_package_files_are_reported(edit, code):
     rel = "webapp2/plugins/recording/recording.plugin.package.json"
     diags = diagnostics(folder, {rel: edit((folder / rel).read_text())})
     assert code in {d.code for d in diags if d.file == rel}
+
+
+def test_event_only_plugin_from_a_template_gets_no_warning(tmp_path):
+    """Shaped as Pexip publishes them: no menuItems, package.json's "1.0.0" version, a long plugin id, and a
+    bundle whose top level creates no global."""
+    import json
+    folder = tmp_path / "plugins" / "notify"
+    folder.mkdir(parents=True)
+    plugin_id = "raise-hand-notification-plugin-1.0"
+    (tmp_path / "settings.json").write_text(json.dumps(
+        {"plugins": [{"id": plugin_id, "srcURL": "plugins/notify/plugin.json", "enabled": True}]}))
+    (tmp_path / "manifest.json").write_text('{"brandingID": "1", "isSettingsBranded": true}')
+    (folder / "plugin.json").write_text(json.dumps({
+        "id": plugin_id, "name": "Notify", "description": "toasts", "version": "1.0.0", "srcURL": "index.js",
+        "allowUnload": True, "platforms": ["web"], "participantRoles": ["chair", "guest"]}))
+    (folder / "index.js").write_text(
+        '(()=>{"use strict";const e="' + plugin_id + '";window.PEX.pluginAPI.registerPlugin({id:e,'
+        'load:()=>{window.PEX.actions$.ofType("[Conference] Buzz Changed").subscribe(()=>{})},unload:()=>{}})})();\n'
+        'window.PEX.pluginAPI.registerPlugin === undefined && console.log("bundled");\n')
+    diags = diagnostics(tmp_path)
+    assert [(d.code, d.severity) for d in diags] == [("PEX002", Severity.INFO)]
