@@ -68,6 +68,7 @@ class HostPage(QWebEnginePage):
         self.fatal: str | None = None  # set on hang/crash until the page is back
         self.restarts = 0
         self.navigations: list[str] = []
+        self._refused_load = False  # a navigation was just refused: the load that "fails" is not the host page's
         self._quick_restarts = 0
         self._killing = False
         self._closing = False
@@ -88,6 +89,7 @@ class HostPage(QWebEnginePage):
         """Load the host page (again, on restart or reload); the watchdog runs from now on."""
         self.start_url = QUrl(url)
         self.fatal = None
+        self._refused_load = False
         self._ping_sent = None
         self.load(self.start_url)
         self._heartbeat.start()
@@ -96,6 +98,10 @@ class HostPage(QWebEnginePage):
         self.loaded = False
 
     def _on_load_finished(self, ok: bool) -> None:
+        if not ok and self._refused_load:  # the refused navigation "failed"; the host page is still there
+            self._refused_load = False
+            self.loaded = True
+            return
         self.loaded = ok
         if ok:
             self.fatal = None  # back after a hang or crash
@@ -115,6 +121,7 @@ class HostPage(QWebEnginePage):
         if target.split("#", 1)[0] == self.start_url.toString().split("#", 1)[0]:
             return True  # the host page itself: a load, a reload (the app's own Reload button)
         self.navigations.append(target)
+        self._refused_load = True
         self.log.add(HOST, f"the page navigated to {target} (kept on the host page; the real app would leave)",
                      navigated=target)
         self.sig_navigated.emit(target)
