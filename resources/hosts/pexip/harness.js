@@ -20,7 +20,7 @@
   }
 
   function find(q) {
-    if (q.location === 'participants' && !document.querySelector('li.participant[data-uuid="' + CSS.escape(q.participant) + '"]')) {
+    if (q.location === 'participants' && !document.querySelector('.participant[data-uuid="' + CSS.escape(q.participant) + '"]')) {
       return { error: 'participant ' + q.participant + ' is not in the roster' };
     }
     var nodes = itemNodes(q);

@@ -14,11 +14,11 @@ from workbench.core.hostlog import HOST, WARNING
 from workbench.core.paths import HOSTS
 from workbench.core.scenario_record import RecordingStart, conference_header
 from workbench.sandbox.session import HostSession, SessionSetup
-from workbench.targets.pexip.actions import ACTIONS, action_types, actions_for
+from workbench.targets.pexip.actions import ACTIONS, action_types, deliveries
 from workbench.targets.pexip.hotreload import plan_reload
 from workbench.targets.pexip.plugins import PluginEntry, read_plugins, single_plugin_settings
 from workbench.targets.pexip.runtime.api import PexipApi, recorded_check
-from workbench.targets.pexip.scenario import PLATFORMS, ROLES
+from workbench.targets.pexip.scenario import CONNECT_DELAY_MS, PLATFORMS, ROLES
 
 # The package-file fields a hot reload refreshes in the page's plugin entry (enabled/started stay as the page has them).
 _RELOADED_FIELDS = ("name", "description", "version", "allowUnload", "platforms", "participantRoles", "location",
@@ -50,6 +50,8 @@ class PexipSession(HostSession):
             str(conf.pop("name", "meet.alice")), role=self.role, self_name=str(me.pop("name", "Alice")),
             self_uuid=me.pop("uuid", None), service_type=str(conf.pop("serviceType", "conference")),
             details=conf, fail_dial=str(s.host.get("fail_dial", r"^$|^invalid")))
+        # The app's own participant calls in with the browser's media (a roster-only client would be 'api').
+        self.conference.participants[self.conference.self_uuid].update(protocol="webrtc")
         if me:
             self.conference.participants[self.conference.self_uuid].update(me)
         for p in s.get("participants") or []:
@@ -65,6 +67,7 @@ class PexipSession(HostSession):
         self._plugin_states: list[dict] = []
         self._bust = 0  # cache-busting counter of hot reloads
         self._reloads: dict[int, asyncio.Future] = {}  # bust -> resolved with the number of items rendered
+        self._connecting: asyncio.TimerHandle | None = None  # the pending connection after the page got ready
 
     # -- the page -----------------------------------------------------------------------------------------------
     def page_api(self) -> dict:
@@ -77,10 +80,13 @@ class PexipSession(HostSession):
             if not future.done():
                 future.set_result(-1)  # a reloaded page reports no pending plugin reload
         self._reloads.clear()
+        self._cancel_connecting()
         if self.conference.connected:
             self.conference.connected = False  # the reloaded app connects again once its plugins are loaded
+        me = self.conference.participants[self.conference.self_uuid]
         return {
-            "snapshot": self.conference.snapshot() | {"chat": self.conference.chat[-100:]},
+            "snapshot": self.conference.snapshot(),
+            "displayName": me.get("name", ""),
             "plugins": [p.to_page() for p in self.plugins],
             "actions": ACTIONS,
             "role": self.role,
@@ -90,8 +96,38 @@ class PexipSession(HostSession):
         }
 
     def on_ready(self, info: dict) -> None:
-        self.log.add(HOST, "plugins loaded; the conference connects")
-        self.conference.connect()
+        host = self.setup.host
+        if host.get("connect", "auto") == "manual":
+            self.log.add(HOST, "plugins loaded; the call connects at a `connect` step")
+            return
+        delay = int(host.get("connect_delay", CONNECT_DELAY_MS))
+        if delay <= 0:
+            self.connect_now()
+            return
+        self.log.add(HOST, f"plugins loaded; the call connects in {delay} ms")
+        self._cancel_connecting()
+        self._connecting = asyncio.get_event_loop().call_later(delay / 1000, self.connect_now)
+
+    def connect_now(self) -> None:
+        """The call connects (what the app does once its token, event stream and media are up)."""
+        self._cancel_connecting()
+        if not self.conference.connected:
+            self.log.add(HOST, "the call connects")
+            self.conference.connect()
+
+    def disconnect(self) -> None:
+        """The local user hangs up."""
+        self._cancel_connecting()
+        self.conference.disconnect()
+
+    def _cancel_connecting(self) -> None:
+        if self._connecting is not None:
+            self._connecting.cancel()
+            self._connecting = None
+
+    def close(self) -> None:
+        self._cancel_connecting()
+        super().close()
 
     def on_report(self, kind: str, data: dict) -> bool:
         if kind == "plugins" and isinstance(data.get("plugins"), list):
@@ -111,11 +147,16 @@ class PexipSession(HostSession):
     def push_state(self) -> None:
         """Send the conference as it is to the page (and tell the window it changed)."""
         self.sig_state_changed.emit()
-        self.deliver("state", self.conference.snapshot() | {"chat": self.conference.chat[-100:]})
+        self.deliver("state", self.conference.snapshot())
 
     def _on_event(self, event: str, payload: Any) -> None:
-        for action in actions_for(event, payload):
-            self._send_action(action)
+        """The app hears of the change: PexRTC events for its callbacks, actions for PEX.actions$ (the actions riding
+        with a PexRTC event are logged by the page when the app's callback dispatches them)."""
+        for item in deliveries(event, payload, self.conference):
+            if "action" in item:
+                self._send_action(item["action"])
+            else:
+                self.deliver("pexrtc", item)
 
     def _send_action(self, action: dict) -> None:
         self.log.action(action["type"], action.get("payload"))
