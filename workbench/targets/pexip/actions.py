@@ -74,14 +74,15 @@ def deliveries(event: str, payload: Any, conference) -> list[dict]:
                       [_action(CONNECT_SUCCESS, {"alias": payload["alias"], "displayName": payload["displayName"],
                                                  "joinRole": "HOST" if payload["role"] == "chair" else "GUEST",
                                                  "serviceType": payload["serviceType"]}),
-                       _action(REMOTE_CALL_TYPE, "audio" if media == "audioonly" else "video")])
+                       _action(REMOTE_CALL_TYPE, "audio" if media == "audioonly" else "video"),
+                       _action(SET_SELF_UUID, me)])
         # The event stream then syncs the roster (no per-participant actions: nobody joined just now).
         roster = [rtc("participant_create", pexrtc.participant(p, alias, me)) for p in conference.participants.values()]
         return [connect, rtc("participant_sync_begin", None), *roster, rtc("participant_sync_end", None),
                 rtc("conference_update", pexrtc.conference_update(conference.details)),
                 rtc("stage", pexrtc.stage(list(conference.participants.values())))]
     if event == events.SELF_UUID:
-        return [{"action": _action(SET_SELF_UUID, payload)}]
+        return []  # dispatched with the connection (above), once the app's call knows its uuid
     if event == events.DISCONNECTED:
         return [rtc("disconnect", payload, [_action(DISCONNECT, payload), _action(DISCONNECT_SUCCESS, payload)])]
     if event == events.PARTICIPANT_JOINED:
