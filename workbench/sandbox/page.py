@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 
 from workbench.core.hostlog import CONSOLE, ERROR, HOST, HostLog
 from workbench.sandbox.environment import SandboxEnvironment
@@ -82,7 +82,9 @@ class HostPage(QWebEnginePage):
         self.loadStarted.connect(self._on_load_started)
         self.loadFinished.connect(self._on_load_finished)
         self.renderProcessTerminated.connect(self._on_terminated)
-        self.fullScreenRequested.connect(lambda request: request.accept())  # a user's click may go full screen
+        # A user's click may go full screen (the page fills the preview; scenario clicks are honoured by the kit).
+        self.settings().setAttribute(QWebEngineSettings.WebAttribute.FullScreenSupportEnabled, True)
+        self.fullScreenRequested.connect(lambda request: request.accept())
 
     # -- loading ------------------------------------------------------------------------------------------------
     def start(self, url: str) -> None:

@@ -58,7 +58,7 @@
       openMenuFor(q);
       r = find(q);
       if (!r.node) return { ok: false, labels: r.labels || [] };
-      r.node.click();
+      WBH.userClick(r.node);
       return { ok: true };
     },
     dialogs: function () {
