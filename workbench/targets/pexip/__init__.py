@@ -27,6 +27,7 @@ class PexipTarget(LazyTarget):
     SESSION = "workbench.targets.pexip.runtime.session:create_session"
     FORM = "workbench.targets.pexip.ui.forms:form_for"
     SAMPLES = "workbench.targets.pexip.samples:SAMPLES"
+    BUILD = "workbench.targets.pexip.typescript:build_spec"
 
     def detect(self, root: Path) -> Project | None:
         return detect(root)

@@ -93,6 +93,12 @@ RULES: dict[str, RuleInfo] = {r.code: r for r in [
              "a plugin that only reacts to events has none.",
              "Add the field: name and description show under Settings > Plugin, the others decide where and for "
              "whom the plugin appears."),
+    RuleInfo("PEX034", E, "Plugin not built", "A TypeScript plugin project's settings.json names a plugin under "
+             "plugins/, which its build writes to dist/plugins/, and the build output is not there.",
+             "Build the project: `workbench build` (its own `npm run build`), after `npm ci`."),
+    RuleInfo("PEX035", W, "Build older than its sources", "A file the TypeScript plugin is built from (src/, "
+             "templates/, package.json, the bundler's configuration) changed after the last build, so the preview, "
+             "scenarios and the export would use the old plugin.", "Build again: `workbench build`."),
     RuleInfo("PEX033", W, "State icon not found", "A `*.svg#id` string in the plugin source (an icon set "
              "through state$) names a missing file or id.",
              "Fix the path (relative to the package file) or the SVG's id."),
