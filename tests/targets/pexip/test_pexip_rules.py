@@ -133,3 +133,15 @@ def test_event_only_plugin_from_a_template_gets_no_warning(tmp_path):
         'window.PEX.pluginAPI.registerPlugin === undefined && console.log("bundled");\n')
     diags = diagnostics(tmp_path)
     assert [(d.code, d.severity) for d in diags] == [("PEX002", Severity.INFO)]
+
+
+def test_the_apps_own_icon_sprite_is_not_a_missing_state_icon():
+    folder = REPO / "sample_projects" / "pexip-recording"
+    rel = "webapp2/plugins/recording/recording.plugin.js"
+    text = (folder / rel).read_text()
+    app_sprite = text.replace("function unload() {", "function unload() {\n    var use = document.createElementNS("
+                              "'http://www.w3.org/2000/svg', 'use');\n    use.setAttributeNS('http://www.w3.org/1999/"
+                              "xlink', 'xlink:href', 'icons.svg#mic-off');")
+    assert diagnostics(folder, {rel: app_sprite}) == []
+    wrong_state_icon = text.replace("'assets/images/stopRecording.svg#stopRecording'", "'assets/stop.svg#stop'")
+    assert [d.code for d in diagnostics(folder, {rel: wrong_state_icon})] == ["PEX033"]
