@@ -42,3 +42,17 @@ steps:
     assert not result.passed
     assert 'no navigation to a URL containing "example.org"' in result.reason
     assert "https://survey.example.com/thanks" in result.reason
+
+
+def test_a_window_the_plugin_opens_is_logged_and_the_plugin_goes_on(qapp, tmp_path):
+    from qtasync import fire, js, wait_for
+
+    from tests.sandbox.pexip_helpers import started_session
+    session = started_session(pexip_plugin(tmp_path, REDIRECTING))
+    try:
+        fire(session, "var w = window.open(); w.document.write('<p>shot</p>'); document.body.dataset.opened = 'yes'")
+        assert js(session, "document.body.dataset.opened") == "yes"
+        assert wait_for(lambda: any("opened a new window" in e.message for e in session.log.entries), 3000)
+        assert session.log.errors() == []
+    finally:
+        session.close()

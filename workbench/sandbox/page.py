@@ -129,6 +129,12 @@ class HostPage(QWebEnginePage):
         self.sig_navigated.emit(target)
         return False
 
+    def createWindow(self, kind) -> None:  # noqa: N802 (Qt override)
+        """window.open() from the page: logged; the preview shows no second window (the page gets a detached one)."""
+        name = getattr(kind, "name", str(kind))
+        self.log.add(HOST, f"the page opened a new window ({name}); the preview does not show it", new_window=name)
+        return None
+
     # -- watchdog -------------------------------------------------------------------------------------------------
     def _beat(self) -> None:
         if self._killing or self._closing or self.renderProcessPid() <= 0:
