@@ -78,3 +78,26 @@ steps:
   - expect: {no_errors: true}
 """)
     assert result.passed, result.failure_text()
+
+
+def test_the_apps_icon_sprite_serves_the_ids_plugins_reuse(tmp_path):
+    sprite_reader = """(function () {
+  PEX.pluginAPI.registerPlugin({id: 'probe-1.0', unload: function () {}, go: function () {},
+    load: function () {
+      fetch('icons.svg').then(function (r) { return r.text(); }).then(function (svg) {
+        var el = document.createElement('div'); el.id = 'sprite';
+        el.textContent = ['mic-off', 'messages', 'messages-green'].filter(function (id) {
+          return svg.indexOf('id="' + id + '"') >= 0; }).join(',');
+        document.body.appendChild(el);
+      });
+    }});
+})();
+"""
+    result = run_text(pexip_plugin(tmp_path, sprite_reader), """
+name: sprite
+steps:
+  - expect: {selector: "#sprite", text: "mic-off,messages,messages-green"}
+  - expect: {selector: "#toolbar-audio-on__button-container .toolbar-audio-bar-fill"}
+  - expect: {no_errors: true}
+""")
+    assert result.passed, result.failure_text()
