@@ -28,8 +28,8 @@ class HotReloading:
         content_root = self.project.content_root or ""
         if is_typescript(self.project):
             changes = split_changes(self.project, files)
-            if changes.sources:
-                return await self._rebuild()
+            if changes.sources:  # build; a served file changed with it (settings.json...) reloads the page too
+                return await self._rebuild(page=any(not f.startswith("plugins/") for f in changes.package))
             files = [f for f in changes.package
                      if self._built_marks.get(content_path(self.project, f) or "") != _mtime_ns(self.project, f)]
             content_root = ""
@@ -44,14 +44,14 @@ class HotReloading:
         await asyncio.gather(*(self.reload_plugin(pid) for pid in plan.plugins))
         return ", ".join(plan.plugins)
 
-    async def _rebuild(self) -> str | None:
-        """Build again after a source change, then reload the built plugins (the conference is kept)."""
+    async def _rebuild(self, page: bool = False) -> str | None:
+        """Build again after a source change, then reload the built plugins (the conference is kept), or the page."""
         result = await build(self.project, self.log)
         if result is None or not result.ok:
             return "build failed" if result is not None else None
         self._built_marks = output_marks(self.project)
         old_ids = [p.id for p in self.plugins]
-        if self.reread_plugins() != old_ids:
+        if self.reread_plugins() != old_ids or page:
             await self.load()
             return "built; page"
         built = [p.id for p in self.plugins if p.base.startswith("plugins/")]
