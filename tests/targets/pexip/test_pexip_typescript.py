@@ -102,3 +102,9 @@ def test_a_failing_build_points_at_the_source(tmp_path):
     rc, out, err = cli("build", str(root))
     assert rc == 1 and "failed" in err
     assert out.startswith("src/index.ts:2:5: error WB010 npm run build: TS2304: Cannot find name 'oops'.")
+
+
+def test_an_unbuilt_project_cannot_be_exported(tmp_path):
+    root = pexip_typescript(tmp_path / "p", SOURCE)
+    rc, _, err = cli("export", str(root), "-o", str(tmp_path / "p.zip"), "--force")
+    assert rc == 1 and "not built" in err and not (tmp_path / "p.zip").exists()

@@ -93,8 +93,9 @@ RULES: dict[str, RuleInfo] = {r.code: r for r in [
              "a plugin that only reacts to events has none.",
              "Add the field: name and description show under Settings > Plugin, the others decide where and for "
              "whom the plugin appears."),
-    RuleInfo("PEX034", E, "Plugin not built", "A TypeScript plugin project's settings.json names a plugin under "
-             "plugins/, which its build writes to dist/plugins/, and the build output is not there.",
+    RuleInfo("PEX034", W, "Plugin not built", "A TypeScript plugin project's settings.json names a plugin under "
+             "plugins/, which its build writes to dist/plugins/, and the build output is not there: nothing can be "
+             "checked, run or exported yet (the export refuses).",
              "Build the project: `workbench build` (its own `npm run build`), after `npm ci`."),
     RuleInfo("PEX035", W, "Build older than its sources", "A file the TypeScript plugin is built from (src/, "
              "templates/, package.json, the bundler's configuration) changed after the last build, so the preview, "

@@ -91,6 +91,9 @@ def _typescript_entries(project: Project, plan: ExportPlan) -> dict[str, tuple[b
         for rel, path, _size in found:
             out[into + rel[len(base) + 1:]] = (_read(path, rel), rel)
     state, newer = build_state(project)
+    if state == "missing":
+        plan.diagnostics.append(Diagnostic("PEX034", Severity.ERROR, f"the plugin is not built: {dist_rel(project)}/"
+                                           "plugins/ is empty; build it first (`workbench build`)", ""))
     if state == "stale":
         plan.notes.append(f"{newer} changed after the last build: the zip holds the plugin as last built "
                           "(run `workbench build` first)")
