@@ -28,6 +28,7 @@ COMMANDS = {
     "export": ("export", "write an upload-ready package zip"),
     "import": ("importpkg", "unpack a package zip into a new project folder"),
     "test": ("test", "run scenario files headless"),
+    "build": ("build", "run the project's own build (npm scripts, ...) and show its errors on the project's files"),
     "new": ("new", "create a project from a sample"),
     "rules": ("rules", "print the reference of every diagnostic code"),
     "schemas": ("schemas", "list the JSON Schemas of every file kind (or VS Code settings using them)"),

@@ -40,3 +40,24 @@ def test_cancel_stops_the_build(tmp_path):
     spec = BuildSpec("slow", (sys.executable, "slow.py"), tmp_path)
     result = run_build(spec, tmp_path, lambda line: cancel.set() if line == "started" else None, cancel)
     assert result.cancelled and not result.ok and result.seconds < 10
+
+
+def test_a_message_printed_under_its_position_is_found(tmp_path):
+    from pathlib import Path
+
+    from workbench.core.build import problems_in
+    lines = [f"[tsl] ERROR in {tmp_path}/src/hands.ts(24,78)", "      TS2339: Property 'missing' does not exist."]
+    spec = BuildSpec("npm run build", ("npm",), Path(tmp_path),
+                     problem_patterns=(r"\[tsl\] (?P<severity>ERROR|WARNING) in (?P<file>.+?)\((?P<line>\d+),"
+                                       r"(?P<col>\d+)\)(?P<message>)$",))
+    [d] = problems_in(lines, spec, Path(tmp_path))
+    assert (d.file, d.range.start.line, d.range.start.column) == ("src/hands.ts", 24, 78)
+    assert d.message.endswith("TS2339: Property 'missing' does not exist.")
+
+
+def test_a_successful_build_is_stamped(tmp_path):
+    from workbench.core.build import last_built
+    (tmp_path / "ok.py").write_text("print('built')\n")
+    assert last_built(tmp_path) == 0
+    assert run_build(BuildSpec("ok", (sys.executable, "ok.py"), tmp_path), tmp_path).ok
+    assert last_built(tmp_path) > 0

@@ -24,6 +24,8 @@ def run_text(project_path: Path, text: str):
 
 
 def started_session(project_path: Path, allow_hosts=(), **header):
+    """A started session; the call connects as soon as the plugins are loaded unless the header's host says."""
+    header.setdefault("host", {"connect_delay": 0})
     target, project = open_project(project_path)
     session = target.create_session(project, SessionSetup(header=header, allow_hosts=list(allow_hosts)))
     return started(session)

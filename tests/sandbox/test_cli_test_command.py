@@ -30,12 +30,12 @@ def test_sample_passes_and_writes_junit(tmp_path):
 
 def test_failure_exits_1_naming_scenario_step_reason_and_log(tmp_path):
     wrong = tmp_path / "wrong.yaml"
-    wrong.write_text("name: expects the wrong label\nsteps:\n"
+    wrong.write_text("name: expects the wrong label\nsteps:\n  - connect\n"
                      "  - expect: {item: {location: toolbar, index: 0}, label: Record, timeout: 300}\n")
     result = workbench(SAMPLES / "pexip-recording", wrong)
     assert result.returncode == 1
     out = result.stdout
-    assert "FAIL expects the wrong label" in out and "step 1 (expect" in out and "wrong.yaml:3:5" in out
+    assert "FAIL expects the wrong label" in out and "step 2 (expect" in out and "wrong.yaml:4:5" in out
     assert 'expected "Record"' in out and "log tail:" in out and "[action] [Conference] Connect Success" in out
 
 

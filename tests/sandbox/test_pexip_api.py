@@ -83,8 +83,8 @@ def test_dialog_promise_dialogref_close_and_close_dollar(session):
 
 def test_chat_and_dispatch_emit_actions(session):
     call_and_wait(session, "PEX.pluginAPI.sendChatMessage('hello room')", "sendChatMessage")
-    assert any(e.data["type"] == "[Conference] Send Chat Message" and e.data["payload"]["payload"] == "hello room"
-               for e in session.log.of_kind("action"))
+    assert wait_for(lambda: any(e.data["type"] == "[Conference] Send Chat Message"
+                                and e.data["payload"]["payload"] == "hello room" for e in session.log.of_kind("action")))
     call_and_wait(session, "PEX.dispatchAction({type: '[Conference] Mute Camera'})", "dispatchAction")
     assert session.conference.participants["me"]["isVideoMuted"] is True
 

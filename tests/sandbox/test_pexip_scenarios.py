@@ -29,10 +29,11 @@ def test_wrong_expectation_fails_naming_step_and_what_was_seen(qapp):
     result = run_text(SAMPLES / "pexip-recording", """
 name: wrong label
 steps:
+  - connect
   - expect: {item: {location: toolbar, index: 0}, label: Begin recording, timeout: 300}
 """)
     assert not result.passed
-    assert "step 1 (expect" in result.failed_step and "inline.yaml:4:5" in result.failed_step
+    assert "step 2 (expect" in result.failed_step and "inline.yaml:5:5" in result.failed_step
     assert 'label "Start recording", expected "Begin recording"' in result.reason
     assert any("Connect Success" in line for line in result.log_tail)
 

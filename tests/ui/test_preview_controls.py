@@ -103,7 +103,7 @@ def test_allow_unload_false_cannot_be_unloaded(qtbot, window_preview, copy_sampl
     preview.controller.set_plugin_enabled("recording-plugin-1.0", False)
     qtbot.waitUntil(lambda: any("cannot be unloaded" in e.message for e in preview.controller.session.log.entries),
                     timeout=3000)
-    assert toolbar_label(qtbot, preview.panel.view.page()) == "Start recording"
+    qtbot.waitUntil(lambda: toolbar_label(qtbot, preview.panel.view.page()) == "Start recording", timeout=5000)
 
 
 def test_chat_from_follows_the_selection_and_participants_can_be_named(qtbot, window_preview):

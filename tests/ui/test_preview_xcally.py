@@ -101,8 +101,8 @@ def test_restart_off_and_variables_for_the_next_start(qtbot, script_window):
     assert "MOTION_URL" not in session.process_env()
 
     qtbot.mouseClick(panel.kill_button, LEFT)  # restart is off by default: the plugin stays down
-    qtbot.waitUntil(lambda: " stopped" in panel.state_label.text(), timeout=5000)
-    assert any("not restarted (XC_PLUGIN_RESTART is off)" in e.message for e in session.log.entries)
+    qtbot.waitUntil(lambda: " stopped" in panel.state_label.text(), timeout=15000)
+    qtbot.waitUntil(lambda: any("not restarted (XC_PLUGIN_RESTART is off)" in e.message for e in session.log.entries))
 
 
 def test_html_plugin_switches_views_and_shows_who_sees_it(qtbot, copy_sample):

@@ -18,6 +18,17 @@ from pathlib import Path
 from workbench.core.diagnostics import Diagnostic, Position, Range, Severity
 
 BUILD_FAILED = "WB010"  # the build exited with an error the output did not locate
+# When the workbench last built the project successfully: bundlers skip writing outputs that did not change, so
+# their times alone cannot tell a build that is up to date from one that is stale.
+BUILD_STAMP = ".workbench/build-stamp"
+
+
+def last_built(root: Path) -> float:
+    """The time of the last successful build the workbench ran for the project (0 when none)."""
+    try:
+        return (Path(root) / BUILD_STAMP).stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 @dataclass(frozen=True)
@@ -29,7 +40,8 @@ class BuildSpec:
     cwd: Path
     outputs: tuple[str, ...] = ()  # project-relative paths the build writes (to tell a stale build)
     missing: str | None = None  # why it cannot run yet, with what to do ("run npm ci first"); None when it can
-    problem_patterns: tuple[str, ...] = ()  # regexes with groups file, line, col?, severity?, message
+    problem_patterns: tuple[str, ...] = ()  # regexes with groups file, line, col?, severity?, message (an empty
+    # message group takes the next non-empty line: tools such as ts-loader print the message under the position)
     env: dict[str, str] = field(default_factory=dict)
 
 
@@ -52,12 +64,14 @@ def problems_in(lines: list[str], spec: BuildSpec, root: Path) -> list[Diagnosti
     """Diagnostics for the output lines that match the spec's patterns, on project-relative files."""
     found: list[Diagnostic] = []
     patterns = [re.compile(p) for p in spec.problem_patterns]
-    for text in lines:
+    for i, text in enumerate(lines):
         for pattern in patterns:
             m = pattern.search(text)
             if not m:
                 continue
             groups = m.groupdict()
+            if "message" in groups and not (groups["message"] or "").strip():
+                groups["message"] = next((n for n in lines[i + 1:i + 3] if n.strip()), text)
             file = _relative(groups.get("file") or "", spec.cwd, root)
             line = int(groups.get("line") or 1)
             col = int(groups.get("col") or 1)
@@ -104,11 +118,22 @@ def run_build(spec: BuildSpec, root: Path, on_line: Callable[[str], None] | None
             on_line(text)
     code = proc.wait()
     cancelled = bool(cancel and cancel.is_set())
+    if code == 0 and not cancelled:
+        _stamp(root)
     diags = problems_in(lines, spec, root)
     if code != 0 and not cancelled and not any(d.severity is Severity.ERROR for d in diags):
         last = next((line for line in reversed(lines) if line.strip()), "")
         diags.append(Diagnostic(BUILD_FAILED, Severity.ERROR, f"{spec.title} failed (exit code {code}): {last}", ""))
     return BuildResult(code, diags, time.perf_counter() - t0, lines[-tail_lines:], cancelled)
+
+
+def _stamp(root: Path) -> None:
+    stamp = Path(root) / BUILD_STAMP
+    try:
+        stamp.parent.mkdir(exist_ok=True)
+        stamp.write_text(time.strftime("%Y-%m-%dT%H:%M:%S\n"), encoding="utf-8")
+    except OSError:
+        pass  # a read-only project still builds; staleness then falls back on the outputs' times
 
 
 def _watch_cancel(proc: subprocess.Popen, cancel: threading.Event) -> None:

@@ -42,6 +42,11 @@ class ExpectCall(ExpectModel):
     count: int | None = Field(default=None, ge=0, description="exactly this many matching calls")
 
 
+class ExpectNavigated(ExpectModel):
+    navigated: str = Field(min_length=1, description="the page tried to go to a URL containing this text (the "
+                                                     "request is refused and logged; the host page stays)")
+
+
 PAGE_STEPS = (
     StepSpec("wait", Millis, f"{RUN}:step_wait", doc="let the page run for this many ms"),
     StepSpec("click", SelectorClick, f"{RUN}:step_click", doc="click the first element matching a selector"),
@@ -50,4 +55,5 @@ PAGE_STEPS = (
     StepSpec("no_errors", ExpectNoErrors, f"{RUN}:expect_no_errors", subject=True),
     StepSpec("error", ExpectError, f"{RUN}:expect_error", subject=True),
     StepSpec("call", ExpectCall, f"{RUN}:expect_call", subject=True),
+    StepSpec("navigated", ExpectNavigated, f"{RUN}:expect_navigated", subject=True),
 )

@@ -42,13 +42,16 @@ class PageKit:
     def __init__(self, host_dir: Path | None = None):
         self.kit_token = secrets.token_hex(_TOKEN_LEN // 2)
         self.harness_token = secrets.token_hex(_TOKEN_LEN // 2)
+        self.gesture_token = secrets.token_hex(_TOKEN_LEN // 2)  # the harness tells the kit a click is the user's
         self.host_dir = host_dir
 
     def scripts(self) -> list[QWebEngineScript]:
         """The kit in the main world (every frame) and the harness in the isolated world (top frame)."""
         kit_source = (KIT_DIR / "kit.js").read_text(encoding="utf-8").replace("__WB_TOKEN__", self.kit_token)
+        kit_source = kit_source.replace("__WB_GESTURE__", self.gesture_token)
         harness = (KIT_DIR / "harness.js").read_text(encoding="utf-8")
         harness = harness.replace("__WB_HARNESS_TOKEN__", self.harness_token)
+        harness = harness.replace("__WB_GESTURE__", self.gesture_token)
         if self.host_dir is not None and (self.host_dir / "harness.js").is_file():
             harness += "\n" + (self.host_dir / "harness.js").read_text(encoding="utf-8")
         return [_script("workbench-kit", kit_source, MAIN_WORLD, subframes=True),

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 
 from workbench.core.hostlog import CONSOLE, ERROR, HOST, HostLog
 from workbench.sandbox.environment import SandboxEnvironment
@@ -69,6 +69,7 @@ class HostPage(QWebEnginePage):
         self.fatal: str | None = None  # set on hang/crash until the page is back
         self.restarts = 0
         self.navigations: list[str] = []
+        self._refused_load = False  # a navigation was just refused: the load that "fails" is not the host page's
         self._quick_restarts = 0
         self._killing = False
         self._closing = False
@@ -82,13 +83,16 @@ class HostPage(QWebEnginePage):
         self.loadStarted.connect(self._on_load_started)
         self.loadFinished.connect(self._on_load_finished)
         self.renderProcessTerminated.connect(self._on_terminated)
-        self.fullScreenRequested.connect(lambda request: request.accept())  # a user's click may go full screen
+        # A user's click may go full screen (the page fills the preview; scenario clicks are honoured by the kit).
+        self.settings().setAttribute(QWebEngineSettings.WebAttribute.FullScreenSupportEnabled, True)
+        self.fullScreenRequested.connect(lambda request: request.accept())
 
     # -- loading ------------------------------------------------------------------------------------------------
     def start(self, url: str) -> None:
         """Load the host page (again, on restart or reload); the watchdog runs from now on."""
         self.start_url = QUrl(url)
         self.fatal = None
+        self._refused_load = False
         self._ping_sent = None
         self.load(self.start_url)
         self._heartbeat.start()
@@ -106,6 +110,10 @@ class HostPage(QWebEnginePage):
         self._files.clear()  # files may have moved since
 
     def _on_load_finished(self, ok: bool) -> None:
+        if not ok and self._refused_load:  # the refused navigation "failed"; the host page is still there
+            self._refused_load = False
+            self.loaded = True
+            return
         self.loaded = ok
         if ok:
             self.fatal = None  # back after a hang or crash
@@ -125,10 +133,17 @@ class HostPage(QWebEnginePage):
         if target.split("#", 1)[0] == self.start_url.toString().split("#", 1)[0]:
             return True  # the host page itself: a load, a reload (the app's own Reload button)
         self.navigations.append(target)
+        self._refused_load = True
         self.log.add(HOST, f"the page navigated to {target} (kept on the host page; the real app would leave)",
                      navigated=target)
         self.sig_navigated.emit(target)
         return False
+
+    def createWindow(self, kind) -> None:  # noqa: N802 (Qt override)
+        """window.open() from the page: logged; the preview shows no second window (the page gets a detached one)."""
+        name = getattr(kind, "name", str(kind))
+        self.log.add(HOST, f"the page opened a new window ({name}); the preview does not show it", new_window=name)
+        return None
 
     # -- watchdog -------------------------------------------------------------------------------------------------
     def _beat(self) -> None:

@@ -7,6 +7,7 @@
 (function () {
   'use strict';
   var TOKEN = '__WB_HARNESS_TOKEN__';
+  var GESTURE = '__WB_GESTURE__';
   var PREFIX = '\u0001wb:';
   var debug = console.debug.bind(console);
 
@@ -41,8 +42,18 @@
     if (desc && desc.set) desc.set.call(el, value); else el.value = value;
   }
 
+  function announce(what) {
+    window.dispatchEvent(new CustomEvent('\u0001wb-gesture', { detail: GESTURE + ':' + what }));
+  }
+
   var WBH = {
     extensions: {},
+    /* A click that stands for the user's (a user gesture to the page: fullscreen may be requested during it). */
+    userClick: function (el) {
+      if (el.scrollIntoView) el.scrollIntoView({ block: 'nearest' });
+      announce('start');
+      try { el.click(); } finally { announce('end'); }
+    },
     extend: function (name, object) { WBH.extensions[name] = object; },
     /* Texts of every element matching a selector (or {error}). */
     query: function (selector) {
@@ -54,9 +65,7 @@
       var r = all(selector);
       if (r.error) return r.error;
       if (!r.nodes.length) return '';
-      var el = r.nodes[0];
-      if (el.scrollIntoView) el.scrollIntoView({ block: 'nearest' });
-      el.click();
+      WBH.userClick(r.nodes[0]);
       return 'ok';
     },
     fill: function (selector, value) {

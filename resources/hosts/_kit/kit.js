@@ -5,7 +5,7 @@
    taken now, before plugin code can patch them; the report channel carries a per-page secret, so a page script can
    neither silence nor forge it. The checks that judge a plugin do not live here: they run in an isolated world
    (harness.js). In a plugin's own frame (not the top page) only error capture and network logging are installed.
-   The workbench fills in __WB_TOKEN__ and __WB_IS_TOP_ONLY__ when it injects the file. */
+   The workbench fills in the page's secrets (the report token, the gesture token) when it injects the file. */
 (function () {
   'use strict';
   var TOKEN = '__WB_TOKEN__';
@@ -145,6 +145,45 @@
   wrapNetworkConstructor('WebTransport', function (args) { return { api: 'WebTransport', urls: [StringCtor(args[0])] }; });
 
   if (global !== global.top) return;  // a plugin's own frame: no host channel here
+
+  // -- fullscreen from a scenario's click ----------------------------------------------------------------------------
+  // A scenario's click stands for the user's: the harness announces it (with this page's gesture secret) around the
+  // click, and a requestFullscreen() made during it that the browser refuses for want of a real user gesture is
+  // honoured here instead (document.fullscreenElement, fullscreenchange, the promise resolves). Any other call keeps
+  // the browser's answer: a real click in the preview is a real gesture; a call from a timer is refused as in the app.
+  var GESTURE = '__WB_GESTURE__';
+  var gestures = 0;
+  safeCall(addListener, global, ['\u0001wb-gesture', function (ev) {
+    if (ev.detail === GESTURE + ':start') gestures += 1;
+    else if (ev.detail === GESTURE + ':end') gestures = gestures > 0 ? gestures - 1 : 0;
+    ev.stopImmediatePropagation();
+  }, true]);
+  (function emulateFullscreen() {
+    var ElementProto = global.Element.prototype, DocumentProto = global.Document.prototype;
+    var request = ElementProto.requestFullscreen, exit = DocumentProto.exitFullscreen;
+    var current = Object.getOwnPropertyDescriptor(DocumentProto, 'fullscreenElement');
+    var dispatch = EventTarget.prototype.dispatchEvent, EventCtor = global.Event;
+    if (typeof request !== 'function' || !current || !current.get) return;
+    var emulated = null;
+    function changed(el) { try { safeCall(dispatch, el, [new EventCtor('fullscreenchange', { bubbles: true })]); } catch (e) { /* */ } }
+    defineProperty(ElementProto, 'requestFullscreen', { configurable: true, writable: true,
+      value: function requestFullscreen(options) {
+        var el = this, byUser = gestures > 0;
+        var answer = safeCall(request, el, [options]);
+        if (!byUser || !answer || typeof answer.then !== 'function') return answer;
+        return answer.then(undefined, function () { emulated = el; changed(el); return undefined; });
+      } });
+    defineProperty(DocumentProto, 'exitFullscreen', { configurable: true, writable: true,
+      value: function exitFullscreen() {
+        if (!emulated) return safeCall(exit, this, []);
+        var el = emulated;
+        emulated = null;
+        changed(el);
+        return PromiseCtor.resolve();
+      } });
+    defineProperty(DocumentProto, 'fullscreenElement', { configurable: true, enumerable: true,
+      get: function () { return emulated && emulated.isConnected ? emulated : safeCall(current.get, this, []); } });
+  })();
 
   // -- the host page's channel ---------------------------------------------------------------------------------------
   var pending = {};

@@ -20,7 +20,7 @@
   }
 
   function find(q) {
-    if (q.location === 'participants' && !document.querySelector('li.participant[data-uuid="' + CSS.escape(q.participant) + '"]')) {
+    if (q.location === 'participants' && !document.querySelector('.participant[data-uuid="' + CSS.escape(q.participant) + '"]')) {
       return { error: 'participant ' + q.participant + ' is not in the roster' };
     }
     var nodes = itemNodes(q);
@@ -58,7 +58,7 @@
       openMenuFor(q);
       r = find(q);
       if (!r.node) return { ok: false, labels: r.labels || [] };
-      r.node.click();
+      WBH.userClick(r.node);
       return { ok: true };
     },
     dialogs: function () {

@@ -5,12 +5,25 @@ from __future__ import annotations
 import pytest
 
 from workbench.core.conference import Conference
-from workbench.targets.pexip.actions import ACTIONS, CONNECT_SUCCESS, MUTED_CHANGED, SET_SELF_UUID, actions_for
+from workbench.targets.pexip.actions import (
+    ACTIONS,
+    BUZZ_CHANGED,
+    CONNECT_SUCCESS,
+    DISCONNECT,
+    DISCONNECT_SUCCESS,
+    LOCK_CHANGED,
+    MUTED_CHANGED,
+    REMOTE_CALL_TYPE,
+    SET_SELF_UUID,
+    actions_for,
+    deliveries,
+)
 
 
 def follow_actions(conference: Conference, into: list) -> None:
     """Collect the actions the web app dispatches for the conference's events."""
-    conference.on_event(lambda event, payload: into.extend(actions_for(event, payload)))
+    conference.on_event(lambda event, payload: into.extend(
+        a for a in actions_for(event, payload, conference) if not a["type"].startswith("PexRTC: ")))
 
 
 @pytest.fixture
@@ -30,10 +43,10 @@ def test_participants_appear_only_once_connected(conf):
     assert conf.participant_list() == []
     conf.connect()
     assert [p["uuid"] for p in conf.participant_list()] == ["me", "bob"]
-    assert types(conf) == [CONNECT_SUCCESS, SET_SELF_UUID]
+    assert types(conf) == [CONNECT_SUCCESS, REMOTE_CALL_TYPE, SET_SELF_UUID]
     assert conf.actions[0]["payload"] == {"alias": "meet.alice", "displayName": "Alice", "joinRole": "HOST",
                                           "serviceType": "conference"}
-    assert conf.actions[1]["payload"] == "me"
+    assert conf.actions[1]["payload"] == "video" and conf.actions[2]["payload"] == "me"
 
 
 def test_guest_joins_as_guest():
@@ -50,9 +63,46 @@ def test_join_leave_mute_emit_actions(conf):
     conf.update_participant("carol", {"muted": True})
     conf.update_participant("carol", {"muted": True})  # no change, no action
     conf.remove_participant("carol")
-    assert types(conf)[2:] == [ACTIONS["PARTICIPANT_CONNECT_SUCCESS"], MUTED_CHANGED,
+    assert types(conf)[3:] == [ACTIONS["PARTICIPANT_CONNECT_SUCCESS"], MUTED_CHANGED,
                                ACTIONS["PARTICIPANT_DISCONNECT_SUCCESS"]]
-    assert conf.actions[3]["payload"] == {"uuid": "carol", "muted": True}
+    assert conf.actions[4]["payload"] == {"uuid": "carol", "muted": True}
+
+
+def test_a_raised_hand_gives_buzz_changed_with_the_name_and_buzz_time(conf):
+    conf.connect()
+    conf.request("participants/bob/buzz")
+    [buzz] = [a for a in conf.actions if a["type"] == BUZZ_CHANGED]
+    assert buzz["payload"]["name"] == "Bob" and buzz["payload"]["buzzTime"] > 0 and buzz["payload"]["uuid"] == "bob"
+
+
+def test_lock_and_hang_up_actions(conf):
+    conf.connect()
+    conf.update_conference({"locked": True})
+    conf.disconnect()
+    assert types(conf)[3:] == [LOCK_CHANGED, DISCONNECT, DISCONNECT_SUCCESS]
+    assert conf.actions[3]["payload"] == {"locked": True}
+
+
+def test_the_roster_reaches_the_app_as_pexrtc_participants_after_connect_success(conf):
+    conf.update_participant("bob", {"vad": 100, "overlayText": "B."})
+    conf.connect()
+    [connect, begin, me, bob, end, update, stage] = deliveries("connected", {
+        "alias": "meet.alice", "displayName": "Alice", "role": "chair", "serviceType": "conference"}, conf)
+    assert connect["pexrtc"] == "connect" and connect["actions"][0]["type"] == CONNECT_SUCCESS
+    assert [begin["pexrtc"], end["pexrtc"], update["pexrtc"], stage["pexrtc"]] == [
+        "participant_sync_begin", "participant_sync_end", "conference_update", "stage"]
+    assert me["data"]["uuid"] == "me" and bob["data"]["display_name"] == "Bob" and bob["data"]["overlay_text"] == "B."
+    assert bob["data"]["is_muted"] == "NO" and bob["data"]["role"] == "guest" and bob["data"]["has_media"] is True
+    assert {"participant_uuid": "bob", "stage_index": 0, "vad": 100} in stage["data"]
+    assert update["data"]["guests_muted"] is False and update["data"]["chatEnabled"] is True
+
+
+def test_voice_activity_moves_the_stage_not_the_participant(conf):
+    conf.connect()
+    out = []
+    conf.on_event(lambda e, p: out.extend(deliveries(e, p, conf)))
+    conf.update_participant("bob", {"vad": 100})
+    assert [d["pexrtc"] for d in out] == ["stage"]
 
 
 def test_participant_has_every_documented_property(conf):
@@ -115,7 +165,7 @@ def test_chat_and_layout(conf):
     conf.receive_chat("bob", "!lock")
     conf.transform_layout({"layout": "1:7"})
     assert types(conf) == [ACTIONS["SEND_CHAT_MESSAGE"], ACTIONS["RECEIVE_CHAT_MESSAGE"],
-                           "[Conference] Transform Layout"]
+                           "[Conference] Transform Layout"]  # chat flows before connecting too
     assert conf.actions[1]["payload"]["payload"] == "!lock" and conf.actions[1]["payload"]["origin"] == "Bob"
     assert conf.layouts == [{"layout": "1:7"}]
 

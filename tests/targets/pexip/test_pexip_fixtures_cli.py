@@ -35,7 +35,7 @@ CASES = {
     "icon-id-missing": (1, "PEX017", "plugins/demo/demo.plugin.package.json", 13, 17),
     "unknown-menu-location": (0, "PEX018", "plugins/demo/demo.plugin.package.json", 11, 5),
     "js-syntax-error": (1, "PEX019", "plugins/demo/demo.plugin.js", 7, 42),
-    "no-iife": (0, "PEX020", "plugins/demo/demo.plugin.js", 1, 1),
+    "no-iife": (0, "PEX020", "plugins/demo/demo.plugin.js", 1, 5),
     "register-missing": (1, "PEX021", "plugins/demo/demo.plugin.js", 1, 1),
     "register-twice": (1, "PEX022", "plugins/demo/demo.plugin.js", 16, 17),
     "unknown-api": (1, "PEX023", "plugins/demo/demo.plugin.js", 7, 19),

@@ -20,7 +20,7 @@ def facts(tmp_path, code: str):
 ])
 def test_iife_forms_are_recognised(tmp_path, code):
     f = facts(tmp_path, code)
-    assert f.outside_iife == [] and len(f.registers) == 1 and f.registers[0].id_value == "a"
+    assert f.globals_created == [] and len(f.registers) == 1 and f.registers[0].id_value == "a"
 
 
 def test_aliases_shorthand_methods_and_variables(tmp_path):
@@ -49,6 +49,24 @@ def test_secret_names_and_tokens():
     assert not looks_like_token("assets/images/stopRecording.svg#stopRecording")
     assert not looks_like_token("./custom_configuration/plugins/layout-tools/assets/layouts.json")
     assert not looks_like_token("[Conference] Connect Success")
+    # plugin ids read as words and numbers, however long
+    assert not looks_like_token("video-mute-participant-plugin-1.0")
+    assert not looks_like_token("raise-hand-notification-plugin-2.10")
+    assert looks_like_token("f3a9c1e07b5d42a8e6c4b2d19f0a7e35c8b6d4f2")
+
+
+@pytest.mark.parametrize("code, created", [
+    ("var greeting = 'hi';\n(function () {})();", ["greeting"]),
+    ("function load() {}\nclass Helper {}\nlet a = 1, {b, c: [d]} = x;", ["load", "Helper", "a", "b", "d"]),
+    ("count = 0;", ["count"]),
+    ("var n = 0; n = 1;", ["n"]),
+    # no globals: a bundle's IIFE, top-level calls, property assignments
+    ('"use strict";(()=>{var e={};window.PEX.pluginAPI.registerPlugin({id:"x",load:()=>e})})();', []),
+    ("window.PEX.pluginAPI.registerPlugin({id: 'x', load: function () {}});", []),
+    ("window.myPluginLoaded = true;", []),
+])
+def test_globals_a_file_creates(tmp_path, code, created):
+    assert [g.name for g in facts(tmp_path, code).globals_created] == created
 
 
 def test_keys_added_after_the_object_literal_count(tmp_path):

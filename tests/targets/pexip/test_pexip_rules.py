@@ -97,7 +97,7 @@ def test_js_buffer_edits_are_seen_and_severity_is_right():
 
 def test_every_code_is_documented():
     documented = {r.code for r in TARGET.rules()}
-    assert {f"PEX{n:03d}" for n in range(1, 34)} == documented
+    assert {f"PEX{n:03d}" for n in range(1, 36)} == documented
     assert all(r.fix and r.trigger for r in TARGET.rules())
 
 
@@ -112,3 +112,36 @@ def test_json_problems_of_package_files_are_reported(edit, code):
     rel = "webapp2/plugins/recording/recording.plugin.package.json"
     diags = diagnostics(folder, {rel: edit((folder / rel).read_text())})
     assert code in {d.code for d in diags if d.file == rel}
+
+
+def test_event_only_plugin_from_a_template_gets_no_warning(tmp_path):
+    """Shaped as Pexip publishes them: no menuItems, package.json's "1.0.0" version, a long plugin id, and a
+    bundle whose top level creates no global."""
+    import json
+    folder = tmp_path / "plugins" / "notify"
+    folder.mkdir(parents=True)
+    plugin_id = "raise-hand-notification-plugin-1.0"
+    (tmp_path / "settings.json").write_text(json.dumps(
+        {"plugins": [{"id": plugin_id, "srcURL": "plugins/notify/plugin.json", "enabled": True}]}))
+    (tmp_path / "manifest.json").write_text('{"brandingID": "1", "isSettingsBranded": true}')
+    (folder / "plugin.json").write_text(json.dumps({
+        "id": plugin_id, "name": "Notify", "description": "toasts", "version": "1.0.0", "srcURL": "index.js",
+        "allowUnload": True, "platforms": ["web"], "participantRoles": ["chair", "guest"]}))
+    (folder / "index.js").write_text(
+        '(()=>{"use strict";const e="' + plugin_id + '";window.PEX.pluginAPI.registerPlugin({id:e,'
+        'load:()=>{window.PEX.actions$.ofType("[Conference] Buzz Changed").subscribe(()=>{})},unload:()=>{}})})();\n'
+        'window.PEX.pluginAPI.registerPlugin === undefined && console.log("bundled");\n')
+    diags = diagnostics(tmp_path)
+    assert [(d.code, d.severity) for d in diags] == [("PEX002", Severity.INFO)]
+
+
+def test_the_apps_own_icon_sprite_is_not_a_missing_state_icon():
+    folder = REPO / "sample_projects" / "pexip-recording"
+    rel = "webapp2/plugins/recording/recording.plugin.js"
+    text = (folder / rel).read_text()
+    app_sprite = text.replace("function unload() {", "function unload() {\n    var use = document.createElementNS("
+                              "'http://www.w3.org/2000/svg', 'use');\n    use.setAttributeNS('http://www.w3.org/1999/"
+                              "xlink', 'xlink:href', 'icons.svg#mic-off');")
+    assert diagnostics(folder, {rel: app_sprite}) == []
+    wrong_state_icon = text.replace("'assets/images/stopRecording.svg#stopRecording'", "'assets/stop.svg#stop'")
+    assert [d.code for d in diagnostics(folder, {rel: wrong_state_icon})] == ["PEX033"]

@@ -134,3 +134,15 @@ async def expect_call(session, value, step: Step) -> None:
         return False, f"no call of {name}{want}; seen: {seen}"
 
     await session.poll(step, check)
+
+
+async def expect_navigated(session, value, step: Step) -> None:
+    text = value.navigated
+
+    async def check() -> tuple[bool, str]:
+        seen = list(session.page.navigations)
+        if any(text in url for url in seen):
+            return True, ""
+        return False, f"no navigation to a URL containing {show(text)} (navigations: {show(seen) if seen else 'none'})"
+
+    await session.poll(step, check)

@@ -33,6 +33,7 @@ class PexipTarget(LazyTarget):
     EXPORT_OPTIONS = ("merge_into", "write_branding_id")
     IMPORT_LAYOUT = "workbench.targets.pexip.importlayout:import_layout"
     IMPORT_LOOKS_FOR = "a webapp2/ folder, or its content (manifest.json with a brandingID, settings.json, plugins/)"
+    BUILD = "workbench.targets.pexip.typescript:build_spec"
 
     def detect(self, root: Path) -> Project | None:
         return detect(root)

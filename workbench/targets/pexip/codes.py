@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from workbench.core.diagnostics import WHOLE_FILE, Diagnostic, QuickFix, Range, RuleInfo, Severity
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 RULES: dict[str, RuleInfo] = {r.code: r for r in [
     # files and schema
@@ -12,8 +12,10 @@ RULES: dict[str, RuleInfo] = {r.code: r for r in [
              "A value in settings.json, manifest.json or a plugin package file has the wrong type, an unknown value, "
              "or a required key is missing.", "Change the value as the message says (the schemas are in "
              "resources/schemas/)."),
-    RuleInfo("PEX002", W, "Version is a string", "A plugin package's `version` is a string such as \"1.0\".",
-             "Write it as a number (1.0), as every published plugin does (quick fix available)."),
+    RuleInfo("PEX002", INFO, "Version is a string", "A plugin package's `version` is a string such as \"1.0.0\": "
+             "Pexip's own plugin template writes package.json's version there, and the app shows it as written.",
+             "Nothing to do; hand-written packages mostly use a number (1.0) (quick fix when the string is a "
+             "number)."),
     RuleInfo("PEX003", E, "settings.json missing", "A branding package has no settings.json next to its plugins.",
              "Create webapp2/settings.json with a `plugins` list."),
     RuleInfo("PEX004", W, "manifest.json missing", "The branding package has no manifest.json yet.",
@@ -54,8 +56,9 @@ RULES: dict[str, RuleInfo] = {r.code: r for r in [
              "participants; the app ignores it.", "Rename it to toolbar, conference or participants."),
     RuleInfo("PEX019", E, "JavaScript syntax error", "The plugin source file does not parse.",
              "Fix the code at the position given; a syntax error stops the whole plugin from loading."),
-    RuleInfo("PEX020", W, "Not wrapped in an IIFE", "The plugin source has top-level code outside an "
-             "Immediately Invoked Function Expression, leaking globals into the app.",
+    RuleInfo("PEX020", W, "Creates globals", "The plugin source declares variables, functions or classes at its "
+             "top level (or assigns undeclared names), creating globals shared with the app and every other plugin. "
+             "Top-level code that creates no global (a bundle's IIFE, a bare registerPlugin call) is fine.",
              "Wrap the whole file in (function () { ... })();"),
     RuleInfo("PEX021", E, "registerPlugin not called", "The plugin source never calls PEX.pluginAPI.registerPlugin, "
              "so the app never loads it.", "Call PEX.pluginAPI.registerPlugin({id, load, unload, <actions>}) once."),
@@ -86,9 +89,17 @@ RULES: dict[str, RuleInfo] = {r.code: r for r in [
              "where any script of the origin can read it.",
              "Keep credentials in memory only (or an HttpOnly cookie set by your backend)."),
     RuleInfo("PEX032", W, "Package field missing", "A plugin package file lacks one of the documented fields "
-             "(name, description, version, allowUnload, platforms, participantRoles, menuItems).",
+             "(name, description, version, allowUnload, platforms, participantRoles). `menuItems` is optional: "
+             "a plugin that only reacts to events has none.",
              "Add the field: name and description show under Settings > Plugin, the others decide where and for "
              "whom the plugin appears."),
+    RuleInfo("PEX034", W, "Plugin not built", "A TypeScript plugin project's settings.json names a plugin under "
+             "plugins/, which its build writes to dist/plugins/, and the build output is not there: nothing can be "
+             "checked, run or exported yet (the export refuses).",
+             "Build the project: `workbench build` (its own `npm run build`), after `npm ci`."),
+    RuleInfo("PEX035", W, "Build older than its sources", "A file the TypeScript plugin is built from (src/, "
+             "templates/, package.json, the bundler's configuration) changed after the last build, so the preview, "
+             "scenarios and the export would use the old plugin.", "Build again: `workbench build`."),
     RuleInfo("PEX033", W, "State icon not found", "A `*.svg#id` string in the plugin source (an icon set "
              "through state$) names a missing file or id.",
              "Fix the path (relative to the package file) or the SVG's id."),

@@ -8,12 +8,15 @@ from workbench.core.project import Project
 from workbench.core.safeio import read_json_object
 
 PACKAGE_SUFFIX = ".plugin.package.json"
+TYPESCRIPT = "pexip-typescript"  # Pexip's plugin template: src/ built by npm into dist/plugins/<name>/
 
 LOOKED_FOR = [
     "a branding package: settings.json and manifest.json side by side (a manifest.json without a 'type' key)",
     "a folder holding webapp2/ with settings.json and manifest.json inside",
     "a repository holding settings.json and a plugins/ folder (manifest.json not written yet)",
     "a single plugin folder holding <name>.plugin.package.json",
+    "a TypeScript plugin project as Pexip's template lays it out: package.json, src/ and dev-assets/settings.json "
+    "(at the root or in webapp2/)",
 ]
 
 
@@ -40,9 +43,20 @@ def package_files(folder: Path) -> list[Path]:
         return []
 
 
+def _typescript_at(folder: Path) -> bool:
+    return (folder / "package.json").is_file() and (folder / "src").is_dir() and \
+        (folder / "dev-assets" / "settings.json").is_file()
+
+
 def detect(root: Path) -> Project | None:
     """The Pexip project at root, or None."""
     root = Path(root)
+    for folder in ("", "webapp2"):
+        if _typescript_at(root / folder if folder else root):
+            prefix = f"{folder}/" if folder else ""
+            return Project(root, "pexip", TYPESCRIPT, f"{prefix}dev-assets", "Pexip TypeScript plugin project",
+                           {"folder": folder, "dist": f"{prefix}dist", "has_manifest":
+                            (root / folder / "dev-assets" / "manifest.json").is_file()})
     for content_root in ("", "webapp2"):
         if _branding_at(root / content_root if content_root else root):
             return Project(root, "pexip", "pexip-branding", content_root, "Pexip branding package",

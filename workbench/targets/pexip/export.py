@@ -16,6 +16,7 @@ from workbench.core.packaging.safezip import SafeZip
 from workbench.core.project import Project
 from workbench.core.safeio import MANIFEST_LIMIT, read_regular
 from workbench.core.text import apply_edits
+from workbench.targets.pexip.typescript import build_state, dist_rel, folder_rel, is_typescript
 
 APP = "webapp2/"
 MANIFEST = APP + "manifest.json"
@@ -37,6 +38,8 @@ def build_plan(project: Project, files: ProjectFiles, options: ExportOptions) ->
     content: dict[str, tuple[bytes, str]] = {name: (data, origin) for name, (data, origin) in base.items()}
     if project.kind == "pexip-plugin":
         own = _plugin_entries(project, files, plan)
+    elif is_typescript(project):
+        own = _typescript_entries(project, plan)
     else:
         own = _branding_entries(project, plan)
     replaced = sorted(set(base) & set(own))
@@ -76,6 +79,33 @@ def _branding_entries(project: Project, plan: ExportPlan) -> dict[str, tuple[byt
     out = {}
     for rel, path, _size in found:
         out[APP + rel[prefix:]] = (_read(path, rel), rel)
+    return out
+
+
+def _typescript_entries(project: Project, plan: ExportPlan) -> dict[str, tuple[bytes, str]]:
+    """dev-assets/ with the built dist/plugins/ laid over its plugins/: the package the template's server serves."""
+    rules = IgnoreRules.for_project(project.root)
+    out: dict[str, tuple[bytes, str]] = {}
+    for base, into in ((project.content_root, APP), (f"{dist_rel(project)}/plugins", APP + "plugins/")):
+        found, excluded = collect(project.root, base, rules)
+        plan.excluded += excluded
+        for rel, path, _size in found:
+            out[into + rel[len(base) + 1:]] = (_read(path, rel), rel)
+    state, newer = build_state(project)
+    if state == "missing":
+        plan.diagnostics.append(Diagnostic("PEX034", Severity.ERROR, f"the plugin is not built: {dist_rel(project)}/"
+                                           "plugins/ is empty; build it first (`workbench build`)", ""))
+    if state == "stale":
+        plan.notes.append(f"{newer} changed after the last build: the zip holds the plugin as last built "
+                          "(run `workbench build` first)")
+    kept = {project.content_root.split("/")[-1], dist_rel(project).split("/")[-1]}
+    folder = Path(project.root) / folder_rel(project)
+    for item in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if item.name not in kept and item.name not in (".git", ".workbench"):
+            what = "npm packages (the build bundles what the plugin uses)" if item.name == "node_modules" else \
+                "the plugin's sources and tooling, not part of the branding package"
+            plan.excluded.append(Exclusion(item.name + ("/" if item.is_dir() else ""), what, 0,
+                                           0 if item.is_dir() else 1))
     return out
 
 

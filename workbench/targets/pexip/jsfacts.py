@@ -16,7 +16,6 @@ from workbench.targets.pexip.jstypes import Found, JsFacts, RegisterCall
 __all__ = ["Found", "JsFacts", "RegisterCall", "js_facts", "named_nodes"]
 
 GLOBAL_OBJECTS = ("window", "self", "globalThis")
-FUNCTION_TYPES = ("function_expression", "function", "arrow_function")
 
 
 def named_nodes(root: Node) -> list[Node]:
@@ -194,30 +193,46 @@ class _Extractor:
 
     # -- structure -------------------------------------------------------------------------------------------------
     def _top_level(self) -> None:
-        for stmt in self.src.root.named_children:
-            if stmt.type in ("comment", "empty_statement", "hash_bang_line") or self._is_iife_statement(stmt):
-                continue
-            if stmt.type == "expression_statement" and stmt.named_child_count and \
-                    stmt.named_children[0].type == "string":  # 'use strict'
-                continue
-            self.facts.outside_iife.append(self.src.range_of(stmt))
+        """The globals the top level really creates: its declarations and assignments to undeclared names.
 
-    def _is_iife_statement(self, stmt: Node) -> bool:
-        if stmt.type != "expression_statement" or not stmt.named_child_count:
-            return False
-        expr = stmt.named_children[0]
-        while expr.type in ("parenthesized_expression", "unary_expression") and expr.named_child_count:
-            expr = expr.named_children[-1]
-        if expr.type != "call_expression":
-            return False
-        fn = expr.child_by_field_name("function")
-        if fn is not None and fn.type == "member_expression":  # (function () {...}).call(this)
-            prop = fn.child_by_field_name("property")
-            if prop is not None and self.text(prop) in ("call", "apply"):
-                fn = fn.child_by_field_name("object")
-        while fn is not None and fn.type == "parenthesized_expression" and fn.named_child_count:
-            fn = fn.named_children[0]
-        return fn is not None and fn.type in FUNCTION_TYPES
+        Statements that only call or assign properties (a bundle's `(()=>{...})()`, a bare registerPlugin call)
+        create none, whatever their form."""
+        declared: set[str] = set()
+        for stmt in self.src.root.named_children:
+            for name_node in self._declared_names(stmt):
+                name = self.text(name_node)
+                declared.add(name)
+                self.facts.globals_created.append(Found(name, self.src.range_of(name_node)))
+        for stmt in self.src.root.named_children:
+            if stmt.type != "expression_statement" or not stmt.named_child_count:
+                continue
+            expr = stmt.named_children[0]
+            targets = [expr] if expr.type in ("assignment_expression", "augmented_assignment_expression") else \
+                [e for e in expr.named_children if e.type == "assignment_expression"] \
+                if expr.type == "sequence_expression" else []
+            for assign in targets:
+                left = assign.child_by_field_name("left")
+                if left is not None and left.type == "identifier" and self.text(left) not in declared:
+                    declared.add(self.text(left))  # an implicit global (sloppy mode)
+                    self.facts.globals_created.append(Found(self.text(left), self.src.range_of(left)))
+
+    def _declared_names(self, stmt: Node) -> list[Node]:
+        """Identifier nodes a top-level statement declares (var/let/const, function, class)."""
+        if stmt.type in ("function_declaration", "generator_function_declaration", "class_declaration"):
+            name = stmt.child_by_field_name("name")
+            return [name] if name is not None else []
+        if stmt.type not in ("variable_declaration", "lexical_declaration"):
+            return []
+        out = []
+        for decl in stmt.named_children:
+            if decl.type != "variable_declarator":
+                continue
+            name = decl.child_by_field_name("name")
+            if name is None:
+                continue
+            out += [name] if name.type == "identifier" else \
+                [n for n in named_nodes(name) if n.type in ("identifier", "shorthand_property_identifier_pattern")]
+        return out
 
     def _call(self, node: Node) -> None:
         fn = node.child_by_field_name("function")

@@ -33,7 +33,7 @@ class JsFacts:
 
     file: str
     syntax: list[Diagnostic] = field(default_factory=list)
-    outside_iife: list[Range] = field(default_factory=list)  # top-level statements not wrapped in an IIFE
+    globals_created: list[Found] = field(default_factory=list)  # name = a global the file's top level creates
     registers: list[RegisterCall] = field(default_factory=list)
     api_calls: list[Found] = field(default_factory=list)  # name = pluginAPI function, range = its name
     dialog_subscribes: list[Found] = field(default_factory=list)  # openTemplateDialog(...).subscribe

@@ -10,7 +10,9 @@ from workbench.core.diagnostics import WHOLE_FILE, Range
 from workbench.core.files import ProjectFiles
 from workbench.core.jsondoc import JsonDocument
 from workbench.core.project import Project
+from workbench.targets.pexip.detect import TYPESCRIPT
 from workbench.targets.pexip.jsonvalue import clean_json_value
+from workbench.targets.pexip.typescript import content_path, dist_rel
 
 PACKAGE_SUFFIX = ".plugin.package.json"
 
@@ -80,7 +82,9 @@ def load_layout(project: Project, files: ProjectFiles) -> Layout:
                 layout.plugins.append(_with_package(PluginRef(files), files, rel))
         return layout
     cr = project.content_root
-    layout = Layout(project, join(cr, "settings.json"), join(cr, "manifest.json"), join(cr, "plugins"))
+    typescript = project.kind == TYPESCRIPT  # dev-assets/ with the built dist/plugins/ laid over its plugins/
+    plugins_dir = f"{dist_rel(project)}/plugins" if typescript else join(cr, "plugins")
+    layout = Layout(project, join(cr, "settings.json"), join(cr, "manifest.json"), plugins_dir)
     layout.settings_value = json_value(files, layout.settings)
     value = layout.settings_value
     entries = value.get("plugins") if isinstance(value, dict) else None
@@ -90,7 +94,7 @@ def load_layout(project: Project, files: ProjectFiles) -> Layout:
         ref = PluginRef(files, i, entry.get("id") if isinstance(entry.get("id"), str) else None)
         src = entry.get("srcURL")
         if isinstance(src, str) and src:
-            rel = files.resolve(layout.settings, src)
+            rel = content_path(project, src) if typescript else files.resolve(layout.settings, src)
             if rel is not None and files.is_file(rel):
                 _with_package(ref, files, rel)
         layout.plugins.append(ref)

@@ -27,6 +27,8 @@ SAMPLES = [
             SampleOption("plugin_name", "--plugin-name", PLUGIN_NAME.help, RECORDING_NAME, "Plugin name",
                          pattern=PLUGIN_NAME.pattern, pattern_help=PLUGIN_NAME.pattern_help))),
     Sample("pexip-conference-tools", "Pexip branding package: layout control and per-participant mute", "pexip"),
+    Sample("pexip-typescript", "Pexip TypeScript plugin (Pexip's template: webpack, npm ci then build): "
+           "raised hands in the toolbar", "pexip"),
 ]
 
 ICON = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">

@@ -8,6 +8,7 @@ from workbench.core.files import ProjectFiles
 from workbench.core.project import OutlineNode, Project
 from workbench.targets.pexip.layout import load_layout
 from workbench.targets.pexip.rules_menu import menu_items
+from workbench.targets.pexip.typescript import folder_rel, is_typescript
 
 ASSET_LIMIT = 200  # a plugin folder with thousands of assets must not flood the explorer
 
@@ -42,4 +43,20 @@ def outline(project: Project, files: ProjectFiles) -> list[OutlineNode]:
                     OutlineNode(posixpath.relpath(f, ref.folder or "."), "icon" if f.endswith(".svg") else "asset", f)
                     for f in assets]))
         nodes.append(node)
+    if is_typescript(project):
+        nodes.append(_typescript_sources(project, files))
     return nodes
+
+
+def _typescript_sources(project: Project, files: ProjectFiles) -> OutlineNode:
+    """What a TypeScript plugin is built from (the plugin nodes above show the built output)."""
+    folder = folder_rel(project)
+    node = OutlineNode("sources (built into dist/)", "folder", None)
+    for name in ("package.json", "templates/plugin.json", "tsconfig.json", "webpack.config.js"):
+        rel = posixpath.join(folder, name) if folder else name
+        if files.is_file(rel):
+            node.children.append(OutlineNode(name, "config" if name != "templates/plugin.json" else "package", rel))
+    src = posixpath.join(folder, "src") if folder else "src"
+    for rel in list(files.walk_files(src))[:ASSET_LIMIT]:
+        node.children.append(OutlineNode(posixpath.relpath(rel, src), "source", rel))
+    return node

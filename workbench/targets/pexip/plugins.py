@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -58,13 +59,18 @@ def single_plugin_settings(root: Path, package: str) -> dict:
     return {"plugins": [{"id": plugin_id, "srcURL": package, "enabled": True}]}
 
 
-def read_plugins(content: Path, role: str, platform: str,
-                 settings: dict | None = None) -> tuple[list[PluginEntry], list[str]]:
-    """The plugins of settings.json in the content folder, and the problems found (as messages)."""
+def read_plugins(content: Path, role: str, platform: str, settings: dict | None = None,
+                 locate: Callable[[str], Path] | None = None,
+                 confine: Path | None = None) -> tuple[list[PluginEntry], list[str]]:
+    """The plugins of settings.json in the content folder, and the problems found (as messages); `locate` maps a
+    path of the branding package to the file serving it (default: under content), and no file read leaves
+    `confine` (default: content)."""
+    locate = locate or (lambda rel: content / rel)
+    confine = confine or content
     problems: list[str] = []
     why = ""
     if settings is None:
-        settings, why = _read_json(content / "settings.json", content)
+        settings, why = _read_json(locate("settings.json"), confine)
     if settings is None:
         return [], [f"settings.json is {why}: no plugin can load"]
     raw = settings.get("plugins", []) if isinstance(settings, dict) else []
@@ -78,7 +84,7 @@ def read_plugins(content: Path, role: str, platform: str,
         package_rel = posixpath.normpath(str(item["srcURL"]).lstrip("/"))
         entry = PluginEntry(id=str(item["id"]), enabled=bool(item.get("enabled", False)), package=package_rel,
                             base=posixpath.dirname(package_rel))
-        pkg, why = _read_json(content / package_rel, content)
+        pkg, why = _read_json(locate(package_rel), confine)
         if not isinstance(pkg, dict):
             entry.problem = f"{package_rel} is {why or 'not a JSON object'}"
             entry.visible = False

@@ -21,11 +21,12 @@ def check_source(files: ProjectFiles, facts: JsFacts) -> list[Diagnostic]:
 
 def _check(f: JsFacts) -> list[Diagnostic]:
     out = list(f.syntax)
-    if f.outside_iife:
-        more = len(f.outside_iife) - 1
-        out.append(diag("PEX020", "top-level code outside an IIFE leaks globals into the app: wrap the whole file in "
-                                  "(function () { ... })();" + (f" ({more} more statement(s) below)" if more else ""),
-                        f.file, f.outside_iife[0]))
+    if f.globals_created:
+        names = list(dict.fromkeys(g.name for g in f.globals_created))
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        out.append(diag("PEX020", f"the top level creates the global{'s' if len(names) > 1 else ''} {shown}, shared "
+                                  "with the app and every other plugin: wrap the whole file in "
+                                  "(function () { ... })();", f.file, f.globals_created[0].range))
     if not f.registers and not f.syntax:
         out.append(diag("PEX021", "registerPlugin is never called, so the app never loads this plugin: call "
                                   "PEX.pluginAPI.registerPlugin({id, load, unload, <actions>}) once", f.file))

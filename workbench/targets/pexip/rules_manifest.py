@@ -9,8 +9,10 @@ from workbench.core.diagnostics import Diagnostic, QuickFix, Range, TextEdit
 from workbench.core.files import ProjectFiles
 from workbench.core.jsondoc import JsonDocument
 from workbench.targets.pexip.codes import diag
+from workbench.targets.pexip.detect import TYPESCRIPT
 from workbench.targets.pexip.didyoumean import nearby_path, replace_fix
 from workbench.targets.pexip.layout import PACKAGE_SUFFIX, Layout
+from workbench.targets.pexip.typescript import content_path, dist_rel
 
 
 def check_manifest(layout: Layout, files: ProjectFiles) -> list[Diagnostic]:
@@ -86,11 +88,16 @@ def check_settings(layout: Layout, files: ProjectFiles) -> list[Diagnostic]:
                 seen[ref.settings_id] = i
         src = layout.settings_value["plugins"][i].get("srcURL")
         if isinstance(src, str) and src and ref.package is None:
+            built = content_path(layout.project, src) if layout.project.kind == TYPESCRIPT else None
             rng = files.json(rel).range_of(("plugins", i, "srcURL"))
-            near = nearby_path(files, rel, src, PACKAGE_SUFFIX) if files.resolve(rel, src) else None
-            fix = replace_fix(f"Use {near!r}", rel, rng, near) if near else None
-            out.append(diag("PEX008", _missing_package_message(files, rel, src)
-                            + (f" (did you mean {near!r}?)" if near else ""), rel, rng, fix))
+            if built is not None and built.startswith(dist_rel(layout.project) + "/"):
+                out.append(diag("PEX034", f"{src} is built into {built}, which is not there yet: build the project "
+                                          "(`workbench build`, its own npm run build)", rel, rng))
+            else:
+                near = nearby_path(files, rel, src, PACKAGE_SUFFIX) if files.resolve(rel, src) else None
+                fix = replace_fix(f"Use {near!r}", rel, rng, near) if near else None
+                out.append(diag("PEX008", _missing_package_message(files, rel, src)
+                                + (f" (did you mean {near!r}?)" if near else ""), rel, rng, fix))
     out += _unreferenced_folders(layout, files)
     return out
 

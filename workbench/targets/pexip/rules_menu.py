@@ -11,6 +11,7 @@ from workbench.targets.pexip.codes import diag
 from workbench.targets.pexip.didyoumean import closest, replace_fix
 from workbench.targets.pexip.jsfacts import JsFacts
 from workbench.targets.pexip.layout import PluginRef
+from workbench.targets.pexip.rules_security import name_words
 from workbench.targets.pexip.svg import svg_info
 
 LOCATIONS = ("toolbar", "conference", "participants")
@@ -103,12 +104,16 @@ def icon_problem(files: ProjectFiles, package: str, icon: str, missing_code: str
 
 
 def check_state_icons(ref: PluginRef, files: ProjectFiles, facts: JsFacts) -> list[Diagnostic]:
-    """PEX033 (and PEX016/PEX017) for '<file>.svg#<id>' literals a plugin sets through state$."""
+    """PEX033 (and PEX016/PEX017) for '<file>.svg#<id>' literals a plugin sets through state$: strings given to an
+    `icon` key or to a name about an icon. (Other SVG references, such as the app's own 'icons.svg#mic-off' in an
+    element's href, resolve against the app's page, not the plugin's package.)"""
     if ref.package is None:
         return []
     out: list[Diagnostic] = []
-    for s in facts.strings:
-        problem = icon_problem(files, ref.package, s.name, "PEX033") if ICON_LITERAL.fullmatch(s.name) else None
+    for a in facts.assigned_strings:
+        if "icon" not in name_words(a.name) or not ICON_LITERAL.fullmatch(a.detail):
+            continue
+        problem = icon_problem(files, ref.package, a.detail, "PEX033")
         if problem:
-            out.append(diag(*problem, facts.file, s.range))
+            out.append(diag(*problem, facts.file, a.range))
     return out

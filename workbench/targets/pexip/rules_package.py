@@ -11,7 +11,8 @@ from workbench.targets.pexip.didyoumean import nearby_path, replace_fix
 from workbench.targets.pexip.jsfacts import JsFacts
 from workbench.targets.pexip.layout import Layout, PluginRef
 
-DOCUMENTED_FIELDS = ("name", "description", "version", "allowUnload", "platforms", "participantRoles", "menuItems")
+# menuItems is optional: Pexip publishes plugins that only react to events and show no item.
+DOCUMENTED_FIELDS = ("name", "description", "version", "allowUnload", "platforms", "participantRoles")
 
 
 def check_package(layout: Layout, ref: PluginRef, files: ProjectFiles) -> list[Diagnostic]:
@@ -25,8 +26,9 @@ def check_package(layout: Layout, ref: PluginRef, files: ProjectFiles) -> list[D
         number = _number_text(version)
         rng = ref.range(("version",))
         fix = QuickFix("Write the version as a number", (TextEdit(file, rng, number),)) if number else None
-        out.append(diag("PEX002", f"version {version!r} is a string: write it as a number (e.g. 1.0), as the app "
-                                  "and published plugins do", file, rng, fix))
+        out.append(diag("PEX002", f"version {version!r} is a string: the app shows it as written (Pexip's plugin "
+                                  "template writes package.json's version here)" +
+                        ("; a number (1.0) is the usual hand-written form" if number else ""), file, rng, fix))
     missing = [f for f in DOCUMENTED_FIELDS if f not in value]
     if missing and (ref.package_clean or ref.package_doc.ok):  # a half-typed file lost keys: do not nag then
         out.append(diag("PEX032", f"the package file lacks {', '.join(missing)}: add "

@@ -21,6 +21,7 @@ NOT_SECRET_SUFFIXES = {"id", "ids", "input", "field", "el", "elem", "element", "
 TOKEN_PREFIXES = ("sk_live_", "sk_test_", "ghp_", "gho_", "github_pat_", "xoxb-", "xoxp-", "AKIA", "AIza", "eyJ")
 TOKEN_CHARS = re.compile(r"^[A-Za-z0-9_\-+/=.]+$")  # on a literal's content, not on source structure
 IDENTIFIER = re.compile(r"[\w$.]+")
+SEPARATORS = re.compile(r"[-_.]")
 WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
@@ -56,6 +57,8 @@ def looks_like_token(text: str) -> bool:
         return False
     if "/" in text and "." in text:  # a path such as assets/images/icon.svg
         return False
+    if all(part.isalpha() or part.isdigit() for part in SEPARATORS.split(text) if part):
+        return False  # words and numbers joined by - _ . (a plugin id such as 'video-mute-participant-plugin-1.0')
     counts = {c: text.count(c) for c in set(text)}
     entropy = -sum(n / len(text) * math.log2(n / len(text)) for n in counts.values())
     return entropy >= 3.5

@@ -15,6 +15,9 @@ RUN = "workbench.targets.pexip.runtime.steps"
 ROLES = ("chair", "guest")
 PLATFORMS = ("web", "electron", "ios", "android")
 LOCATIONS = ("toolbar", "conference", "participants")
+# The real app connects after network round trips once its plugins are loaded (token request, event stream, media):
+# a plugin whose load() awaits something first must still see `[Conference] Connect Success`.
+CONNECT_DELAY_MS = 1000
 Location = Literal["toolbar", "conference", "participants"]
 
 
@@ -80,6 +83,10 @@ class HostSettings(BaseModel):
     fail_dial: str = Field(default=r"^$|^invalid", description="dial-outs to aliases matching this regex fail")
     send_request_callback: Literal["reply", "xhr-event"] = "reply"
     query_params: dict[str, str] = Field(default_factory=dict)
+    connect_delay: int = Field(default=CONNECT_DELAY_MS, ge=0, le=600000,
+                               description="ms from the plugins being loaded to the call connecting")
+    connect: Literal["auto", "manual"] = Field(default="auto", description="manual: the call connects at a "
+                                                                           "`connect` step only")
 
     @field_validator("fail_dial")
     @classmethod
@@ -98,6 +105,9 @@ STEPS = (
     *CONFERENCE_STEPS,
     StepSpec("click", Click, f"{RUN}:step_click", doc="click a plugin menu item (or an element by selector)"),
     StepSpec("dispatch", Dispatch, f"{RUN}:step_dispatch", doc="the app dispatches an action on PEX.actions$"),
+    StepSpec("connect", type(None), f"{RUN}:step_connect", bare=True,
+             doc="the call connects now (without waiting for host.connect_delay)"),
+    StepSpec("disconnect", type(None), f"{RUN}:step_disconnect", bare=True, doc="the local user hangs up"),
     StepSpec("item", ExpectItem, f"{RUN}:expect_item", subject=True),
     StepSpec("dialog", ExpectDialog, f"{RUN}:expect_dialog", subject=True),
 )
@@ -114,7 +124,7 @@ HEADER_DOCS = {
     "role": "the local user's role: chair | guest (default chair)",
     "platform": "web | electron | ios | android (default web)",
     "host": "{fail_dial: regex of aliases whose dial-out fails, send_request_callback: reply | xhr-event, "
-            "query_params: {...}}",
+            f"query_params: {{...}}, connect_delay: ms (default {CONNECT_DELAY_MS}), connect: auto | manual}}",
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from workbench.core.diagnostics import Diagnostic
 from workbench.core.files import ProjectFiles
 from workbench.core.project import Project
+from workbench.targets.pexip.codes import diag
 from workbench.targets.pexip.jsfacts import js_facts
 from workbench.targets.pexip.jsonvalue import clean_json_value
 from workbench.targets.pexip.layout import load_layout
@@ -14,6 +15,7 @@ from workbench.targets.pexip.rules_menu import check_menu, check_state_icons
 from workbench.targets.pexip.rules_package import check_package, check_register_id
 from workbench.targets.pexip.rules_security import check_security
 from workbench.targets.pexip.schema_rules import MANIFEST_SCHEMA, PACKAGE_SCHEMA, SETTINGS_SCHEMA, schema_diagnostics
+from workbench.targets.pexip.typescript import build_state, dist_rel, is_typescript
 
 
 def validate(project: Project, files: ProjectFiles) -> list[Diagnostic]:
@@ -26,6 +28,7 @@ def validate(project: Project, files: ProjectFiles) -> list[Diagnostic]:
                 out += files.json(rel).diagnostics
             out += schema_diagnostics(files, rel, schema)
     out += check_settings(layout, files)
+    out += check_build(project)
     out += check_manifest(layout, files)
     seen_packages: set[str] = set()
     seen_sources: set[str] = set()
@@ -48,3 +51,14 @@ def validate(project: Project, files: ProjectFiles) -> list[Diagnostic]:
             out += check_register_id(ref, facts)
             out += check_state_icons(ref, files, facts)
     return out
+
+
+def check_build(project: Project) -> list[Diagnostic]:
+    """PEX035: a TypeScript plugin whose sources changed after its last build."""
+    if not is_typescript(project):
+        return []
+    state, newer = build_state(project)
+    if state != "stale" or newer is None:
+        return []
+    return [diag("PEX035", f"{newer} changed after the last build: the preview, scenarios and export would use the "
+                           f"old plugin in {dist_rel(project)}/; build again (`workbench build`)", newer)]

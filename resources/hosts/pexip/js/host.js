@@ -25,13 +25,18 @@
   // A plugin's callback; what it throws is reported as the plugin's uncaught error.
   host.callback = function (fn, value) { kit.guard(fn, undefined, [value]); };
 
-  // What sendRequest hands its callback: the reply, or the XHR load event when the host is set up that way.
+  // What PexRTC's sendRequest hands its callback: the XHR load event.
+  host.xhrEvent = function (reply) {
+    var text = JSON.stringify(reply);
+    var target = { status: reply && reply.status === 'success' ? 200 : 400, responseText: text, response: text,
+      readyState: 4, statusText: reply && reply.status === 'success' ? 'OK' : 'Bad Request' };
+    return { type: 'load', target: target, currentTarget: target };
+  };
+
+  // What PEX.pluginAPI.sendRequest hands its callback: the reply, or the XHR load event when the host is set up so.
   host.requestReply = function (reply) {
     if ((host.config && host.config.options.sendRequestCallback) !== 'xhr-event') return reply;
-    var text = JSON.stringify(reply);  // what the underlying client passes: the XHR load event
-    var target = { status: reply && reply.status === 'success' ? 200 : 400, responseText: text, response: text,
-      readyState: 4 };
-    return { type: 'load', target: target, currentTarget: target };
+    return host.xhrEvent(reply);
   };
 
   // -- dialogs --------------------------------------------------------------------------------------------------

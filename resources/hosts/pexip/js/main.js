@@ -16,9 +16,6 @@
     document.getElementById('toolbar-conference-menu').addEventListener('click', function (ev) {
       ev.stopPropagation(); host.toggleConferenceMenu();
     });
-    document.getElementById('toolbar-chat').addEventListener('click', function () {
-      document.getElementById('chat').classList.toggle('collapsed');
-    });
     document.getElementById('toolbar-settings').addEventListener('click', function () {
       document.getElementById('plugin-settings').hidden = !document.getElementById('plugin-settings').hidden;
     });

@@ -1,14 +1,9 @@
-/* The PEX globals plugins see: PEX.pluginAPI, PEX.actions$ and the rest, and the mirror of the conference they read.
+/* The PEX globals plugins see: PEX.pluginAPI, PEX.actions$, PEX.pexrtc (the app's call) and the rest.
    Every PEX.pluginAPI call is forwarded to the workbench's simulated conference through WBHost.call. */
 (function (global) {
   'use strict';
   var Rx = global.WBRx;
   var host = global.WBHost;
-
-  // What plugins receive in load(): the participants and the conference details, as the mirror updates them.
-  var participants$ = host.participants$ = new Rx.BehaviorSubject([]);
-  var conferenceDetails$ = host.conferenceDetails$ = new Rx.BehaviorSubject({});
-  var actions$ = new Rx.Subject();
 
   // -- PEX ------------------------------------------------------------------------------------------------------
   var pluginAPI = {
@@ -60,29 +55,19 @@
 
   global.PEX = {
     pluginAPI: pluginAPI,
-    actions$: actions$.asObservable(),
+    actions$: host.actions$.asObservable(),
     actions: {},
     dispatchAction: function (action) { host.call('dispatchAction', [action]); },
     selfUUID: null,
-    pexrtc: { conference_name: '', role: 'HOST', display_name: '' },
+    pexrtc: host.createCall(),
     conferenceQueryParams: {}
   };
+  host.installCallbacks(PEX.pexrtc);
 
-  // -- the mirror --------------------------------------------------------------------------------------------------
+  // -- the workbench's conference as the page shows it (toolbar state, media); the roster comes through PexRTC ----
   host.applySnapshot = function (snap) {
-    var detailsChanged = JSON.stringify(snap.details) !== JSON.stringify(host.snapshot.details);
     host.snapshot = snap;
-    PEX.selfUUID = snap.connected ? snap.selfUUID : null;
-    PEX.pexrtc.conference_name = snap.name;
-    PEX.pexrtc.uuid = snap.selfUUID;
-    participants$.next(snap.participants);
-    if (detailsChanged) conferenceDetails$.next(snap.details);
     host.render();
-  };
-
-  host.applyAction = function (action) {
-    actions$.next(action);
-    if (host.onAction) host.onAction(action);
   };
 
   host.render = function () { host.listeners.forEach(function (fn) { fn(); }); };

@@ -111,9 +111,15 @@
     host.plugins = config.plugins;
     PEX.actions = config.actions;
     PEX.conferenceQueryParams = config.conferenceQueryParams || {};
-    PEX.pexrtc.role = config.role === 'chair' ? 'HOST' : 'GUEST';
+    var rtc = PEX.pexrtc;  // the app places its call (makeCall) before the plugins load; it connects later
+    rtc.role = config.role === 'chair' ? 'HOST' : 'GUEST';
+    rtc.conference = rtc.conference_name = config.snapshot.name;
+    rtc.display_name = config.displayName;
+    rtc.node = global.location.host;
+    rtc.state = 'CONNECTING';
     WBKit.on('state', function (snap) { host.applySnapshot(snap); });
-    WBKit.on('action', function (action) { host.applyAction(action); });
+    WBKit.on('action', function (action) { host.dispatch(action); });
+    WBKit.on('pexrtc', function (msg) { host.pexrtcEvent(msg); });
     host.applySnapshot(config.snapshot);
     host.plugins.filter(function (p) { return !p.visible && !p.problem; }).forEach(function (p) {
       host.report('host', { message: 'plugin ' + p.id + ' is not shown: ' + p.hidden_reason });

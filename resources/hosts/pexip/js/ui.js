@@ -1,4 +1,6 @@
-/* The emulated conference view: floating toolbar, conference menu, roster with context menus, dialogs, chat, Oops. */
+/* The emulated conference view: floating toolbar, conference menu, Settings > Plugin, dialogs, Oops (the side panel
+   with the roster and the chat is in sidebar.js). Plugin items show once the call is connected, as the app's
+   conference view does. */
 (function (global) {
   'use strict';
   var host = global.WBHost;
@@ -59,11 +61,11 @@
         '" is not a function given to registerPlugin'));
       return;
     }
-    var snap = host.snapshot, args;
-    if (location === 'toolbar') args = [clone(snap.participants), clone(snap.details)];
+    var app = host.app, args;
+    if (location === 'toolbar') args = [clone(app.participants), clone(app.details)];
     else if (location === 'participants') {
-      args = [clone(snap.participants.filter(function (p) { return p.uuid === uuid; })[0] || null)];
-    } else args = [clone(snap.details)];
+      args = [clone(app.participants.filter(function (p) { return p.uuid === uuid; })[0] || null)];
+    } else args = [clone(app.details)];
     openMenu = null;
     try { fn.apply(plugin, args); } catch (e) { host.reportError(e); }
     host.render();
@@ -91,10 +93,12 @@
   function renderToolbar() {
     var box = document.getElementById('toolbar-plugins');
     box.textContent = '';
-    host.itemsFor('toolbar').forEach(function (item) {
-      box.appendChild(pluginItemNode(item, 'toolbar', null, 'toolbar-button plugin-toolbar-button'));
-    });
-    var me = host.snapshot.allParticipants.filter(function (p) { return p.uuid === host.snapshot.selfUUID; })[0] || {};
+    if (host.app.connected) {
+      host.itemsFor('toolbar').forEach(function (item) {
+        box.appendChild(pluginItemNode(item, 'toolbar', null, 'toolbar-button plugin-toolbar-button'));
+      });
+    }
+    var me = host.self();
     document.getElementById('toolbar-audio-on__button-container').hidden = !!me.isMicrophoneMuted;
     document.getElementById('toolbar-audio-off__button-container').hidden = !me.isMicrophoneMuted;
     document.getElementById('toolbar-conference-menu').hidden = false;
@@ -105,65 +109,22 @@
     var menu = document.getElementById('conference-menu');
     menu.textContent = '';
     menu.hidden = openMenu !== 'conference';
-    var d = host.snapshot.details || {};
-    if (host.config && host.config.role === 'chair') {
+    var d = host.app.details || {};
+    if (host.config && host.config.role === 'chair' && host.app.connected) {
       menu.appendChild(stock(d.locked ? 'Unlock conference' : 'Lock conference',
         function () { request(d.locked ? '/unlock' : '/lock'); }));
       menu.appendChild(stock(d.guestsMuted ? 'Unmute all guests' : 'Mute all guests',
         function () { request(d.guestsMuted ? '/unmuteguests' : '/muteguests'); }));
     }
-    host.itemsFor('conference').forEach(function (item) {
-      menu.appendChild(pluginItemNode(item, 'conference', null, 'menu-item plugin-menu-item'));
-    });
+    if (host.app.connected) {
+      host.itemsFor('conference').forEach(function (item) {
+        menu.appendChild(pluginItemNode(item, 'conference', null, 'menu-item plugin-menu-item'));
+      });
+    }
     document.getElementById('conference-name').textContent = host.snapshot.name || '';
     document.getElementById('conference-locked').hidden = !d.locked;
-  }
-
-  // -- roster -----------------------------------------------------------------------------------------------------
-  function renderRoster() {
-    var list = document.getElementById('participant-list');
-    list.textContent = '';
-    var chair = host.config && host.config.role === 'chair';
-    host.snapshot.participants.forEach(function (p) {
-      var badges = [];
-      if (p.role === 'chair') badges.push(el('span', { 'class': 'badge badge-host', text: 'Host' }));
-      if (p.muted) badges.push(el('span', { 'class': 'badge badge-muted', text: 'Muted' }));
-      if (p.isStreaming) badges.push(el('span', { 'class': 'badge badge-streaming', text: 'Streaming' }));
-      if (p.spotlight) badges.push(el('span', { 'class': 'badge badge-spotlight', text: 'Spotlight' }));
-      if (p.serviceType === 'connecting') badges.push(el('span', { 'class': 'badge', text: 'Connecting…' }));
-      if (p.buzzTime) badges.push(el('span', { 'class': 'badge', text: '✋' }));
-      var menu = el('div', { 'class': 'context-menu participant-menu', 'data-participant': p.uuid });
-      menu.hidden = openMenu !== p.uuid;
-      if (chair && p.uuid !== host.snapshot.selfUUID) {
-        var base = '/participants/' + p.uuid + '/';
-        menu.appendChild(stock(p.muted ? 'Unmute' : 'Mute', function () { request(base + (p.muted ? 'unmute' : 'mute')); }));
-        menu.appendChild(stock(p.spotlight ? 'Remove spotlight' : 'Spotlight',
-          function () { request(base + (p.spotlight ? 'spotlightoff' : 'spotlighton')); }));
-        menu.appendChild(stock('Disconnect', function () { request(base + 'disconnect'); }, 'danger'));
-      }
-      host.itemsFor('participants', p.uuid).forEach(function (item) {
-        menu.appendChild(pluginItemNode(item, 'participants', p.uuid, 'menu-item plugin-menu-item'));
-      });
-      var toggle = el('button', { 'class': 'participant-menu-toggle', type: 'button', title: 'More', text: '⋮',
-        'data-participant': p.uuid, onclick: function (ev) {
-          ev.stopPropagation(); openMenu = openMenu === p.uuid ? null : p.uuid; host.render(); } });
-      list.appendChild(el('li', { 'class': 'participant' + (p.vad ? ' speaking' : ''), 'data-uuid': p.uuid }, [
-        el('span', { 'class': 'participant-avatar', text: (p.name || '?').charAt(0).toUpperCase() }),
-        el('span', { 'class': 'participant-name', text: p.name + (p.uuid === host.snapshot.selfUUID ? ' (you)' : '') }),
-        el('span', { 'class': 'participant-badges' }, badges), toggle, menu]));
-    });
-    document.getElementById('participant-count').textContent = String(host.snapshot.participants.length);
-  }
-
-  // -- chat -------------------------------------------------------------------------------------------------------
-  function renderChat() {
-    var list = document.getElementById('chat-messages');
-    list.textContent = '';
-    (host.snapshot.chat || []).forEach(function (m) {
-      list.appendChild(el('li', { 'class': 'chat-message chat-' + m.direction }, [
-        el('b', { text: m.origin + ': ' }), el('span', { text: m.payload })]));
-    });
-    document.getElementById('chat-form').hidden = host.snapshot.details && host.snapshot.details.chatEnabled === false;
+    document.getElementById('connecting-alias').textContent = host.snapshot.name || '';
+    document.getElementById('connecting').hidden = host.app.connected;
   }
 
   // -- plugins (Settings > Plugin) ------------------------------------------------------------------------------------
@@ -225,11 +186,16 @@
   function render() {
     renderToolbar();
     renderConferenceMenu();
-    renderRoster();
-    renderChat();
     renderPluginSettings();
   }
   host.listeners.push(render);
+
+  // What the side panel shares: building elements, plugin items, stock menu entries, the open menu.
+  host.ui = {
+    el: el, pluginItemNode: pluginItemNode, stock: stock, request: request,
+    openMenu: function () { return openMenu; },
+    setOpenMenu: function (which) { openMenu = which; }
+  };
 
   host.toggleConferenceMenu = function (open) {
     openMenu = open === undefined ? (openMenu === 'conference' ? null : 'conference') : (open ? 'conference' : null);

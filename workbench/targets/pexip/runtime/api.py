@@ -40,8 +40,17 @@ class PexipApi:
     def handlers(self) -> dict[str, Callable[[list], Any]]:
         calls: dict[str, Callable[[list], Any]] = {name: (lambda args, n=name: self.call(n, args)) for name in PLUGIN_API}
         calls.update({"host.request": self._host_request, "host.chat": self._host_chat,
-                      "host.action": lambda args: self._api("dispatchAction", args)})
+                      "host.action": lambda args: self._api("dispatchAction", args), "pexrtc": self._pexrtc})
         return calls
+
+    def _pexrtc(self, args: list) -> Any:
+        """A method of PEX.pexrtc (the app's call), logged as pexrtc.<method>."""
+        from workbench.targets.pexip.runtime.pexrtc_api import pexrtc_call
+        method = str(_arg(args, 0))
+        margs = _arg(args, 1) if isinstance(_arg(args, 1), list) else []
+        result = pexrtc_call(self.conference, method, margs)
+        self.log.call(f"pexrtc.{method}", margs, result)
+        return result
 
     def call(self, name: str, args: list) -> Any:
         """One PEX.pluginAPI call, logged with its result."""

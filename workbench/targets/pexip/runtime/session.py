@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -13,17 +12,14 @@ from workbench.core.conference import Conference
 from workbench.core.hostlog import HOST, WARNING
 from workbench.core.paths import HOSTS
 from workbench.core.scenario_record import RecordingStart, conference_header
-from workbench.sandbox.session import HostSession, SessionSetup
-from workbench.targets.pexip.actions import ACTIONS, action_types, actions_for
-from workbench.targets.pexip.hotreload import plan_reload
+from workbench.sandbox.session import HostSession, SessionError, SessionSetup
+from workbench.targets.pexip.actions import ACTIONS, action_types, deliveries
 from workbench.targets.pexip.plugins import PluginEntry, read_plugins, single_plugin_settings
 from workbench.targets.pexip.runtime.api import PexipApi, recorded_check
-from workbench.targets.pexip.scenario import PLATFORMS, ROLES
-
-# The package-file fields a hot reload refreshes in the page's plugin entry (enabled/started stay as the page has them).
-_RELOADED_FIELDS = ("name", "description", "version", "allowUnload", "platforms", "participantRoles", "location",
-                    "items", "src", "base", "visible", "hidden_reason", "problem")
-PLUGIN_RELOAD_TIMEOUT_S = 10
+from workbench.targets.pexip.runtime.building import ensure_built, output_marks
+from workbench.targets.pexip.runtime.reloading import HotReloading
+from workbench.targets.pexip.scenario import CONNECT_DELAY_MS, PLATFORMS, ROLES
+from workbench.targets.pexip.typescript import content_path, dist_rel, is_typescript
 
 
 def content_dir(project) -> Path:
@@ -31,7 +27,7 @@ def content_dir(project) -> Path:
     return (Path(project.root) / (project.content_root or "")).resolve()
 
 
-class PexipSession(HostSession):
+class PexipSession(HotReloading, HostSession):
     """One emulated Infinity Connect conference view with the project's plugins."""
 
     target = "pexip"
@@ -50,21 +46,37 @@ class PexipSession(HostSession):
             str(conf.pop("name", "meet.alice")), role=self.role, self_name=str(me.pop("name", "Alice")),
             self_uuid=me.pop("uuid", None), service_type=str(conf.pop("serviceType", "conference")),
             details=conf, fail_dial=str(s.host.get("fail_dial", r"^$|^invalid")))
+        # The app's own participant calls in with the browser's media (a roster-only client would be 'api').
+        self.conference.participants[self.conference.self_uuid].update(protocol="webrtc")
         if me:
             self.conference.participants[self.conference.self_uuid].update(me)
         for p in s.get("participants") or []:
             self.conference.add_participant(dict(p), announce=False)
         self.content = content_dir(project)
-        self.plugins, problems = self._read_plugins()
-        for message in problems:
-            self.log.add(WARNING, message)
+        self.plugins, _problems = self._read_plugins()  # logged by prepare(), once a TypeScript plugin is built
         self.environment.mount("custom_configuration/", self.content)
+        if is_typescript(project):  # the built plugins are laid over dev-assets/plugins/, as the template serves them
+            self.environment.mount("custom_configuration/plugins/", Path(project.root) / dist_rel(project) / "plugins",
+                                   confine=Path(project.root))
+        self._built_marks: dict[str, int] = {}  # built files as the workbench's own last build left them
         self.api = PexipApi(self.conference, self.log, self.dispatch)
         self.conference.on_change(self.push_state)
         self.conference.on_event(self._on_event)
         self._plugin_states: list[dict] = []
         self._bust = 0  # cache-busting counter of hot reloads
         self._reloads: dict[int, asyncio.Future] = {}  # bust -> resolved with the number of items rendered
+        self._connecting: asyncio.TimerHandle | None = None  # the pending connection after the page got ready
+
+    async def prepare(self) -> None:
+        """Build a TypeScript plugin whose output is missing or stale; read the plugins the page will load."""
+        if is_typescript(self.project):
+            why_not = await ensure_built(self.project, self.log)
+            if why_not:
+                raise SessionError(why_not)
+            self._built_marks = output_marks(self.project)
+        self.plugins, problems = self._read_plugins()
+        for message in problems:
+            self.log.add(WARNING, message)
 
     # -- the page -----------------------------------------------------------------------------------------------
     def page_api(self) -> dict:
@@ -77,10 +89,13 @@ class PexipSession(HostSession):
             if not future.done():
                 future.set_result(-1)  # a reloaded page reports no pending plugin reload
         self._reloads.clear()
+        self._cancel_connecting()
         if self.conference.connected:
             self.conference.connected = False  # the reloaded app connects again once its plugins are loaded
+        me = self.conference.participants[self.conference.self_uuid]
         return {
-            "snapshot": self.conference.snapshot() | {"chat": self.conference.chat[-100:]},
+            "snapshot": self.conference.snapshot(),
+            "displayName": me.get("name", ""),
             "plugins": [p.to_page() for p in self.plugins],
             "actions": ACTIONS,
             "role": self.role,
@@ -90,8 +105,38 @@ class PexipSession(HostSession):
         }
 
     def on_ready(self, info: dict) -> None:
-        self.log.add(HOST, "plugins loaded; the conference connects")
-        self.conference.connect()
+        host = self.setup.host
+        if host.get("connect", "auto") == "manual":
+            self.log.add(HOST, "plugins loaded; the call connects at a `connect` step")
+            return
+        delay = int(host.get("connect_delay", CONNECT_DELAY_MS))
+        if delay <= 0:
+            self.connect_now()
+            return
+        self.log.add(HOST, f"plugins loaded; the call connects in {delay} ms")
+        self._cancel_connecting()
+        self._connecting = asyncio.get_event_loop().call_later(delay / 1000, self.connect_now)
+
+    def connect_now(self) -> None:
+        """The call connects (what the app does once its token, event stream and media are up)."""
+        self._cancel_connecting()
+        if not self.conference.connected:
+            self.log.add(HOST, "the call connects")
+            self.conference.connect()
+
+    def disconnect(self) -> None:
+        """The local user hangs up."""
+        self._cancel_connecting()
+        self.conference.disconnect()
+
+    def _cancel_connecting(self) -> None:
+        if self._connecting is not None:
+            self._connecting.cancel()
+            self._connecting = None
+
+    def close(self) -> None:
+        self._cancel_connecting()
+        super().close()
 
     def on_report(self, kind: str, data: dict) -> bool:
         if kind == "plugins" and isinstance(data.get("plugins"), list):
@@ -111,11 +156,16 @@ class PexipSession(HostSession):
     def push_state(self) -> None:
         """Send the conference as it is to the page (and tell the window it changed)."""
         self.sig_state_changed.emit()
-        self.deliver("state", self.conference.snapshot() | {"chat": self.conference.chat[-100:]})
+        self.deliver("state", self.conference.snapshot())
 
     def _on_event(self, event: str, payload: Any) -> None:
-        for action in actions_for(event, payload):
-            self._send_action(action)
+        """The app hears of the change: PexRTC events for its callbacks, actions for PEX.actions$ (the actions riding
+        with a PexRTC event are logged by the page when the app's callback dispatches them)."""
+        for item in deliveries(event, payload, self.conference):
+            if "action" in item:
+                self._send_action(item["action"])
+            else:
+                self.deliver("pexrtc", item)
 
     def _send_action(self, action: dict) -> None:
         self.log.action(action["type"], action.get("payload"))
@@ -159,7 +209,13 @@ class PexipSession(HostSession):
         project = self.project
         single = project.details.get("package") if getattr(project, "kind", "") == "pexip-plugin" else None
         settings = single_plugin_settings(self.content, single) if single else None
-        return read_plugins(self.content, self.role, self.platform, settings)
+        return read_plugins(self.content, self.role, self.platform, settings,
+                            *((self._package_file, Path(project.root)) if is_typescript(project) else ()))
+
+    def _package_file(self, package_path: str) -> Path:
+        """The file serving a path of a TypeScript project's branding package (nothing outside the package)."""
+        rel = content_path(self.project, package_path)
+        return Path(self.project.root) / rel if rel else Path(self.project.root) / ".workbench" / "not-in-package"
 
     def reread_plugins(self) -> list[str]:
         """Read settings.json and the package files again (for the next reloads); returns the plugin ids in order."""
@@ -170,42 +226,6 @@ class PexipSession(HostSession):
         if plugin_id is None:
             return self.plugins[0] if len(self.plugins) == 1 else None
         return next((p for p in self.plugins if p.id == plugin_id), None)
-
-    async def reload_changed(self, files: Iterable[str]) -> str | None:
-        """Apply changed project files: reload the plugins they belong to, or the whole page; what was done."""
-        plan = plan_reload(files, self.plugins, self.project.content_root or "")
-        if not plan:
-            return None
-        if plan.page or plan.package_changed:
-            old_ids = [p.id for p in self.plugins]
-            if self.reread_plugins() != old_ids or plan.page:
-                await self.load()
-                return "page"
-        await asyncio.gather(*(self.reload_plugin(pid) for pid in plan.plugins))
-        return ", ".join(plan.plugins)
-
-    async def reload_plugin(self, plugin_id: str) -> int:
-        """Unload and load one plugin in the running page with its package fields as read last; the conference is
-        kept and pushed again. The number of its menu items rendered once it is back (-1: the page reloaded)."""
-        entry = self.plugin(plugin_id)
-        if entry is None:
-            return -1
-        self._bust += 1
-        bust = self._bust
-        future: asyncio.Future = asyncio.get_event_loop().create_future()
-        self._reloads[bust] = future
-        fields = entry.to_page()
-        fresh = {k: fields[k] for k in _RELOADED_FIELDS}
-        answer = await self.js(f"WBHostPage.reloadPlugin({_json(plugin_id)}, {_json(fresh)}, {bust})")
-        if answer == "unknown":  # the page runs another plugin list (it is reloading): nothing will be reported
-            self._reloads.pop(bust, None)
-            return -1
-        self.push_state()  # the reloaded plugin sees the participants as they are now
-        try:
-            return await asyncio.wait_for(future, PLUGIN_RELOAD_TIMEOUT_S)
-        except TimeoutError:
-            self.log.add(WARNING, f"plugin {plugin_id} did not come back within {PLUGIN_RELOAD_TIMEOUT_S} s")
-            return -1
 
     def recording_start(self) -> RecordingStart:
         """A replay starts from this audience and this conference; API calls become checks (dialogs by title)."""

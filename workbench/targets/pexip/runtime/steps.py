@@ -46,6 +46,14 @@ async def step_dispatch(session, value, step: Step) -> None:
     session.dispatch(value.type, value.payload)
 
 
+async def step_connect(session, value, step: Step) -> None:
+    session.connect_now()
+
+
+async def step_disconnect(session, value, step: Step) -> None:
+    session.disconnect()
+
+
 async def expect_item(session, value, step: Step) -> None:
     query = _query(session, value.item)
     want = {k: getattr(value, k) for k in ("label", "icon") if k in value.model_fields_set}
