@@ -66,6 +66,7 @@ class FileSchemeHandler(QWebEngineUrlSchemeHandler):
         self.on_refused = on_refused or (lambda url, why: None)
         self.served: list[str] = []  # every path served, for tests and the log
         self.headers_for: Callable[[str], dict[bytes, bytes]] | None = None  # extra response headers (the CSP)
+        self.overlay: dict[Path, bytes] = {}  # resolved file -> unsaved content served instead of the disk's
 
     def mount(self, host: str, prefix: str, directory: Path, confine: Path | None = None) -> None:
         directory = Path(directory).resolve()
@@ -116,7 +117,7 @@ class FileSchemeHandler(QWebEngineUrlSchemeHandler):
                 job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return None
         try:
-            data = target.read_bytes()
+            data = self.overlay.get(target) or target.read_bytes()
         except OSError:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 LOCATIONS = ("toolbar", "conference", "participants")
 PLATFORMS = ("web", "electron", "ios", "android")
+Reader = Callable[[Path], bytes]
 
 
 @dataclass
@@ -36,29 +38,30 @@ class PluginEntry:
         return asdict(self)
 
 
-def _read_json(path: Path) -> tuple[object, str]:
+def _read_json(path: Path, read: Reader | None = None) -> tuple[object, str]:
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig")), ""
+        return json.loads((read or Path.read_bytes)(path).decode("utf-8-sig")), ""
     except FileNotFoundError:
         return None, "missing"
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return None, f"invalid JSON ({exc})"
 
 
-def single_plugin_settings(root: Path, package: str) -> dict:
+def single_plugin_settings(root: Path, package: str, read: Reader | None = None) -> dict:
     """settings.json for a lone plugin folder: the plugin, enabled (the folder is served as custom_configuration/)."""
-    pkg, _why = _read_json(root / package)
+    pkg, _why = _read_json(root / package, read)
     plugin_id = pkg.get("id") if isinstance(pkg, dict) and pkg.get("id") else package.split(".")[0]
     return {"plugins": [{"id": plugin_id, "srcURL": package, "enabled": True}]}
 
 
-def read_plugins(content: Path, role: str, platform: str,
-                 settings: dict | None = None) -> tuple[list[PluginEntry], list[str]]:
-    """The plugins of settings.json in the content folder, and the problems found (as messages)."""
+def read_plugins(content: Path, role: str, platform: str, settings: dict | None = None,
+                 read: Reader | None = None) -> tuple[list[PluginEntry], list[str]]:
+    """The plugins of settings.json in the content folder, and the problems found (as messages); files are read
+    with read (the session's, which sees unsaved edits) or from the disk."""
     problems: list[str] = []
     why = ""
     if settings is None:
-        settings, why = _read_json(content / "settings.json")
+        settings, why = _read_json(content / "settings.json", read)
     if settings is None:
         return [], [f"settings.json is {why}: no plugin can load"]
     raw = settings.get("plugins", []) if isinstance(settings, dict) else []
@@ -72,7 +75,7 @@ def read_plugins(content: Path, role: str, platform: str,
         package_rel = posixpath.normpath(str(item["srcURL"]).lstrip("/"))
         entry = PluginEntry(id=str(item["id"]), enabled=bool(item.get("enabled", False)), package=package_rel,
                             base=posixpath.dirname(package_rel))
-        pkg, why = _read_json(content / package_rel)
+        pkg, why = _read_json(content / package_rel, read)
         if not isinstance(pkg, dict):
             entry.problem = f"{package_rel} is {why or 'not a JSON object'}"
             entry.visible = False

@@ -79,11 +79,13 @@ class ConferencePanel(QWidget):
 
         self.preset = QComboBox()
         self.preset.addItems(preset_names())
+        joins = QHBoxLayout()  # two short rows rather than one wide one: the controls fit a 640 px preview
+        joins.addWidget(self.preset)
+        joins.addWidget(_button("Add", self.add_participant, "A participant of this kind joins"))
+        joins.addWidget(_button("Remove", self.remove_selected, "The selected participant leaves"))
+        joins.addStretch(1)
         actions = QHBoxLayout()
-        actions.addWidget(self.preset)
-        actions.addWidget(_button("Add", self.add_participant, "A participant of this kind joins"))
-        for text, slot, tip in (("Remove", self.remove_selected, "The selected participant leaves"),
-                                ("Speak", lambda: self._on_selected(lambda d, u: d.speak(u)), "Voice activity"),
+        for text, slot, tip in (("Speak", lambda: self._on_selected(lambda d, u: d.speak(u)), "Voice activity"),
                                 ("Hand", self._toggle("buzzTime", lambda d, u, on: d.raise_hand(u, on)),
                                  "Raise or lower the hand"),
                                 ("Present", self._toggle("presenting", lambda d, u, on: d.present(u, on)),
@@ -139,6 +141,7 @@ class ConferencePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addLayout(joins)
         layout.addLayout(actions)
         layout.addWidget(split, 1)
         layout.addLayout(chat_row)
@@ -147,6 +150,17 @@ class ConferencePanel(QWidget):
         layout.addWidget(self.status)
         controller.sig_session.connect(self.bind)
         self.bind(controller.session)
+
+    def reset(self) -> None:
+        """Nothing recorded, nothing typed, no message (another project opened)."""
+        self.record_button.blockSignals(True)
+        self.record_button.setChecked(False)
+        self.record_button.setText("● Record")
+        self.record_button.blockSignals(False)
+        self.save_button.setEnabled(False)
+        for edit in (self.prop_edit, self.chat_text, self.action_payload):
+            edit.clear()
+        self.status.setText("")
 
     # -- binding ------------------------------------------------------------------------------------------------
     def bind(self, session) -> None:

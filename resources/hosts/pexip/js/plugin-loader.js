@@ -93,7 +93,10 @@
       if (s.getAttribute('data-plugin') === id) s.parentNode.removeChild(s);
     });
     if (fresh) Object.keys(fresh).forEach(function (k) { entry[k] = fresh[k]; });
+    var errorsBefore = host.errorCount;
     function done(loaded) {
+      // The developer fixed what raised the Oops screen: a reload that raises nothing takes it away.
+      if (loaded && host.errorCount === errorsBefore && host.hideOops) host.hideOops();
       host.reportPlugins();
       var n = document.querySelectorAll('[data-location][data-plugin="' + id + '"]').length;
       host.report('host', { message: 'plugin ' + id + (loaded ? ' reloaded' : ' not reloaded (disabled or hidden)'),

@@ -64,6 +64,16 @@ class ExoSession(HostSession):
         changed = [f for f in files if not webapp or f == webapp or f.startswith(webapp + "/")]
         if not changed or not self.facts:
             return None
+        await self.load()
+        return "page"
+
+    async def load(self, timeout_ms: int = 20000) -> None:
+        """(Re)load the page as it is now: the context shown and who has an account survive a reload (F5 too)."""
+        if self.facts:
+            self._publish_state()
+        await super().load(timeout_ms)
+
+    def _publish_state(self) -> None:
         self.config["context"] = self.context
         for user in self.config.get("users", []):
             uid = str(user.get("id", "")) if isinstance(user, dict) else ""
@@ -75,8 +85,6 @@ class ExoSession(HostSession):
                     accounts.pop(self.connector_type, None)
                 user["imAccounts"] = accounts
         self.environment.scheme.add_virtual("app", "config.json", json.dumps(self.config).encode(), "application/json")
-        await self.load()
-        return "page"
 
     def file_for_url(self, url: str) -> str | None:
         """The project file a page URL serves (for error positions), relative to the project root."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from PySide6.QtCore import QObject
 from workbench.core.conference import Conference
 from workbench.core.hostlog import HOST, WARNING
 from workbench.core.paths import HOSTS
+from workbench.core.project import content_relative
 from workbench.core.scenario_record import RecordingStart, conference_header
 from workbench.sandbox.session import HostSession, SessionSetup
 from workbench.targets.pexip.actions import ACTIONS, action_types, actions_for
@@ -158,8 +160,8 @@ class PexipSession(HostSession):
     def _read_plugins(self) -> tuple[list[PluginEntry], list[str]]:
         project = self.project
         single = project.details.get("package") if getattr(project, "kind", "") == "pexip-plugin" else None
-        settings = single_plugin_settings(self.content, single) if single else None
-        return read_plugins(self.content, self.role, self.platform, settings)
+        settings = single_plugin_settings(self.content, single, self.read_file) if single else None
+        return read_plugins(self.content, self.role, self.platform, settings, self.read_file)
 
     def reread_plugins(self) -> list[str]:
         """Read settings.json and the package files again (for the next reloads); returns the plugin ids in order."""
@@ -170,6 +172,18 @@ class PexipSession(HostSession):
         if plugin_id is None:
             return self.plugins[0] if len(self.plugins) == 1 else None
         return next((p for p in self.plugins if p.id == plugin_id), None)
+
+    def previews_unsaved(self, rel: str, text: str) -> bool:
+        """The JSON files the forms edit (settings.json, the manifest, package files) show before they are saved,
+        as long as they parse: a half-typed file keeps the last good text in the page."""
+        inner = content_relative(rel, self.project.content_root or "")
+        if not inner or not inner.endswith(".json"):
+            return False
+        try:
+            json.loads(text)
+        except ValueError:
+            return False
+        return True
 
     async def reload_changed(self, files: Iterable[str]) -> str | None:
         """Apply changed project files: reload the plugins they belong to, or the whole page; what was done."""
@@ -218,7 +232,6 @@ class PexipSession(HostSession):
 
 
 def _json(value: Any) -> str:
-    import json
     return json.dumps(value, default=str)
 
 
