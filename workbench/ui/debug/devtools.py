@@ -1,9 +1,9 @@
 """The DevTools panel: Chromium DevTools attached to the page the preview shows, and a tab for the plugin's process
 when its host can run it under a debugger (Inspectable).
 
-DevTools run in a profile of their own (off the record, kept as long as the panel), apart from the sandbox's
-locked-down profiles: the one front-end follows the preview from page to page with its settings, breakpoints
-included, so breakpoints set on a plugin's file survive a page reload. The process tab opens DevTools' Node front-end on the inspector's
+DevTools run in a profile of their own (off the record), apart from the sandbox's locked-down profiles. The
+front-end stays attached while the session lives: reloads of the page or of a plugin keep it and its settings,
+breakpoints included (DevTools set them again on the scripts of the same URL). The process tab opens DevTools' Node front-end on the inspector's
 WebSocket; the inspector's port stays the same when the plugin restarts on save, and the tab reconnects to each new
 run with the breakpoints DevTools keeps by file.
 """
@@ -11,22 +11,29 @@ run with the breakpoints DevTools keeps by file.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from workbench.ui.debug.frontend import devtools_page
 from workbench.ui.debug.node import NodeDebugger
 
 
-class PageDevTools(QWebEngineView):
-    """DevTools of one page at a time (inspect(None) lets go); the front-end is made the first time it is needed."""
+class PageDevTools(QWidget):
+    """DevTools of one page at a time; inspect(None) lets go and frees the front-end (a page and its profile must
+    be gone before the application is, so nothing is left for the end of the program)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.inspected: QWebEnginePage | None = None
-        self._front_end: QWebEnginePage | None = None
+        self.view: QWebEngineView | None = None
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+
+    def page(self) -> QWebEnginePage | None:
+        """The front-end's page (None while nothing is inspected)."""
+        return self.view.page() if self.view is not None else None
 
     def inspect(self, page: QWebEnginePage | None) -> None:
         if self.inspected is page:
@@ -34,11 +41,17 @@ class PageDevTools(QWebEngineView):
         if self.inspected is not None and shiboken6.isValid(self.inspected):
             self.inspected.setDevToolsPage(None)
         self.inspected = page
-        if page is not None:
-            if self._front_end is None:
-                self._front_end = devtools_page(self)
-                self.setPage(self._front_end)
-            page.setDevToolsPage(self._front_end)
+        if page is None:
+            if self.view is not None:
+                self.box.removeWidget(self.view)
+                shiboken6.delete(self.view)  # the front-end page, then its profile
+                self.view = None
+            return
+        if self.view is None:
+            self.view = QWebEngineView()
+            self.view.setPage(devtools_page(self.view))
+            self.box.addWidget(self.view)
+        page.setDevToolsPage(self.view.page())
 
 
 class DevToolsPanel(QTabWidget):
@@ -90,5 +103,3 @@ class DevToolsPanel(QTabWidget):
         """DevTools are attached to the preview's page."""
         return self.page_tools.inspected is not None
 
-    def url(self) -> QUrl:
-        return self.page_tools.url()

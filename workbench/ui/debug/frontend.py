@@ -14,10 +14,15 @@ def front_end_url(ws_url: str) -> QUrl:
     return QUrl(FRONT_END.format(ws_url.removeprefix("ws://")))
 
 
-def devtools_page(parent: QWidget) -> QWebEnginePage:
+def devtools_page(parent: QWidget, standalone: bool = False) -> QWebEnginePage:
     """A page for a DevTools front-end, in an off-the-record profile of its own that lives as long as the page
-    (apart from the sandbox's locked-down profiles; DevTools keep their settings, breakpoints included, in it)."""
+    (apart from the sandbox's locked-down profiles; DevTools keep their settings, breakpoints included, in it).
+
+    standalone: the front-end inspects no page of the window (it will connect to a WebSocket target): a blank
+    page of its own makes it a DevTools front-end."""
     profile = QWebEngineProfile()
     page = QWebEnginePage(profile, parent)
-    profile.setParent(page)  # deleted after the page, as QtWebEngine requires
+    if standalone:
+        QWebEnginePage(profile, page).setDevToolsPage(page)
+    profile.setParent(page)  # the last child: deleted after every page of it, as QtWebEngine requires
     return page

@@ -6,7 +6,6 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -27,7 +26,6 @@ class NodeDebugger(QWidget):
         super().__init__(parent)
         self.session = None
         self.view: QWebEngineView | None = None
-        self._anchor: QWebEnginePage | None = None  # the page DevTools are nominally attached to
         self._link = None
         self._connected_url = ""
         self._open_when_known = False
@@ -68,6 +66,7 @@ class NodeDebugger(QWidget):
         ok = isinstance(session, Inspectable) and session.can_inspect()
         if (session if ok else None) is not self.session:
             PROXY.allow.drop(id(self))  # the previous run's inspector is nothing to reach any more
+            self._drop_view()
         self.session = session if ok else None
         self._connected_url = ""
         self._open_when_known = False
@@ -121,10 +120,14 @@ class NodeDebugger(QWidget):
         if self.view is not None:
             return
         self.view = QWebEngineView()
-        self.view.setPage(devtools_page(self.view))
-        self._anchor = QWebEnginePage(self.view.page().profile(), self.view.page())  # goes with the front-end
-        self._anchor.setDevToolsPage(self.view.page())  # makes the view a DevTools front-end
+        self.view.setPage(devtools_page(self.view, standalone=True))
         self.box.insertWidget(self.box.count() - 1, self.view, 10)
+
+    def _drop_view(self) -> None:
+        if self.view is not None:
+            self.box.removeWidget(self.view)
+            shiboken6.delete(self.view)  # the front-end page, then its profile
+            self.view = None
 
     def _connect(self, ws_url: str, address: str) -> None:
         # The front-end's WebSocket leaves through the egress proxy like any connection of the engine: allow the
