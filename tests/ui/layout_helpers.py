@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QSizePolicy, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QSizePolicy, QTabBar, QWidget
 
 IGNORED = QSizePolicy.Policy.Ignored
 
@@ -69,8 +69,9 @@ def cut_off(window) -> list[str]:
     """Visible widgets squeezed below their minimum size or lying outside their parent, with where they are."""
     problems = []
     for w in window.findChildren(QWidget):
-        if not w.isVisible() or w.isWindow() or _scrolls(w) or isinstance(w, QHeaderView):
-            continue  # (a header's minimum size hint counts its sections, not what it needs to show)
+        if not w.isVisible() or w.visibleRegion().isEmpty() or w.isWindow() or _scrolls(w) or \
+                isinstance(w, QHeaderView):
+            continue  # (not on screen; a header's minimum size hint counts its sections, not what it needs to show)
         hint = w.minimumSizeHint().expandedTo(w.minimumSize())
         policy = w.sizePolicy()
         name = f"{type(w).__name__}({w.objectName() or getattr(w, 'text', lambda: '')()!r}) in " \
@@ -80,7 +81,10 @@ def cut_off(window) -> list[str]:
         if hint.height() > 0 and policy.verticalPolicy() != IGNORED and w.height() + 1 < hint.height():
             problems.append(f"{name} is {w.height()} px high, needs {hint.height()}")
         parent = w.parentWidget()
-        if parent is not None and not isinstance(parent, QAbstractScrollArea) and not w.visibleRegion().isEmpty() and \
+        if parent is not None and not isinstance(parent, QAbstractScrollArea) and \
                 not parent.rect().adjusted(-1, -1, 1, 1).contains(w.geometry()):
             problems.append(f"{name} at {w.geometry().getRect()} lies outside its parent {parent.rect().getRect()}")
+    for bar in window.findChildren(QTabBar):  # a dock tab bar Qt left behind, drawn over the menus
+        if bar.parentWidget() is window and bar.isVisible() and bar.geometry().intersects(window.menuBar().geometry()):
+            problems.append(f"a stray tab bar {[bar.tabText(i) for i in range(bar.count())]} over the menu bar")
     return problems

@@ -70,3 +70,22 @@ def test_script_plugin_under_the_inspector_gets_devtools_in_one_click_and_after_
         assert again["address"] == info["address"] and again["url"] != first_url
     finally:
         close_window(window)
+
+
+def test_a_hot_reloaded_plugin_keeps_its_url_so_breakpoints_hold(qtbot, copy_sample):
+    from tests.ui.preview_helpers import js
+    root = copy_sample("pexip-recording")
+    window, preview = open_preview_window(qtbot, root)
+    try:
+        served = preview.controller.session.environment.scheme.served
+        plugin = "custom_configuration/plugins/recording/recording.plugin.js"
+        before = served.count(plugin)
+        source = root / "webapp2/plugins/recording/recording.plugin.js"
+        with qtbot.waitSignal(preview.controller.sig_reloaded, timeout=5000):
+            source.write_text(source.read_text() + "\n// changed\n")
+        assert served.count(plugin) == before + 1  # fetched anew, at the very same URL
+        scripts = js(qtbot, preview.panel.view.page(),
+                     "Array.prototype.map.call(document.querySelectorAll('script[data-plugin]'), s => s.src)")
+        assert scripts and all(s.endswith("/" + plugin) for s in scripts)
+    finally:
+        close_window(window)

@@ -86,8 +86,13 @@ def test_a_dragged_separator_is_kept_through_resizes_and_restarts(qtbot, copy_sa
         assert abs(window.explorer.width() - wide) <= 2
     finally:
         close_window(window)
-    again, _preview = open_sized_window(qtbot, project, (1600, 1000), restore=True)
+    again, again_preview = preview_window(qtbot, (1600, 1000), restore=True)
+    qtbot.waitUntil(lambda: cut_off(again) == [])  # the start: no panel shows yet, nothing is left over the menus
+    with qtbot.waitSignal(again_preview.sig_ready, timeout=20000):
+        again.open_project(project)
+    settle(qtbot, again)
     assert abs(again.explorer.width() - wide) <= 2
+    assert cut_off(again) == []
     close_window(again)
 
 

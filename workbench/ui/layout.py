@@ -113,9 +113,7 @@ class WindowLayout(QObject):
             self.window.restoreState(self._default_state, LAYOUT_VERSION)
         for name, place in self.places.items():
             self.docks[name].setVisible(place.visible and self._project_open)
-        for name, place in self.places.items():  # the first of each tab group in front
-            if place.tab_with is None and place.visible:
-                self.docks[name].raise_()
+        self._raise_firsts()
         self.sizes = Sizes.default(self.window.width(), self.window.height())
         self._apply_soon()
 
@@ -146,8 +144,8 @@ class WindowLayout(QObject):
             docks.append(explorer)
             widths.append(max(EXPLORER_MIN, min(self.sizes.explorer, int(width * 0.3))))
         if preview is not None:
-            docks.append(preview)
-            widths.append(int(width * self.sizes.side))
+            docks.append(preview)  # a 640 px page whenever the window leaves the editors 400 px beside it
+            widths.append(max(int(width * self.sizes.side), min(PREVIEW_MIN_WIDTH, width - (widths or [0])[0] - 400)))
         if docks:
             self.window.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
         bottom = self._bottom_dock()
@@ -217,13 +215,26 @@ class WindowLayout(QObject):
     def project_opened(self) -> None:
         """Show the panels as they were while a project was last open (the defaults the first time)."""
         self._project_open = True
-        if self._project_state is not None:
-            self.window.restoreState(self._project_state, LAYOUT_VERSION)
-            self._project_state = None
-        else:
+        state, self._project_state = self._project_state, None
+        if state is None or not self.window.restoreState(state, LAYOUT_VERSION):
             for name, place in self.places.items():
                 self.docks[name].setVisible(place.visible)
+            self._raise_firsts()
         self._apply_soon()
+
+    def _raise_firsts(self) -> None:
+        """The first dock of each tab group in front (Problems rather than the last one added)."""
+        for name, place in self.places.items():
+            if place.tab_with is None and place.visible:
+                self.docks[name].raise_()
+
+    def share_column(self, top: str, below: str, top_share: float = 0.55) -> None:
+        """Split the height of a column between two docks (a dock shown under another gets room, not a sliver)."""
+        first, second = self._visible(top), self._visible(below)
+        if first is not None and second is not None:
+            total = first.height() + second.height()
+            self.window.resizeDocks([first, second], [int(total * top_share), total - int(total * top_share)],
+                                    Qt.Orientation.Vertical)
 
     def project_closed(self) -> None:
         """No project: the panels that show one go (the start page takes the window)."""
@@ -248,11 +259,11 @@ class WindowLayout(QObject):
             self.sizes = Sizes(**saved) if isinstance(saved, dict) else self.sizes
         except (TypeError, ValueError):
             log.info("the saved panel sizes are not readable: defaults used")
-        if isinstance(state, QByteArray) and self.window.restoreState(state, LAYOUT_VERSION):
-            if not self._project_open:  # the saved layout is a project's: kept for when one opens
-                self._project_state = self.window.saveState(LAYOUT_VERSION)
-                for dock in self.docks.values():
-                    dock.hide()
+        if isinstance(state, QByteArray):
+            if self._project_open:
+                self.window.restoreState(state, LAYOUT_VERSION)
+            else:  # the saved layout is a project's: applied when one opens (restoring it onto hidden docks
+                self._project_state = state  # and hiding them again leaves a stray tab bar on the window)
         self._apply_soon()
 
     def save(self) -> None:

@@ -11,7 +11,7 @@ run with the breakpoints DevTools keeps by file.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -72,10 +72,16 @@ class DevToolsPanel(QTabWidget):
         self.addTab(self.page_tools, "Page")
         self.session = None
         self._shown = False
+        self._ready_link = None
 
     def bind(self, session) -> None:
         """Follow the session the preview shows (None: nothing to inspect)."""
+        if self._ready_link is not None and self.session is not None and shiboken6.isValid(self.session):
+            QObject.disconnect(self._ready_link)
+        self._ready_link = None
         self.session = session
+        if session is not None:
+            self._ready_link = session.sig_ready.connect(self._attach)
         self.node.bind(session)
         index = self.indexOf(self.node)
         if self.node.available and index < 0:
@@ -90,7 +96,11 @@ class DevToolsPanel(QTabWidget):
         self._attach()
 
     def _attach(self) -> None:
-        page = getattr(self.session, "page", None) if self._shown else None
+        # Only a page that has loaded once: DevTools attached to a page that never loaded crash Chromium.
+        session = self.session
+        page = session.page if self._shown and session is not None and session.ready else None
+        if page is None and self._shown and session is not None and self.page_tools.inspected is session.page:
+            return  # the page is reloading: DevTools stay attached
         self.page_tools.inspect(page if page is not None and shiboken6.isValid(page) else None)
 
     def show_node(self) -> None:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -103,9 +103,13 @@ class PreviewActions(QObject):
 
     def show_devtools(self, on: bool) -> None:
         dock = self.plugin.devtools_dock
+        if on == dock.isVisible():
+            return
         dock.setVisible(on)
         if on:
             dock.raise_()
+            layout = self.plugin.window.layout_manager
+            QTimer.singleShot(0, lambda: layout.share_column("preview", "devtools"))
 
     def open_node_devtools(self) -> None:
         """One click: the process under the debugger and DevTools on it."""

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from workbench.core.scenario import ScenarioError, find_scenarios
 from workbench.core.scenario_report import ScenarioResult
 
 NOT_RUN, RUNNING, PASSED, FAILED = "not run", "running", "passed", "failed"
+PLAIN = re.compile(r"[A-Za-z_][\w .#@/()+=-]*(?<! )")  # a string YAML would read back as the same string
 
 
 @dataclass
@@ -90,7 +94,21 @@ def scenario_rows(target, project, folder: Path) -> list[ScenarioRow]:
 
 
 def step_row(step) -> StepRow:
-    """A row for a loaded Step: 'click: {...}' at its line."""
-    text = step.describe()
-    text = text.split(" (", 1)[1][:-1] if " (" in text else text  # "step 3 (click: {...})" -> "click: {...}"
+    """A row for a loaded Step: 'click: {location: toolbar, index: 0}' at its line."""
+    shown = step.raw if step.raw is not None else step.value
+    text = f"{step.kind}: {flow(shown)}" if shown is not None else step.kind
     return StepRow(step.index, text, step.pos.line if step.pos else 0, step.pos.column if step.pos else 0)
+
+
+def flow(value: Any) -> str:
+    """A value as YAML's flow style writes it (quotes only where a plain scalar would be misread), to show."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{flow(k)}: {flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(flow(v) for v in value) + "]"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, str):
+        plain = PLAIN.fullmatch(value) and value.lower() not in ("true", "false", "null", "yes", "no", "on", "off")
+        return value if plain else json.dumps(value, ensure_ascii=False)
+    return str(value)

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QTreeWidget,
@@ -31,7 +33,7 @@ from workbench.ui.tests.run import RunListener, run_rows
 MARKS = {NOT_RUN: "○", RUNNING: "▶", PASSED: "✓", FAILED: "✗"}
 COLOURS = {PASSED: "#1a7f37", FAILED: "#cf222e", RUNNING: "#0969da"}
 BACKGROUNDS = {RUNNING: QColor(9, 105, 218, 45), FAILED: QColor(207, 34, 46, 40)}
-PACES = (("Full speed", 0.0), ("Slow motion (0.5 s a step)", 0.5), ("Slower (1.5 s a step)", 1.5))
+PACES = (("Full speed", 0.0), ("0.5 s a step", 0.5), ("1.5 s a step", 1.5))
 WATCH_DELAY_MS = 500
 ROW_ROLE = Qt.ItemDataRole.UserRole
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,8 +74,9 @@ class TestPanel(QWidget, RunListener):
         self.pace = QComboBox()
         for text, seconds in PACES:
             self.pace.addItem(text, seconds)
-        self.pace.setToolTip("Pause before each step, to follow the run in the preview")
+        self.pace.setToolTip("Slow motion: a pause before each step, to follow the run in the preview")
         self.summary = QLabel("")
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the panel
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         for w in (self.run_all_button, self.run_button, self.stop_button, self.watch, self.pace):
@@ -81,7 +84,12 @@ class TestPanel(QWidget, RunListener):
         bar.addWidget(self.summary, 1)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Scenario / step", "Line", "Time"])
-        self.tree.setColumnWidth(0, 360)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setMinimumWidth(200)
         self.tree.itemSelectionChanged.connect(self._show_details)
         self.tree.itemDoubleClicked.connect(lambda item, _c: self._jump(item))
         self.details = QTextBrowser()
@@ -90,8 +98,8 @@ class TestPanel(QWidget, RunListener):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tree)
         split.addWidget(self.details)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
