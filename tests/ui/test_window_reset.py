@@ -37,3 +37,22 @@ def test_opening_another_project_resets_every_panel(qtbot, copy_sample):
         assert preview.panel.status.text() == "ready"
     finally:
         close_window(window)
+
+
+def test_opening_another_project_during_a_test_run_stops_it_cleanly(qtbot, copy_sample):
+    window, preview = open_preview_window(qtbot, copy_sample("pexip-recording"))
+    try:
+        tests = preview.tests
+        tests.pace.setCurrentIndex(2)  # slow: the run is still going when the other project opens
+        started = []
+        tests.tree.currentItemChanged.connect(lambda *_: started.append(True))
+        assert tests.run_all()
+        qtbot.waitUntil(lambda: bool(started), timeout=10000)
+        with qtbot.waitSignal(preview.sig_ready, timeout=20000):
+            assert window.open_project(copy_sample("xcally-html"))
+        qtbot.waitUntil(lambda: not tests.running, timeout=10000)
+        assert preview.controller.session.project.root.name == "xcally-html" and not preview.controller.borrowed
+        assert [r.state for r in tests.rows] == ["not run", "not run"] and tests.summary.text() == ""
+        assert preview.host_controls.isEnabled()
+    finally:
+        close_window(window)

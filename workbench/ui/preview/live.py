@@ -208,12 +208,20 @@ class PreviewController(QObject):
             self.sig_session.emit(None)
 
     def give_back(self) -> None:
-        """The scenarios are done: the live preview starts again."""
+        """The scenarios are done: the live preview starts again (unless another project opened or none is open)."""
+        if not self.borrowed:
+            return
         self.borrowed = False
         self.guest = None
         self.message = "Open a project to preview it."
         if self.project is not None:
             self.open(self.project)
+
+    def forget(self) -> None:
+        """The project closed: no session, nothing to give the preview back to."""
+        self.close()
+        self.project, self.borrowed, self.guest = None, False, None
+        self.message = "Open a project to preview it."
 
     # -- audience ---------------------------------------------------------------------------------------------------
     def set_audience(self, role: str | None = None, platform: str | None = None) -> None:

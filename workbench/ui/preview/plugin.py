@@ -100,7 +100,7 @@ class PreviewPlugin(QObject):
     def _project_closed(self) -> None:
         self._unsaved.stop()
         self.tests.set_project(None, None)
-        self.controller.close()
+        self.controller.forget()
 
     def _files_changed(self, batch) -> None:
         files = sorted(batch.files)

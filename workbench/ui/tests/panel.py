@@ -3,12 +3,11 @@ with what was expected and what was seen, a jump to its line, and a watch mode t
 
 from __future__ import annotations
 
-import html
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QTextDocument
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,12 +26,10 @@ from PySide6.QtWidgets import (
 
 from workbench.core.config import scenario_folder
 from workbench.sandbox.aio import spawn
-from workbench.ui.tests.model import FAILED, NOT_RUN, PASSED, RUNNING, ScenarioRow, scenario_rows
+from workbench.ui.tests.details import MARKS, details_html, paint
+from workbench.ui.tests.model import FAILED, RUNNING, ScenarioRow, scenario_rows
 from workbench.ui.tests.run import RunListener, run_rows
 
-MARKS = {NOT_RUN: "○", RUNNING: "▶", PASSED: "✓", FAILED: "✗"}
-COLOURS = {PASSED: "#1a7f37", FAILED: "#cf222e", RUNNING: "#0969da"}
-BACKGROUNDS = {RUNNING: QColor(9, 105, 218, 45), FAILED: QColor(207, 34, 46, 40)}
 PACES = (("Full speed", 0.0), ("0.5 s a step", 0.5), ("1.5 s a step", 1.5))
 WATCH_DELAY_MS = 500
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -146,15 +143,16 @@ class TestPanel(QWidget, RunListener):
     def running(self) -> bool:
         return self.task is not None and not self.task.done()
 
-    def run_all(self) -> None:
-        self.run([r.rel for r in self.rows])
+    def run_all(self) -> bool:
+        """Run every scenario of the project; False when nothing can run now."""
+        return self.run([r.rel for r in self.rows])
 
-    def run_selected(self) -> None:
+    def run_selected(self) -> bool:
+        """Run the scenario selected (or whose step is); False when nothing can run now."""
         item = self.tree.currentItem()
         while item is not None and item.parent() is not None:
             item = item.parent()
-        if item is not None:
-            self.run([item.data(0, ROW_ROLE)])
+        return self.run([item.data(0, ROW_ROLE)]) if item is not None else False
 
     def run(self, rels: list[str]) -> bool:
         """Run these scenario files (project-relative) in the preview; False when nothing can run now."""
@@ -170,24 +168,27 @@ class TestPanel(QWidget, RunListener):
         return True
 
     async def _run(self, rows: list[ScenarioRow]) -> None:
-        results = []
+        results, project = [], self.project
         try:
             results = await run_rows(self.target, self.project, rows, self.controller, self,
                                      float(self.pace.currentData() or 0), self.snapshot)
         finally:
-            failed = sum(not r.passed for r in results)
-            seconds = time.perf_counter() - self._started
-            stopped = len(results) < len(rows)
-            self.summary.setText(f"{len(results) - failed} passed, {failed} failed"
-                                 + (", stopped" if stopped else "") + f" · {seconds:.1f} s · "
-                                 + time.strftime("%H:%M:%S"))
             self.task = None
             self._show_buttons()
             self.sig_running.emit(False)
-            self.sig_finished.emit(results)
-            if self._rerun:
-                self._rerun = False
-                self._watch_timer.start()
+            if self.project is project:  # (another project opened meanwhile: its panel owes this run nothing)
+                self._finished(results, len(rows))
+
+    def _finished(self, results: list, asked: int) -> None:
+        failed = sum(not r.passed for r in results)
+        seconds = time.perf_counter() - self._started
+        self.summary.setText(f"{len(results) - failed} passed, {failed} failed"
+                             + (", stopped" if len(results) < asked else "") + f" · {seconds:.1f} s · "
+                             + time.strftime("%H:%M:%S"))
+        self.sig_finished.emit(results)
+        if self._rerun:
+            self._rerun = False
+            self._watch_timer.start()
 
     def stop(self) -> None:
         """Stop the run (the scenario running fails as stopped; the live preview comes back)."""
@@ -228,7 +229,13 @@ class TestPanel(QWidget, RunListener):
         self.run([rel for rel in self.last_run if self.row(rel)] or [r.rel for r in self.rows])
 
     # -- RunListener ------------------------------------------------------------------------------------------------
+    def _ours(self, row: ScenarioRow) -> bool:
+        """The row is one of the project shown (a stopped run of another project may still report)."""
+        return any(r is row for r in self.rows)
+
     def scenario_started(self, row: ScenarioRow) -> None:
+        if not self._ours(row):
+            return
         self._update(row)
         item = self.items.get(row.rel)
         if item is not None:
@@ -236,6 +243,8 @@ class TestPanel(QWidget, RunListener):
             self.tree.scrollToItem(item)
 
     def step_changed(self, row: ScenarioRow, index: int) -> None:
+        if not self._ours(row):
+            return
         self._update(row)
         item = self.items.get(row.rel)
         if item is not None and 0 < index <= item.childCount():
@@ -244,6 +253,8 @@ class TestPanel(QWidget, RunListener):
             self.tree.scrollToItem(child)
 
     def scenario_finished(self, row: ScenarioRow, snapshot) -> None:
+        if not self._ours(row):
+            return
         self._update(row)
         if snapshot is not None and not snapshot.isNull():
             self.details.document().addResource(QTextDocument.ResourceType.ImageResource,
@@ -278,12 +289,12 @@ class TestPanel(QWidget, RunListener):
         if item is None:
             return
         state = FAILED if row.load_error and row.state != RUNNING else row.state
-        _paint(item, state, f"{MARKS[state]} {row.name}")
+        paint(item, state, f"{MARKS[state]} {row.name}")
         item.setText(2, f"{row.result.seconds:.2f} s" if row.result is not None else "")
         times = list(row.result.step_ms) if row.result is not None else []
         for n, step in enumerate(row.steps):
             child = item.child(n)
-            _paint(child, step.state, f"{MARKS[step.state]} {step.index}. {step.text}")
+            paint(child, step.state, f"{MARKS[step.state]} {step.index}. {step.text}")
             child.setText(2, f"{times[n]:.0f} ms" if n < len(times) else "")
             child.setToolTip(0, step.message or step.text)
 
@@ -309,43 +320,3 @@ class TestPanel(QWidget, RunListener):
             rel, _, place = url.path().rpartition(":")
             line, _, column = place.partition(",")
             self.sig_open_location.emit(rel, int(line or 1), int(column or 1))
-
-
-def _paint(item: QTreeWidgetItem, state: str, text: str) -> None:
-    item.setText(0, text)
-    font = QFont(item.font(0))
-    font.setBold(state in (RUNNING, FAILED))
-    item.setFont(0, font)
-    colour = COLOURS.get(state)
-    item.setForeground(0, QBrush(QColor(colour)) if colour else QBrush())
-    background = BACKGROUNDS.get(state)
-    for column in range(3):
-        item.setBackground(column, QBrush(background) if background is not None else QBrush())
-
-
-def details_html(row: ScenarioRow, index: int | None) -> str:
-    """The selected scenario (or step): its outcome, and for a failure the step, expected vs seen, where it is."""
-    e = html.escape
-    parts = [f"<h3>{MARKS[row.state]} {e(row.name)}</h3><p><code>{e(row.rel)}</code></p>"]
-    if row.load_error:
-        parts.append(f"<p style='color:{COLOURS[FAILED]}'><b>The file does not load:</b> {e(row.load_error)}</p>")
-    result = row.result
-    failed = row.failed_step()
-    step = row.step(index) if index else failed
-    if step is not None:
-        where = f"{row.rel}:{step.line},{step.column}"
-        parts.append(f"<p><b>Step {step.index}</b> ({e(step.state)}) · <a href='goto:{e(where)}'>line {step.line}"
-                     f"</a></p><p><b>Expected</b><br><code>{e(step.text)}</code></p>")
-        if step.state == FAILED:
-            parts.append(f"<p><b>Seen</b><br><span style='color:{COLOURS[FAILED]}'>{e(step.message)}</span></p>")
-    if result is not None and not result.passed and (row.start_failed or step is None):
-        parts.append(f"<p><b>Failed</b> at {e(result.failed_step or 'start')}:<br>"
-                     f"<span style='color:{COLOURS[FAILED]}'>{e(result.reason)}</span></p>")
-    if result is not None:
-        verdict = "passed" if result.passed else "failed"
-        parts.append(f"<p>{verdict} in {result.seconds:.2f} s, {result.steps_run} step(s) run, {e(result.started)}</p>")
-        if not result.passed and result.log_tail:
-            parts.append("<p><b>Host log</b></p><pre>" + e("\n".join(result.log_tail)) + "</pre>")
-    if row.snapshot and row.state == FAILED:
-        parts.append(f"<p><b>The preview when it failed</b></p><img src='snapshot:{e(row.rel)}' width='420'>")
-    return "".join(parts)
