@@ -44,7 +44,7 @@ class PreviewActions(QObject):
         layout.sig_focus.connect(self.focus.setChecked)
         self.detach = _action(window, "Detach preview", lambda _=False: self.detach_preview(), "",
                               "Show the preview in a window of its own (double-click its title to dock it again)")
-        self.run_all = _action(window, "Run all scenarios", lambda _=False: plugin.tests.run_all(), "Ctrl+Alt+T",
+        self.run_all = _action(window, "Run all scenarios", lambda _=False: plugin.tests.run_all(), "Ctrl+F5",
                                "Run every scenario in the preview, step by step")
         self.run_selected = _action(window, "Run the selected scenario", lambda _=False: self._run_selected())
         self.stop = _action(window, "Stop the scenarios", lambda _=False: plugin.tests.stop())
