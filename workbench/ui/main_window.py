@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         key = (name or title.lower().replace(" ", "-")).removeprefix("dock-")
         self.layout_manager.add(key, dock, place or Place(area))
         if hasattr(self, "view_menu"):
-            self.view_menu.addAction(dock.toggleViewAction())
+            self.view_menu.insertAction(self.panels_end, dock.toggleViewAction())  # the panels together
         return dock
 
     def set_run_handler(self, handler: Callable[[], None] | None) -> None:
@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         for dock in (self.explorer_dock, self.problems_dock):
             self.view_menu.addAction(dock.toggleViewAction())
+        self.panels_end = self.view_menu.addSeparator()
         theme_menu = self.view_menu.addMenu("Theme")
         for choice in ("system", "light", "dark"):
             a = theme_menu.addAction(choice.capitalize())

@@ -9,6 +9,7 @@ panel's status line when they end.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import Callable
 from pathlib import Path
@@ -147,7 +148,8 @@ class HostPanel(QWidget):
             return False
         if inspect.isawaitable(result):
             self._tasks = [t for t in self._tasks if not t.done()]
-            self._tasks.append(spawn(self._finish(result, done, describe)))
+            control = asyncio.ensure_future(result)  # a task of its own: detach() cancels it even before it starts
+            self._tasks += [control, spawn(self._finish(control, done, describe))]
             return True
         self.status.setText(describe(result) if describe else done)
         return True
