@@ -62,6 +62,15 @@ def test_script_plugin_under_the_inspector_gets_devtools_in_one_click_and_after_
         assert session.node.port != int(info["address"].rsplit(":", 1)[1])  # the server, not the inspector
         first_url = info["url"]
 
+        # The plugin's page cannot reach the inspector that the window's DevTools may reach.
+        from tests.ui.preview_helpers import js
+        from workbench.core.hostlog import NETWORK
+        js(qtbot, preview.panel.view.page(), f"(function () {{ try {{ new WebSocket('ws://{info['address']}/x'); }} "
+                                             "catch (e) {} return 1; })()")
+        qtbot.waitUntil(lambda: any(e.kind == NETWORK and info["address"].split(":")[0] in e.message
+                                    for e in session.log.entries), timeout=5000)
+        assert attached() == 1
+
         script = root / "app" / "index.js"
         with qtbot.waitSignal(preview.controller.sig_reloaded, timeout=20000):
             script.write_text(script.read_text() + "\n// changed\n")
