@@ -139,6 +139,8 @@ class XcallySession(HostSession):
         self.sig_state_changed.emit()
 
     def _on_port(self, port: int) -> None:
+        if self.node is None:  # (a port found just before the session closed arrives after it)
+            return
         if port:
             # The plugin's own server, on its own port, is the only loopback address the page may reach.
             self.environment.allow_host(f"{LOOPBACK}:{port}")
