@@ -7,15 +7,14 @@ import shutil
 
 import pytest
 
-from tests.ui.preview_helpers import close_window, open_preview_window
+from tests.ui.preview_helpers import previewing
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js not on PATH")
 
 
 def test_devtools_attach_to_the_preview_page_and_follow_it(qtbot, copy_sample):
-    window, preview = open_preview_window(qtbot, copy_sample("pexip-recording"))
-    try:
+    with previewing(qtbot, copy_sample("pexip-recording")) as (window, preview):
         assert not preview.devtools_dock.isVisible() and not preview.devtools.attached
         preview.actions.devtools.trigger()  # F12
         assert preview.devtools_dock.isVisible()
@@ -34,8 +33,6 @@ def test_devtools_attach_to_the_preview_page_and_follow_it(qtbot, copy_sample):
 
         preview.actions.devtools.trigger()  # hidden: the page runs without DevTools
         assert not preview.devtools.attached and preview.controller.session.page.devToolsPage() is None
-    finally:
-        close_window(window)
 
 
 @needs_node
@@ -43,8 +40,7 @@ def test_script_plugin_under_the_inspector_gets_devtools_in_one_click_and_after_
         qtbot, copy_sample, monkeypatch):
     monkeypatch.setenv("PORT", "0")
     root = copy_sample("xcally-script")
-    window, preview = open_preview_window(qtbot, root)
-    try:
+    with previewing(qtbot, root) as (window, preview):
         session = preview.controller.session
         qtbot.waitUntil(lambda: bool(session.node.port), timeout=10000)
         node = preview.devtools.node
@@ -77,15 +73,12 @@ def test_script_plugin_under_the_inspector_gets_devtools_in_one_click_and_after_
         qtbot.waitUntil(lambda: attached() == 2, timeout=20000)  # DevTools reattached to the new run
         again = session.inspector()
         assert again["address"] == info["address"] and again["url"] != first_url
-    finally:
-        close_window(window)
 
 
 def test_a_hot_reloaded_plugin_keeps_its_url_so_breakpoints_hold(qtbot, copy_sample):
     from tests.ui.preview_helpers import js
     root = copy_sample("pexip-recording")
-    window, preview = open_preview_window(qtbot, root)
-    try:
+    with previewing(qtbot, root) as (window, preview):
         served = preview.controller.session.environment.scheme.served
         plugin = "custom_configuration/plugins/recording/recording.plugin.js"
         before = served.count(plugin)
@@ -96,5 +89,3 @@ def test_a_hot_reloaded_plugin_keeps_its_url_so_breakpoints_hold(qtbot, copy_sam
         scripts = js(qtbot, preview.panel.view.page(),
                      "Array.prototype.map.call(document.querySelectorAll('script[data-plugin]'), s => s.src)")
         assert scripts and all(s.endswith("/" + plugin) for s in scripts)
-    finally:
-        close_window(window)

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from qtasync import run
 
-from tests.ui.preview_helpers import HARNESS_WORLD, close_window, js, open_preview_window, wait_js
+from tests.ui.preview_helpers import HARNESS_WORLD, close_window, js, open_preview_window, previewing, wait_js
 from workbench.targets.xcally.runtime.steps import view_text
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
@@ -40,8 +40,7 @@ def settings_text(qtbot, page) -> str:
 
 def test_pexip_shows_an_unsaved_form_edit_and_keeps_the_last_good_text(qtbot, copy_sample):
     root = copy_sample("pexip-recording")
-    window, preview = open_preview_window(qtbot, root)
-    try:
+    with previewing(qtbot, root) as (window, preview):
         page = preview.panel.view.page()
         on_disk = (root / PACKAGE).read_text()
         editor = window.open_file(PACKAGE)
@@ -57,14 +56,11 @@ def test_pexip_shows_an_unsaved_form_edit_and_keeps_the_last_good_text(qtbot, co
         preview.push_unsaved()
         assert "Recorder" in settings_text(qtbot, page)
         assert json.loads(preview.controller.session.unsaved.texts[PACKAGE])["name"] == "Recorder"
-    finally:
-        close_window(window)
 
 
 def test_pexip_oops_screen_goes_once_the_error_is_fixed_and_the_plugin_reloaded(qtbot, copy_sample):
     root = copy_sample("pexip-recording")
-    window, preview = open_preview_window(qtbot, root)
-    try:
+    with previewing(qtbot, root) as (window, preview):
         page = preview.panel.view.page()
         oops = "WBH.extensions.pexip.oops()"
         source = root / PLUGIN_JS
@@ -75,8 +71,6 @@ def test_pexip_oops_screen_goes_once_the_error_is_fixed_and_the_plugin_reloaded(
         with qtbot.waitSignal(preview.controller.sig_reloaded, timeout=5000):
             source.write_text(good)
         wait_js(qtbot, page, oops, lambda shown: shown is False, world=HARNESS_WORLD)
-    finally:
-        close_window(window)
 
 
 # -- XCALLY ------------------------------------------------------------------------------------------------------------
@@ -131,8 +125,7 @@ def test_xcally_script_a_crashed_plugin_starts_on_save_a_stopped_one_does_not(qt
 
 def test_xcally_html_view_reloads_in_place_and_f5_keeps_the_view(qtbot, copy_sample):
     root = copy_sample("xcally-html")
-    window, preview = open_preview_window(qtbot, root)
-    try:
+    with previewing(qtbot, root) as (window, preview):
         session = preview.controller.session
         session.show_view("agent")
         wait_view_text(qtbot, session, "Agent quick replies")
@@ -148,8 +141,6 @@ def test_xcally_html_view_reloads_in_place_and_f5_keeps_the_view(qtbot, copy_sam
         qtbot.waitUntil(lambda: reload_status(preview).startswith("page reloaded in"), timeout=5000)
         assert session.view_role == "agent"
         wait_view_text(qtbot, session, "Agent replies, reloaded")
-    finally:
-        close_window(window)
 
 
 # -- eXo ---------------------------------------------------------------------------------------------------------------
@@ -158,8 +149,7 @@ BUTTON = "JSON.stringify({context: ExoHost.context, text: (document.querySelecto
 
 def test_exo_connector_change_reloads_the_page_keeping_the_context(qtbot, copy_sample):
     root = copy_sample("exo-connector")
-    window, preview = open_preview_window(qtbot, root)
-    try:
+    with previewing(qtbot, root) as (window, preview):
         page, session = preview.panel.view.page(), preview.controller.session
         space = session.places("space")[0]["id"]
         run(session.set_context({"type": "space", "id": space}))
@@ -177,5 +167,3 @@ def test_exo_connector_change_reloads_the_page_keeping_the_context(qtbot, copy_s
             window.run()  # F5
         qtbot.waitUntil(lambda: "Acme call" in (button()["text"] or ""), timeout=5000)
         assert button()["context"]["id"] == space and session.context["id"] == space
-    finally:
-        close_window(window)

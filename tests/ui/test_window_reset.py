@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.preview_helpers import close_window, open_preview_window
+from tests.ui.preview_helpers import previewing
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 
 
 def test_opening_another_project_resets_every_panel(qtbot, copy_sample):
-    window, preview = open_preview_window(qtbot, copy_sample("pexip-recording"))
-    try:
+    with previewing(qtbot, copy_sample("pexip-recording")) as (window, preview):
         log, tests, controls = preview.log, preview.tests, preview.controls
         controls.record_button.click()
         controls.add_participant("guest")
@@ -35,13 +34,10 @@ def test_opening_another_project_resets_every_panel(qtbot, copy_sample):
         assert all(r.state == "not run" for r in tests.rows)
         assert not tests.watch.isChecked() and tests.summary.text() == "" and tests.details.toPlainText() == ""
         assert preview.panel.status.text() == "ready"
-    finally:
-        close_window(window)
 
 
 def test_opening_another_project_during_a_test_run_stops_it_cleanly(qtbot, copy_sample):
-    window, preview = open_preview_window(qtbot, copy_sample("pexip-recording"))
-    try:
+    with previewing(qtbot, copy_sample("pexip-recording")) as (window, preview):
         tests = preview.tests
         tests.pace.setCurrentIndex(2)  # slow: the run is still going when the other project opens
         started = []
@@ -54,5 +50,3 @@ def test_opening_another_project_during_a_test_run_stops_it_cleanly(qtbot, copy_
         assert preview.controller.session.project.root.name == "xcally-html" and not preview.controller.borrowed
         assert [r.state for r in tests.rows] == ["not run", "not run"] and tests.summary.text() == ""
         assert preview.host_controls.isEnabled()
-    finally:
-        close_window(window)
