@@ -1,8 +1,10 @@
 """The preview's figures: hot reload against a bare page reload, start-up against a bare Qt window, memory.
 
-- reload_ms_median: a plugin source written on disk -> the plugin loaded again and its menu items rendered, in the
-  real window with the preview docked (the window's watcher sees the write); page_reload_ms_median: a bare reload of
-  the same host page (to plugins loaded), measured in the same run.
+- reload_ms_median (Pexip) and reload_ms_median_<host> (xcally_html, xcally_script, exo): a file saved on disk ->
+  the change visible in the real window's preview (the window's watcher sees the write; the host reports the reload
+  done and the new text is then read from the page): a Pexip plugin's label, an XCALLY view's heading, the page an
+  XCALLY script plugin serves after its restart, an eXo connector's call button; page_reload_ms_median[_<host>]: a
+  bare reload of the same host page (to ready), measured in the same run and window.
 - startup_s_median: `python -m workbench sample_projects/pexip-recording` launched -> the window shown with the
   preview loaded (the window prints a marker then, see workbench/ui/preview/plugin.py); qt_hello_startup_s_median:
   a bare PySide6 window launched -> shown.
@@ -19,7 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "sample_projects" / "pexip-recording"
@@ -128,67 +132,135 @@ def rss() -> dict:
 
 
 # -- hot reload (in process, the real window) -----------------------------------------------------------------------------
+class ReloadCase(NamedTuple):
+    """One host's hot reload: which sample, which file is saved, what the change is, how it is seen."""
+
+    host: str
+    sample: str
+    file: str
+    old: str
+    new: str  # with {i}: each save writes something new
+    shown: Callable  # async (session, text) -> bool, read once the reload is reported: the change is visible
+
+
+async def _pexip_shown(session, text: str) -> bool:
+    item = await session.harness("WBH.extensions.pexip.item({location: 'toolbar', index: 0})") or {}
+    return (item.get("item") or {}).get("label") == text
+
+
+async def _view_shown(session, text: str) -> bool:
+    from workbench.targets.xcally.runtime.steps import view_text
+    return text in (await view_text(session) or "")
+
+
+async def _exo_shown(session, text: str) -> bool:
+    return text in (await session.harness("(document.querySelector('#callButton') || {}).innerText || ''") or "")
+
+
+RELOAD_CASES = (
+    ReloadCase("pexip", "pexip-recording", PLUGIN_JS, "label: 'Start recording'", "label: 'Start recording {i}'",
+               lambda s, new: _pexip_shown(s, new.split("'")[1])),
+    ReloadCase("xcally_html", "xcally-html", "views/admin.html", "Queue dashboard (admin)", "Queue dashboard {i}",
+               _view_shown),
+    ReloadCase("xcally_script", "xcally-script", "app/index.js", "Status plugin is running", "Status plugin {i}",
+               _view_shown),
+    ReloadCase("exo", "exo-connector", "webapp/src/main/webapp/js/webconferencing-acme.js", ">Call with Acme<",
+               ">Acme call {i}<", lambda s, new: _exo_shown(s, new.strip("<>"))),
+)
+
+
+async def wait_until(condition, timeout_ms: int) -> bool:
+    """Re-check condition() (a value or an awaitable) on the loop until it holds (True) or timeout_ms pass."""
+    import inspect
+
+    from workbench.sandbox.aio import poll
+
+    async def check():
+        value = condition()
+        return bool(await value if inspect.isawaitable(value) else value), ""
+    return (await poll(check, timeout_ms))[0]
+
+
+def _reload_host(window, preview, project: Path, case: ReloadCase) -> tuple[list[float], list[float]]:
+    """Save the case's file RELOADS times (change -> visible) and reload the bare page as often, in one window."""
+    from timing import run
+    ready = {"n": 0}
+    controller = preview.controller
+    link = controller.sig_ready.connect(lambda: ready.__setitem__("n", ready["n"] + 1))
+    window.open_project(project)
+    if not run(wait_until(lambda: ready["n"] >= 1 and controller.session.ready, 30000)):
+        raise RuntimeError(f"{case.sample}: the preview did not load")
+    session = controller.session
+    if case.host == "xcally_script" and not run(wait_until(lambda: bool(session.node.port), 15000)):
+        raise RuntimeError("the script plugin serves nothing")
+    path = project / case.file
+    original = path.read_text()
+    done: dict = {}
+    controller.sig_reloaded.connect(lambda _what, _ms: done.setdefault("t", time.perf_counter()))
+    reload_ms, page_ms = [], []
+    for i in range(RELOADS + 2):
+        done.clear()
+        new = case.new.format(i=i)
+        t0 = time.perf_counter()
+        path.write_text(original.replace(case.old, new))
+        if not run(wait_until(lambda: "t" in done, 15000)):
+            raise RuntimeError(f"{case.sample}: {case.file} was not reloaded")
+        if not run(wait_until(lambda new=new: case.shown(session, new), 5000)):
+            raise RuntimeError(f"{case.sample}: the reload did not show {new!r}")
+        if i >= 2:  # the first rounds warm the caches
+            reload_ms.append((done["t"] - t0) * 1000)
+        n = ready["n"]
+        t0 = time.perf_counter()
+        controller.reload_page()
+        if not run(wait_until(lambda n=n: ready["n"] > n, 10000)):
+            raise RuntimeError(f"{case.sample}: the page did not reload")
+        if i >= 2:
+            page_ms.append((time.perf_counter() - t0) * 1000)
+    controller.sig_ready.disconnect(link)
+    controller.sig_reloaded.disconnect()
+    return reload_ms, page_ms
+
+
 def reload() -> dict:
+    """reload_ms_median[_<host>]: a file saved on disk -> the change visible in the window's preview;
+    page_reload_ms_median[_<host>]: a bare reload of the same host page, in the same window and run."""
     from workbench.ui.preview.plugin import prepare
     prepare()
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
     from PySide6.QtWidgets import QApplication
     from timing import run
 
-    async def wait_for(condition, timeout_ms: int) -> bool:
-        from workbench.sandbox.aio import poll
-
-        async def check():
-            return condition(), ""
-        return (await poll(check, timeout_ms))[0]
-
+    figures: dict = {}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        os.environ.update(WORKBENCH_SETTINGS=str(tmp / "settings.ini"), WORKBENCH_DATA_DIR=str(tmp / "data"))
+        os.environ.update(WORKBENCH_SETTINGS=str(tmp / "settings.ini"), WORKBENCH_DATA_DIR=str(tmp / "data"),
+                          PORT="0")  # the script sample serves on a free port
         app = QApplication.instance() or QApplication(["bench"])
-        run(wait_for(lambda: True, 0))  # the qasync loop exists before the window starts tasks
+        run(wait_until(lambda: True, 0))  # the qasync loop exists before the window starts tasks
+        executor = ThreadPoolExecutor()  # (stopping a plugin runs in it: plain threads end with the program)
+        asyncio.get_event_loop().set_default_executor(executor)
         from workbench.ui.main_window import MainWindow
         from workbench.ui.preview.plugin import install
         from workbench.ui.theme import ThemeManager
-        project = _project_copy(tmp)
         window = MainWindow(ThemeManager("light"))
         preview = install(window)
+        window.resize(1280, 800)
         window.show()
-        ready = {"n": 0}
-        preview.controller.sig_ready.connect(lambda: ready.__setitem__("n", ready["n"] + 1))
-        window.open_project(project)
-        if not run(wait_for(lambda: ready["n"] >= 1, 30000)):
-            raise RuntimeError("the preview did not load")
-        controller = preview.controller
-        path = project / PLUGIN_JS
-        original = path.read_text()
-        done: dict = {}
-        controller.sig_reloaded.connect(lambda ids, ms: done.setdefault("t", time.perf_counter()))
-        reload_ms, page_ms = [], []
-        for i in range(RELOADS + 2):
-            done.clear()
-            label = f"Start recording {i}"
-            t0 = time.perf_counter()
-            path.write_text(original.replace("label: 'Start recording'", f"label: '{label}'"))
-            if not run(wait_for(lambda: "t" in done, 5000)):
-                raise RuntimeError("the plugin was not reloaded")
-            entry = next(e for e in reversed(controller.session.log.entries) if e.data.get("reloaded"))
-            if not entry.data.get("rendered"):
-                raise RuntimeError("the reloaded plugin rendered no menu item")
-            if i >= 2:  # the first rounds warm the caches
-                reload_ms.append((done["t"] - t0) * 1000)
-            n = ready["n"]
-            t0 = time.perf_counter()
-            controller.reload_page()
-            if not run(wait_for(lambda n=n: ready["n"] > n, 10000)):
-                raise RuntimeError("the page did not reload")
-            if i >= 2:
-                page_ms.append((time.perf_counter() - t0) * 1000)
-        for doc in window.session.documents.values():
-            doc.saved_text = doc.text
+        for case in RELOAD_CASES:
+            if case.host == "xcally_script" and shutil.which("node") is None:
+                continue
+            project = tmp / case.sample
+            shutil.copytree(REPO / "sample_projects" / case.sample, project)
+            reload_ms, page_ms = _reload_host(window, preview, project, case)
+            suffix = "" if case.host == "pexip" else f"_{case.host}"
+            figures[f"reload_ms_median{suffix}"] = round(statistics.median(reload_ms), 1)
+            figures[f"page_reload_ms_median{suffix}"] = round(statistics.median(page_ms), 1)
         window.close()
         app.processEvents()
-    return {"reload_ms_median": round(statistics.median(reload_ms), 1),
-            "page_reload_ms_median": round(statistics.median(page_ms), 1)}
+        executor.shutdown(wait=True)
+    return figures
 
 
 FIGURES = {"reload_ms_median": reload, "startup_s_median": startup, "rss_mb_with_sandbox": rss}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -75,6 +76,16 @@ def open_preview_window(qtbot, path):
     with qtbot.waitSignal(preview.sig_ready, timeout=20000):
         assert window.open_project(path)
     return window, preview
+
+
+@contextmanager
+def previewing(qtbot, path):
+    """with previewing(qtbot, path) as (window, preview): a preview window on the project, closed afterwards."""
+    window, preview = open_preview_window(qtbot, path)
+    try:
+        yield window, preview
+    finally:
+        close_window(window)
 
 
 def close_window(window) -> None:

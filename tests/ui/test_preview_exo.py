@@ -39,7 +39,7 @@ def choose(combo, data) -> None:
 def test_panel_follows_the_host_and_shows_a_user_popover(qtbot, exo_window):
     window, preview, panel, page = exo_window
     assert isinstance(panel, WebConferencingPanel)
-    assert preview.controls_dock.windowTitle() == "Web Conferencing"
+    assert preview.host_controls.tabText(0) == "Web Conferencing" and preview.host_controls.count() == 1
     assert "@john" in panel.me_label.text()
     # The page is not left empty: the first other user's popover, with Acme's call button.
     state = button_state(qtbot, page, lambda b: b["state"] == "shown")

@@ -41,8 +41,8 @@ def frame_process_state(qtbot, page):
 def test_stop_and_start_drive_the_plugin_process(qtbot, script_window):
     window, preview, panel, remember = script_window
     assert isinstance(panel, ProcessPanel)
-    assert preview.host_controls.currentWidget() is panel
-    assert preview.controls_dock.windowTitle() == "Plugin process"
+    assert preview.host_controls.content(preview.host_controls.currentIndex()) is panel
+    assert [preview.host_controls.tabText(i) for i in range(preview.host_controls.count())] == ["Plugin process"]
     page = preview.panel.view.page()
     session = preview.controller.session
     first = session.process_info()["pid"]
@@ -109,7 +109,7 @@ def test_html_plugin_switches_views_and_shows_who_sees_it(qtbot, copy_sample):
     window, preview = open_preview_window(qtbot, copy_sample("xcally-html"))
     try:
         panel = preview.host_controls.panel
-        assert panel.process_box is None and preview.controls_dock.windowTitle() == "Plugin process"
+        assert panel.process_box is None and preview.host_controls.tabText(0) == "Plugin process"
         assert "Admins see it · Agents see it" in panel.sidebar_label.text()
         page = preview.panel.view.page()
         agent = panel.findChild(QRadioButton, "view-agent")

@@ -103,9 +103,9 @@ def parse_scenario(text: str, file: str, vocabulary: Vocabulary, *, json_format:
     return build_scenario(data, pos, file, vocabulary, default_name)
 
 
-def find_scenarios(root: Path) -> list[Path]:
-    """The project's scenario files: scenarios/*.yaml|*.yml|*.json, sorted by name."""
-    folder = Path(root) / "scenarios"
+def find_scenarios(root: Path, folder: Path | None = None) -> list[Path]:
+    """The project's scenario files: *.yaml|*.yml|*.json in folder (default scenarios/), sorted by name."""
+    folder = Path(folder) if folder is not None else Path(root) / "scenarios"
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".yaml", ".yml", ".json"))

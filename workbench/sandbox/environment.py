@@ -122,7 +122,10 @@ class SandboxEnvironment(QObject):
         PROXY.allow.drop(id(self))
 
     def _response_headers(self, _url: str) -> dict[bytes, bytes]:
-        return {b"Content-Security-Policy": connect_sources(self.lockdown.allowed).encode()}
+        # no-store: a file saved on disk is fetched anew at its own URL (a plugin reloaded in the page keeps its URL,
+        # and with it the breakpoints DevTools set by URL).
+        return {b"Content-Security-Policy": connect_sources(self.lockdown.allowed).encode(),
+                b"Cache-Control": b"no-store"}
 
     def _blocked(self, info: dict) -> None:
         self.log.add(NETWORK, info["message"], **{k: v for k, v in info.items() if k != "message"})

@@ -29,10 +29,14 @@ def load_for(target, project, path: Path) -> Scenario:
 
 async def run_scenario(target, project, scenario: Scenario,
                        on_session: Callable[[HostSession], None] | None = None,
-                       on_step: Callable[[int, str | None], None] | None = None) -> ScenarioResult:
+                       on_step: Callable[[int, str | None], None] | None = None,
+                       on_end: Callable[[HostSession, ScenarioResult], None] | None = None,
+                       pace_s: float = 0.0) -> ScenarioResult:
     """Run one scenario in a fresh session; never raises for scenario problems (they are the result).
 
-    on_step(index, failure) is called as each step starts (failure None) and when one fails (its message)."""
+    on_step(index, failure) is called as each step starts (failure None) and when one fails (its message);
+    on_end(session, result) just before the session closes (a view showing its page lets go of it then);
+    pace_s waits before each step, so that a person can follow the run in a visible page."""
     result = ScenarioResult(scenario.name, scenario.file, passed=False)
     t0 = time.perf_counter()
     session: HostSession | None = None
@@ -53,6 +57,8 @@ async def run_scenario(target, project, scenario: Scenario,
             where = f"{step.describe()} at {scenario.file}:{step.pos.line}:{step.pos.column}" if step.pos \
                 else step.describe()
             since = session.log.last_seq
+            if pace_s > 0:
+                await asyncio.sleep(pace_s)
             s0 = time.perf_counter()
             if on_step:
                 on_step(step.index, None)
@@ -85,6 +91,8 @@ async def run_scenario(target, project, scenario: Scenario,
         if session is not None:
             if not result.passed:
                 result.log_tail = session.log.tail(LOG_TAIL)
+            if on_end:
+                on_end(session, result)
             session.close()
             session.deleteLater()
 

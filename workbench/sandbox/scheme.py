@@ -93,6 +93,7 @@ class FileSchemeHandler(QWebEngineUrlSchemeHandler):
         self.on_refused = on_refused or (lambda url, why: None)
         self.served: list[str] = []  # every path served, for tests and the log
         self.headers_for: Callable[[str], dict[bytes, bytes]] | None = None  # extra response headers (the CSP)
+        self.overlay: dict[Path, bytes] = {}  # resolved file -> unsaved content served instead of the disk's
 
     def mount(self, host: str, prefix: str, directory: Path, confine: Path | None = None) -> None:
         """Serve directory (and nothing outside it) at prefix; `confine` is where the directory itself must lie."""
@@ -147,8 +148,11 @@ class FileSchemeHandler(QWebEngineUrlSchemeHandler):
                 job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return None
         try:
-            # opened without following links and checked again as opened: a file swapped since resolve() is refused
-            data = read_regular(target, SERVE_LIMIT, confine=target.parent)
+            data = self.overlay.get(target)  # the user's unsaved edits, when the session shows them
+            if data is None:
+                # opened without following links and checked again as opened: a file swapped since resolve() is
+                # refused
+                data = read_regular(target, SERVE_LIMIT, confine=target.parent)
         except UnsafeFile as exc:
             self.on_refused(url.toString(), str(exc.problem.message))
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -25,6 +25,7 @@ from workbench.ui import dialogs, menus, settings
 from workbench.ui.editor_area import EditorArea
 from workbench.ui.explorer.actions import ExplorerActions
 from workbench.ui.explorer.widget import ExplorerPanel
+from workbench.ui.layout import BOTTOM, LEFT, Place, WindowLayout
 from workbench.ui.problems.widget import ProblemsPanel
 from workbench.ui.session import ProjectSession
 from workbench.ui.theme import ThemeManager
@@ -58,16 +59,20 @@ class MainWindow(WindowActions, QMainWindow):
         self.session: ProjectSession | None = None
         self.run_handler: Callable[[], None] | None = None
         self.export_dialog = None
+        self.layout_manager = WindowLayout(self)
         self.editors = EditorArea()
+        self.editors.setObjectName("editors")
         self.start_page: QWidget | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.editors)
         self.setCentralWidget(self.stack)
         self.explorer = ExplorerPanel()
+        self.explorer.setObjectName("explorer")
         self.problems = ProblemsPanel()
-        self.explorer_dock = self.add_dock(self.explorer, "Explorer", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.problems.setObjectName("problems")
+        self.explorer_dock = self.add_dock(self.explorer, "Explorer", place=Place(LEFT))
         self.explorer_actions = ExplorerActions(self)
-        self.problems_dock = self.add_dock(self.problems, "Problems", Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.problems_dock = self.add_dock(self.problems, "Problems", place=Place(BOTTOM))
         self._make_actions()
         self._make_status_bar()
         self.explorer.sig_open_file.connect(self.open_file)
@@ -78,21 +83,19 @@ class MainWindow(WindowActions, QMainWindow):
         self.editors.sig_saved.connect(self.sig_file_saved)
         self.theme.sig_theme_changed.connect(self._apply_theme)
         self.resize(*default_size())
-        self.resizeDocks([self.explorer_dock], [300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
         # The saved layout is restored by restore_layout() once every panel is docked (docks added after a restore
         # lose their saved place and squeeze the others).
 
     # -- extension points -------------------------------------------------------------------------------------------
     def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
-                 name: str | None = None) -> QDockWidget:
-        """Dock a panel (its state is saved with the layout under `name`)."""
+                 name: str | None = None, place: Place | None = None) -> QDockWidget:
+        """Dock a panel in its default place (its state is saved with the layout under dock-`name`)."""
         dock = QDockWidget(title, self)
-        dock.setObjectName(name or f"dock-{title.lower().replace(' ', '-')}")
         dock.setWidget(widget)
-        self.addDockWidget(area, dock)
+        key = (name or title.lower().replace(" ", "-")).removeprefix("dock-")
+        self.layout_manager.add(key, dock, place or Place(area))
         if hasattr(self, "view_menu"):
-            self.view_menu.addAction(dock.toggleViewAction())
+            self.view_menu.insertAction(self.panels_end, dock.toggleViewAction())  # the panels together
         return dock
 
     def set_run_handler(self, handler: Callable[[], None] | None) -> None:
@@ -125,13 +128,18 @@ class MainWindow(WindowActions, QMainWindow):
         menu = self.menuBar()
         menus.build_file_menu(self, menu)
         self.view_menu = menu.addMenu("&View")
+        self.reset_layout_action = self.view_menu.addAction("Reset layout")
+        self.reset_layout_action.triggered.connect(lambda _=False: self.layout_manager.reset())
+        self.view_menu.addSeparator()
         for dock in (self.explorer_dock, self.problems_dock):
             self.view_menu.addAction(dock.toggleViewAction())
+        self.panels_end = self.view_menu.addSeparator()
         theme_menu = self.view_menu.addMenu("Theme")
         for choice in ("system", "light", "dark"):
             a = theme_menu.addAction(choice.capitalize())
             a.triggered.connect(lambda _=False, c=choice: self.set_theme_choice(c))
-        menu.addMenu("&Run").addAction(self.run_action)
+        self.run_menu = menu.addMenu("&Run")
+        self.run_menu.addAction(self.run_action)
         menus.build_edit_menu(self, menu, self.view_menu.menuAction())
         menus.build_project_menu(self, menu, self.view_menu.menuAction())
         menus.build_help_menu(self, menu)
@@ -185,6 +193,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.session.sig_diagnostics.connect(self._diagnostics)
         self.session.sig_validating.connect(lambda: self.validation_label.setText("⟳ validating…"))
         self.editors.set_session(self.session)
+        self._drop_start_page()  # its minimum width must not stay in the central area
+        self.layout_manager.project_opened()
         title = f"{target.title} · {project.kind}"
         model = self.explorer.open_root(str(project.root), title)
         self._refresh_outline()
@@ -217,6 +227,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.session = None
         self.problems.clear()
         self._set_project_actions(False)
+        self.layout_manager.project_closed()
         return True
 
     def _refresh_outline(self) -> None:
@@ -310,12 +321,16 @@ class MainWindow(WindowActions, QMainWindow):
         return dialog
 
     # -- start page -------------------------------------------------------------------------------------------------
-    def show_start_page(self) -> None:
-        from workbench.registry import all_samples, all_targets
-        from workbench.ui.start.page import StartPage
+    def _drop_start_page(self) -> None:
         if self.start_page is not None:
             self.stack.removeWidget(self.start_page)
             self.start_page.deleteLater()
+            self.start_page = None
+
+    def show_start_page(self) -> None:
+        from workbench.registry import all_samples, all_targets
+        from workbench.ui.start.page import StartPage
+        self._drop_start_page()
         page = StartPage(all_samples(), settings.recent_projects(), [t.title for t in all_targets()])
         page.sig_open_folder.connect(lambda p: self.open_project(p) if p else self.ask_open_folder())
         page.sig_new_from_sample.connect(self.new_project)
@@ -365,18 +380,10 @@ class MainWindow(WindowActions, QMainWindow):
     # -- layout persistence -----------------------------------------------------------------------------------------
     def restore_layout(self) -> None:
         """Restore the saved geometry and dock layout; call it after every panel has been added."""
-        s = settings.app_settings()
-        geometry, state = s.value("window/geometry"), s.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        self.layout_manager.restore()
 
     def save_layout(self) -> None:
-        s = settings.app_settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.sync()
+        self.layout_manager.save()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if not self.close_project():

@@ -24,6 +24,8 @@ class ProjectSession(QObject):
     """Emitted on the GUI thread with the project's diagnostics (unsaved buffers included)."""
     sig_validating = Signal()
     """Emitted when a validation run starts."""
+    sig_document_changed = Signal(str)
+    """Emitted with a document's path after each change to its text (typed, from a form, saved, reverted)."""
     _sig_result = Signal(int, list)
 
     def __init__(self, target: Target, project: Project, parent: QObject | None = None):
@@ -74,6 +76,7 @@ class ProjectSession(QObject):
             self.validator.drop_buffer(doc.rel)
             self.recovery.discard(doc.rel)
         self.schedule_validation()
+        self.sig_document_changed.emit(doc.rel)
 
     # -- validation -------------------------------------------------------------------------------------------------
     def schedule_validation(self) -> None:

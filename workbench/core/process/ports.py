@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from workbench.core.process.tree import Listener
 
+FIRST_ROUNDS, FIRST_ROUNDS_S = 40, 0.02  # the first second, looked at every 20 ms
 PROBE_TIMEOUT_S = 1.0  # one round of probes; a server on loopback answers in milliseconds
 MAX_PROBES = 256  # sockets probed in one round (a plugin that opens more is not looking for a view)
 WILDCARD_TO_LOOPBACK = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}
@@ -129,7 +130,9 @@ class PortSearch:
             if found is not None:
                 return found
             rounds += 1
-            if time.monotonic() >= deadline or self._is_over(every_s):
+            # A restarted server listens within a few hundred ms: look often at first (a hot reload waits on it).
+            pause = min(every_s, FIRST_ROUNDS_S) if rounds <= FIRST_ROUNDS else every_s
+            if time.monotonic() >= deadline or self._is_over(pause):
                 return None
 
     def _round(self, number: int) -> int | None:

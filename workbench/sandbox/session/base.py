@@ -27,6 +27,7 @@ from workbench.sandbox.environment import SandboxEnvironment, file_for_url
 from workbench.sandbox.kit import HARNESS_WORLD, MAIN_WORLD, PageKit, Report
 from workbench.sandbox.page import HostPage, PageProblem
 from workbench.sandbox.session.errors import SessionError, StepFailure
+from workbench.sandbox.session.unsaved import UnsavedFiles
 
 log = logging.getLogger(__name__)
 _STACK_FRAME = re.compile(r"(workbench://[^\s)]+?):(\d+):(\d+)")
@@ -87,6 +88,7 @@ class HostSession(QObject):
         self.closed = False
         self.ready_info: dict = {}
         self.environment = SandboxEnvironment(self.log, self.setup.allow_hosts, self)
+        self.unsaved = UnsavedFiles(Path(project.root), self.environment.scheme)
         if self.host_dir is not None:
             self.environment.mount("", self.host_dir)
         self.page = HostPage(self.environment, self.log, PageKit(self.host_dir), self.file_for_url, self)
@@ -220,6 +222,17 @@ class HostSession(QObject):
     def file_for_url(self, url: str) -> str | None:
         """The project file a page URL serves (for error positions), relative to the project root."""
         return file_for_url(self.environment, url, Path(self.project.root)) if url else None
+
+    # -- unsaved edits ------------------------------------------------------------------------------------------------
+    def set_unsaved(self, buffers: dict[str, str]) -> list[str]:
+        """Serve and read these unsaved texts (project-relative path -> text) instead of the files on disk; the
+        paths whose content as the session sees it changed (for reload_changed)."""
+        return self.unsaved.set(buffers)
+
+    def read_file(self, path: Path, confine: Path | None = None) -> bytes:
+        """A project file as the session sees it: its unsaved text when there is one, else the disk's, read safely
+        inside confine (default: the project); OSError (UnsafeFile for special files and links out)."""
+        return self.unsaved.read(path, confine)
 
     # -- calls from the page ----------------------------------------------------------------------------------------
     def page_api(self) -> dict[str, Callable[[list], Any]]:

@@ -57,3 +57,26 @@ class Records(Protocol):
     """The session can say what a recording of it starts from (workbench.core.scenario_record.RecordingStart)."""
 
     def recording_start(self) -> Any: ...
+
+
+@runtime_checkable
+class PreviewsUnsaved(Protocol):
+    """The host shows edits before they are saved: for the files it accepts, the session serves and reads the
+    window's unsaved text (HostSession.set_unsaved / read_file) and reload_changed applies them."""
+
+    def previews_unsaved(self, rel: str, text: str) -> bool: ...
+
+
+@runtime_checkable
+class Inspectable(Protocol):
+    """A process of the plugin can run under a debugger (can_inspect() says whether this one has such a process):
+    the window turns it on and shows where to attach.
+
+    inspector() is None while it is off, else {"address": "host:port", "url": the DevTools WebSocket URL or "",
+    "name": what is debugged}; the address stays the same across restarts, so a debugger can reattach."""
+
+    def can_inspect(self) -> bool: ...
+
+    async def set_inspect(self, on: bool) -> None: ...
+
+    def inspector(self) -> dict | None: ...

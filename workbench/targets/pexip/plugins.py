@@ -13,6 +13,11 @@ from workbench.core.safeio import UnsafeFile, read_regular
 
 LOCATIONS = ("toolbar", "conference", "participants")
 PLATFORMS = ("web", "electron", "ios", "android")
+Reader = Callable[[Path, Path], bytes]  # (path, the folder it must stay in) -> its bytes
+
+
+def _read_disk(path: Path, confine: Path) -> bytes:
+    return read_regular(path, READ_LIMIT, confine=confine)
 
 
 @dataclass
@@ -40,10 +45,11 @@ class PluginEntry:
         return asdict(self)
 
 
-def _read_json(path: Path, confine: Path) -> tuple[object, str]:
-    """The JSON value of a package file that must stay inside confine (the package served to the page)."""
+def _read_json(path: Path, confine: Path, read: Reader | None = None) -> tuple[object, str]:
+    """The JSON value of a package file that must stay inside confine (the package served to the page), read with
+    read (the session's, which sees unsaved edits) or from the disk."""
     try:
-        return json.loads(read_regular(path, READ_LIMIT, confine=confine).decode("utf-8-sig")), ""
+        return json.loads((read or _read_disk)(path, confine).decode("utf-8-sig")), ""
     except FileNotFoundError:
         return None, "missing"
     except UnsafeFile as exc:
@@ -52,25 +58,25 @@ def _read_json(path: Path, confine: Path) -> tuple[object, str]:
         return None, f"invalid JSON ({exc})"
 
 
-def single_plugin_settings(root: Path, package: str) -> dict:
+def single_plugin_settings(root: Path, package: str, read: Reader | None = None) -> dict:
     """settings.json for a lone plugin folder: the plugin, enabled (the folder is served as custom_configuration/)."""
-    pkg, _why = _read_json(root / package, root)
+    pkg, _why = _read_json(root / package, root, read)
     plugin_id = pkg.get("id") if isinstance(pkg, dict) and pkg.get("id") else package.split(".")[0]
     return {"plugins": [{"id": plugin_id, "srcURL": package, "enabled": True}]}
 
 
 def read_plugins(content: Path, role: str, platform: str, settings: dict | None = None,
-                 locate: Callable[[str], Path] | None = None,
-                 confine: Path | None = None) -> tuple[list[PluginEntry], list[str]]:
+                 locate: Callable[[str], Path] | None = None, confine: Path | None = None,
+                 read: Reader | None = None) -> tuple[list[PluginEntry], list[str]]:
     """The plugins of settings.json in the content folder, and the problems found (as messages); `locate` maps a
-    path of the branding package to the file serving it (default: under content), and no file read leaves
-    `confine` (default: content)."""
+    path of the branding package to the file serving it (default: under content), no file read leaves `confine`
+    (default: content), and files are read with read (the session's, which sees unsaved edits) or from the disk."""
     locate = locate or (lambda rel: content / rel)
     confine = confine or content
     problems: list[str] = []
     why = ""
     if settings is None:
-        settings, why = _read_json(locate("settings.json"), confine)
+        settings, why = _read_json(locate("settings.json"), confine, read)
     if settings is None:
         return [], [f"settings.json is {why}: no plugin can load"]
     raw = settings.get("plugins", []) if isinstance(settings, dict) else []
@@ -84,7 +90,7 @@ def read_plugins(content: Path, role: str, platform: str, settings: dict | None 
         package_rel = posixpath.normpath(str(item["srcURL"]).lstrip("/"))
         entry = PluginEntry(id=str(item["id"]), enabled=bool(item.get("enabled", False)), package=package_rel,
                             base=posixpath.dirname(package_rel))
-        pkg, why = _read_json(locate(package_rel), confine)
+        pkg, why = _read_json(locate(package_rel), confine, read)
         if not isinstance(pkg, dict):
             entry.problem = f"{package_rel} is {why or 'not a JSON object'}"
             entry.visible = False

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -100,6 +101,7 @@ class FileEditor(QWidget):
         self.mode_buttons["Split"].setChecked(True)
         row.addStretch(1)
         hint = QLabel("<small>Form and text are two views of the same file; undo (Ctrl+Z) covers both.</small>")
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # a hint never widens the window
         row.addWidget(hint)
         return bar
 

@@ -82,15 +82,16 @@ class ConferencePanel(QWidget):
         self.preset.addItems(preset_names())
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText("name (optional)")
-        self.new_name.setMinimumWidth(130)
+        self.new_name.setMinimumWidth(110)
         self.new_name.setToolTip("The name of the participant Add makes join (empty: one from the preset)")
         self.new_name.returnPressed.connect(lambda: self.add_participant())
+        joins = QHBoxLayout()  # two short rows rather than one wide one: the controls fit a 640 px preview
+        joins.addWidget(self.preset)
+        joins.addWidget(self.new_name, 1)
+        joins.addWidget(_button("Add", self.add_participant, "A participant of this kind joins"))
+        joins.addWidget(_button("Remove", self.remove_selected, "The selected participant leaves"))
         actions = QHBoxLayout()
-        actions.addWidget(self.preset)
-        actions.addWidget(self.new_name)
-        actions.addWidget(_button("Add", self.add_participant, "A participant of this kind joins"))
-        for text, slot, tip in (("Remove", self.remove_selected, "The selected participant leaves"),
-                                ("Speak", lambda: self._on_selected(lambda d, u: d.speak(u)), "Voice activity"),
+        for text, slot, tip in (("Speak", lambda: self._on_selected(lambda d, u: d.speak(u)), "Voice activity"),
                                 ("Hand", self._toggle("buzzTime", lambda d, u, on: d.raise_hand(u, on)),
                                  "Raise or lower the hand"),
                                 ("Present", self._toggle("presenting", lambda d, u, on: d.present(u, on)),
@@ -146,6 +147,7 @@ class ConferencePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addLayout(joins)
         layout.addLayout(actions)
         layout.addWidget(split, 1)
         layout.addLayout(chat_row)
@@ -154,6 +156,17 @@ class ConferencePanel(QWidget):
         layout.addWidget(self.status)
         controller.sig_session.connect(self.bind)
         self.bind(controller.session)
+
+    def reset(self) -> None:
+        """Nothing recorded, nothing typed, no message (another project opened)."""
+        self.record_button.blockSignals(True)
+        self.record_button.setChecked(False)
+        self.record_button.setText("● Record")
+        self.record_button.blockSignals(False)
+        self.save_button.setEnabled(False)
+        for edit in (self.prop_edit, self.chat_text, self.action_payload):
+            edit.clear()
+        self.status.setText("")
 
     # -- binding ------------------------------------------------------------------------------------------------
     def bind(self, session) -> None:

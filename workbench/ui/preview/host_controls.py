@@ -1,7 +1,7 @@
-"""The host controls dock: the simulated conference for hosts that have one, else the host's own panel.
+"""The preview's controls: the host's own panel and the simulated conference, in tabs below the page.
 
-The conference tabs are always there (disabled without a conference); a host panel is built by the project's
-target (Target.panel) for each session and dropped with that session. Host panels record their controls as scenario
+A host panel is built by the project's target (Target.panel) for each session and dropped with that session; the
+conference and plugin tabs show for sessions that have those capabilities. Host panels record their controls as scenario
 steps through the preview's one ScenarioRecorder (the one the conference controls use), with a Record / Save
 scenario… pair. Controls may be async (session methods awaited on the qasync loop): their outcome shows in the
 panel's status line when they end.
@@ -9,18 +9,20 @@ panel's status line when they end.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workbench.core import project_settings
 from workbench.core.scenario_record import ScenarioRecorder, next_scenario_path
 from workbench.sandbox.aio import spawn
 from workbench.sandbox.session import ControlError, StepFailure
+from workbench.ui.preview.control_tabs import FoldingTabs, scrolling
 
 CONFERENCE_TITLE = "Simulated conference"
 
@@ -146,7 +148,8 @@ class HostPanel(QWidget):
             return False
         if inspect.isawaitable(result):
             self._tasks = [t for t in self._tasks if not t.done()]
-            self._tasks.append(spawn(self._finish(result, done, describe)))
+            control = asyncio.ensure_future(result)  # a task of its own: detach() cancels it even before it starts
+            self._tasks += [control, spawn(self._finish(control, done, describe))]
             return True
         self.status.setText(describe(result) if describe else done)
         return True
@@ -161,39 +164,46 @@ class HostPanel(QWidget):
         self.refresh_soon()
 
 
-class HostControls(QStackedWidget):
-    """Shows the conference tabs or the current session's host panel, and names the dock after it."""
+class HostControls(FoldingTabs):
+    """The preview's controls for the current session, in folding tabs: the host's own panel (Target.panel) first,
+    then each generic tab whose capability the session has (the conference, the plugins)."""
 
     sig_title = Signal(str)
-    """The dock's title for what is shown ("Simulated conference", "Plugin process", "Web Conferencing")."""
+    """The title of the host's part of the controls ("Simulated conference", "Plugin process", "Web Conferencing")."""
 
-    def __init__(self, controller: QObject, conference: QWidget, parent: QWidget | None = None):
+    def __init__(self, controller: QObject, generic: list[tuple[str, QWidget, type]],
+                 parent: QWidget | None = None):
         super().__init__(parent)
-        self.conference = conference
         self.controller = controller
         self.panel: HostPanel | None = None
-        self.addWidget(conference)
+        self._panel_page: QWidget | None = None
+        self._generic = [(title, widget, capability, scrolling(widget)) for title, widget, capability in generic]
         controller.sig_session.connect(self.bind)
+        self.bind(None)
 
     @property
     def title(self) -> str:
         return self.panel.TITLE if self.panel is not None else CONFERENCE_TITLE
 
     def bind(self, session) -> None:
-        """Drop the previous session's panel; build one for this session's host when it has one."""
+        """Drop the previous session's panel and tabs; show the tabs this session's host has."""
+        while self.count():
+            self.removeTab(0)
         if self.panel is not None:
             self.panel.detach()
-            self.removeWidget(self.panel)
-            self.panel.deleteLater()
-            self.panel = None
-        panel = None
+            self._panel_page.deleteLater()  # the scroll area owns the panel
+            self.panel = self._panel_page = None
         if session is not None:
             from workbench.registry import target_of
             panel = target_of(session.project).panel(session, getattr(self.controller, "recorder", None))
-        if panel is not None:
-            self.panel = panel
-            self.addWidget(self.panel)
-            self.setCurrentWidget(self.panel)
-        else:
-            self.setCurrentWidget(self.conference)
+            if panel is not None:
+                panel.setObjectName("host-panel")
+                self.panel, self._panel_page = panel, scrolling(panel)
+                self.addTab(self._panel_page, panel.TITLE)
+            for title, _widget, capability, page in self._generic:
+                if isinstance(session, capability):
+                    self.addTab(page, title)
+        if self.count():
+            self.setCurrentIndex(0)
+        self.setVisible(self.count() > 0)
         self.sig_title.emit(self.title)

@@ -22,7 +22,9 @@ from workbench.sandbox.session.capabilities import (
     HasConference,
     HasPlugins,
     HotReloads,
+    PreviewsUnsaved,
 )
+from workbench.ui.preview.reloads import ReloadQueue, describe
 
 
 class PreviewController(QObject):
@@ -51,12 +53,16 @@ class PreviewController(QObject):
         self._stop_listening = None
         self._task = None
         self._links: list = []
+        self.reloads = ReloadQueue(self._reloaded, lambda message: self.sig_status.emit(f"⚠ {message}"))
+        self.borrowed = False  # the test panel runs scenarios in the preview: no live session meanwhile
+        self.guest = None  # the scenario session the preview shows while borrowed
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     def open(self, project) -> None:
         """Start the host session of a project (the page loads in the background)."""
         from workbench.registry import target_of
         self.close()
+        self.borrowed, self.guest = False, None
         self.project = project
         try:
             self.target = target_of(project)
@@ -107,6 +113,7 @@ class PreviewController(QObject):
         if self.session is None:
             return
         session, self.session, self.driver = self.session, None, None
+        self.reloads.clear()
         self.recorder.stop()
         self.recorder.header, self.recorder.steps = {}, []
         for link in self._links:
@@ -136,20 +143,29 @@ class PreviewController(QObject):
     def files_changed(self, rels, seen_at: float | None = None) -> bool:
         """Project files changed (saved here or in another editor): the host reloads what they affect."""
         session = self.session
-        if not isinstance(session, HotReloads) or not session.ready:
+        if not isinstance(session, HotReloads) or not session.prepared:
             return False
-        spawn(self._reload(session, list(rels), seen_at or time.perf_counter()))
+        self.reloads.add(session, list(rels), seen_at)
         return True
 
-    async def _reload(self, session, rels: list[str], seen_at: float) -> None:
-        try:
-            what = await session.reload_changed(rels)
-        except SessionError as exc:
-            self.sig_status.emit(f"⚠ {exc}")
-            return
-        if what and session is self.session:
-            ms = (time.perf_counter() - seen_at) * 1000
-            self.sig_status.emit(f"{what} reloaded in {ms:.0f} ms")
+    def unsaved_changed(self, buffers: dict[str, str]) -> bool:
+        """The window's unsaved texts (path -> text): a host that previews unsaved edits shows the ones it takes
+        (a text it refuses, such as half-typed JSON, keeps the last one it took)."""
+        session = self.session
+        if not isinstance(session, PreviewsUnsaved) or not isinstance(session, HotReloads) or not session.prepared:
+            return False
+        taken = {rel: text for rel, text in buffers.items() if session.previews_unsaved(rel, text)}
+        for rel in buffers.keys() - taken.keys():
+            if rel in session.unsaved:
+                taken[rel] = session.unsaved.texts[rel].decode("utf-8")
+        changed = session.set_unsaved(taken)
+        if changed:
+            self.reloads.add(session, changed)
+        return bool(changed)
+
+    def _reloaded(self, session, what: str, ms: float) -> None:
+        if session is self.session:
+            self.sig_status.emit(f"{describe(what)} in {ms:.0f} ms")
             self.sig_reloaded.emit([what], ms)
 
     def reload_page(self) -> None:
@@ -163,12 +179,49 @@ class PreviewController(QObject):
         async def reload() -> None:
             try:
                 await session.load()
-            except SessionError as exc:
+            except Exception as exc:  # whatever happened, the status must not stay at "reloading"
                 self.sig_status.emit(f"⚠ {exc}")
                 return
-            self.sig_status.emit(f"page reloaded in {(time.perf_counter() - started) * 1000:.0f} ms")
+            if session is self.session:
+                self.sig_status.emit(f"page reloaded in {(time.perf_counter() - started) * 1000:.0f} ms")
 
         spawn(reload())
+
+    # -- scenarios in the preview (the test panel) ---------------------------------------------------------------
+    def borrow(self) -> None:
+        """Scenarios take the preview: the live session ends until give_back()."""
+        self.close()
+        self.borrowed = True
+        self.message = "Running scenarios…"
+        self.sig_status.emit("running scenarios…")
+        self.sig_session.emit(None)
+
+    def show_guest(self, session) -> None:
+        """Show a scenario's session in the preview (its page, its log)."""
+        self.guest = session
+        self.sig_session.emit(session)
+
+    def drop_guest(self, session) -> None:
+        """The scenario's session is about to close: the views let go of it."""
+        if self.guest is session:
+            self.guest = None
+            self.sig_session.emit(None)
+
+    def give_back(self) -> None:
+        """The scenarios are done: the live preview starts again (unless another project opened or none is open)."""
+        if not self.borrowed:
+            return
+        self.borrowed = False
+        self.guest = None
+        self.message = "Open a project to preview it."
+        if self.project is not None:
+            self.open(self.project)
+
+    def forget(self) -> None:
+        """The project closed: no session, nothing to give the preview back to."""
+        self.close()
+        self.project, self.borrowed, self.guest = None, False, None
+        self.message = "Open a project to preview it."
 
     # -- audience ---------------------------------------------------------------------------------------------------
     def set_audience(self, role: str | None = None, platform: str | None = None) -> None:

@@ -69,6 +69,18 @@ class LogPanel(QWidget):
         if log is not None:
             self._stop = log.listen(self.model.append)
 
+    def reset(self) -> None:
+        """Every kind shown, no search, nothing listed (another project opened)."""
+        for button in self.kind_buttons.values():
+            button.blockSignals(True)
+            button.setChecked(True)
+            button.blockSignals(False)
+        self._kinds_changed()
+        self._search_timer.stop()
+        self.search.clear()
+        self.proxy.set_text("")
+        self.bind(None)
+
     def _kinds_changed(self, _on: bool = False) -> None:
         self.proxy.set_kinds({k for k, b in self.kind_buttons.items() if b.isChecked()})
 

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QImage
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workbench.sandbox.session.capabilities import HasAudiences
 from workbench.ui.preview.live import PreviewController
@@ -65,6 +77,7 @@ class PreviewPanel(QWidget):
         reload_button.setToolTip("Reload the host page (the simulated conference is kept)")
         reload_button.clicked.connect(lambda _=False: controller.reload_page())
         self.status = QLabel("")
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the dock
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
         self.audience = QWidget()  # only for hosts that show themselves per role and platform
@@ -77,6 +90,7 @@ class PreviewPanel(QWidget):
         bar.addWidget(self.audience)
         bar.addWidget(reload_button)
         bar.addWidget(self.status, 1)
+        self.bar = bar
         self.blocked = BlockedBar()
         self.blocked.sig_allow.connect(self._allow)
         self.message = QLabel(controller.message)
@@ -91,8 +105,24 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.blocked)
         layout.addLayout(self.stack, 1)
         controller.sig_session.connect(self.bind)
-        controller.sig_status.connect(self.status.setText)
+        controller.sig_status.connect(self._status)
         controller.sig_blocked.connect(self.blocked.show_blocked)
+
+    def add_tool(self, action: QAction) -> QToolButton:
+        """A button for a window action at the end of the bar (focus, DevTools...)."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setAutoRaise(True)
+        self.bar.addWidget(button)
+        return button
+
+    def snapshot(self) -> QImage | None:
+        """The page as the preview shows it now (None without a page)."""
+        return self.view.grab().toImage() if self.view is not None else None
+
+    def _status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setToolTip(text)  # a long message is elided by the bar's width, not lost
 
     def bind(self, session) -> None:
         """Show a session's page (the previous view goes before its page does)."""

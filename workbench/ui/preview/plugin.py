@@ -1,4 +1,5 @@
-"""Wiring of the preview into the main window: docks, project open/close, hot reload, Run (F5), jump to errors.
+"""Wiring of the preview into the main window: docks, project open/close, hot reload (saved and unsaved edits),
+Run (F5), tests, DevTools, jump to errors.
 
 `prepare()` must run before the QApplication exists (QtWebEngine and the workbench URL scheme need it);
 `install(window)` adds the docks. With $WORKBENCH_READY_MARKER set, a line `WORKBENCH_READY <seconds>` is printed
@@ -15,6 +16,7 @@ import time
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 _T0 = time.perf_counter()
+UNSAVED_DEBOUNCE_MS = 300  # typing pauses this long before unsaved edits reach the preview
 
 
 def prepare() -> None:
@@ -28,55 +30,104 @@ def prepare() -> None:
 
 
 class PreviewPlugin(QObject):
-    """The preview's docks in one window, following its project."""
+    """The preview's docks in one window, following its project: the page with its controls, the host log, the
+    tests and DevTools."""
 
     sig_ready = Signal()
     """The preview of the current project is loaded (each time the page gets ready)."""
 
     def __init__(self, window):
         super().__init__(window)
-        from PySide6.QtWidgets import QTabWidget
-
+        from workbench.sandbox.session.capabilities import HasConference, HasPlugins
+        from workbench.ui.debug.devtools import DevToolsPanel
+        from workbench.ui.layout import BOTTOM, RIGHT, Place
+        from workbench.ui.preview.actions import PreviewActions
+        from workbench.ui.preview.area import PreviewArea
         from workbench.ui.preview.controls import ConferencePanel
-        from workbench.ui.preview.host_controls import CONFERENCE_TITLE, HostControls
+        from workbench.ui.preview.host_controls import HostControls
         from workbench.ui.preview.live import PreviewController
         from workbench.ui.preview.log_view import LogPanel
         from workbench.ui.preview.panel import PreviewPanel
         from workbench.ui.preview.plugins_list import PluginsList
+        from workbench.ui.tests.panel import TestPanel
         self.window = window
         self.controller = PreviewController(self)
         self.panel = PreviewPanel(self.controller)
         self.controls = ConferencePanel(self.controller)
         self.plugins = PluginsList(self.controller)
+        self.host_controls = HostControls(self.controller, [("Conference", self.controls, HasConference),
+                                                            ("Plugins", self.plugins, HasPlugins)])
+        self.area = PreviewArea(self.panel, self.host_controls)
         self.log = LogPanel()
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.controls, "Conference")
-        self.tabs.addTab(self.plugins, "Plugins")
-        self.host_controls = HostControls(self.controller, self.tabs)
-        right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.preview_dock = window.add_dock(self.panel, "Preview", right, "dock-preview")
-        self.controls_dock = window.add_dock(self.host_controls, CONFERENCE_TITLE, right, "dock-conference")
-        self.host_controls.sig_title.connect(self.controls_dock.setWindowTitle)
-        self.log_dock = window.add_dock(self.log, "Host log", Qt.DockWidgetArea.BottomDockWidgetArea, "dock-host-log")
-        window.splitDockWidget(self.preview_dock, self.controls_dock, Qt.Orientation.Vertical)
-        if getattr(window, "problems_dock", None) is not None:
-            window.tabifyDockWidget(window.problems_dock, self.log_dock)
-        window.resizeDocks([self.preview_dock], [620], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.preview_dock, self.controls_dock], [560, 320], Qt.Orientation.Vertical)
-        self.controller.sig_session.connect(lambda s: self.log.bind(s.log if s is not None else None))
+        self.log.setObjectName("log")
+        self.tests = TestPanel(self.controller)
+        self.tests.snapshot = self.panel.snapshot
+        self.devtools = DevToolsPanel()
+        self.preview_dock = window.add_dock(self.area, "Preview", name="preview", place=Place(RIGHT))
+        self.devtools_dock = window.add_dock(self.devtools, "DevTools", name="devtools",
+                                             place=Place(RIGHT, visible=False, below="preview"))
+        self.log_dock = window.add_dock(self.log, "Host log", name="log", place=Place(BOTTOM, tab_with="problems"))
+        self.tests_dock = window.add_dock(self.tests, "Tests", name="tests", place=Place(BOTTOM, tab_with="problems"))
+        self.controller.sig_session.connect(self._session_shown)
         self.controller.sig_ready.connect(self.sig_ready)
         self.log.sig_open_location.connect(self.open_location)
-        window.sig_project_opened.connect(lambda _target, project: self.controller.open(project))
-        window.sig_project_closed.connect(self.controller.close)
-        window.explorer.sig_files_changed.connect(
-            lambda batch: self.controller.files_changed(sorted(batch.files), batch.seen_at or None))
+        self.tests.sig_open_location.connect(self.open_location)
+        self.tests.sig_running.connect(self._tests_running)
+        self.devtools_dock.visibilityChanged.connect(self.devtools.set_shown)
+        self.devtools.sig_status.connect(lambda text: window.statusBar().showMessage(text, 5000))
+        self._unsaved = QTimer(self)
+        self._unsaved.setSingleShot(True)
+        self._unsaved.setInterval(UNSAVED_DEBOUNCE_MS)
+        self._unsaved.timeout.connect(self.push_unsaved)
+        window.sig_project_opened.connect(self._project_opened)
+        window.sig_project_closed.connect(self._project_closed)
+        window.explorer.sig_files_changed.connect(self._files_changed)
         window.set_run_handler(self.run)
+        self.actions = PreviewActions(self)
         self._ready_marker()
+
+    # -- following the window's project -------------------------------------------------------------------------------
+    def _project_opened(self, target, project) -> None:
+        """A project opened: every panel starts afresh on it (nothing of the previous project stays)."""
+        self.log.reset()
+        self.controls.reset()
+        self.tests.set_project(target, project)
+        self.controller.open(project)
+        session = self.window.session
+        if session is not None:
+            session.sig_document_changed.connect(lambda _rel: self._unsaved.start())
+
+    def _project_closed(self) -> None:
+        self._unsaved.stop()
+        self.tests.set_project(None, None)
+        self.controller.forget()
+
+    def _files_changed(self, batch) -> None:
+        files = sorted(batch.files)
+        self.controller.files_changed(files, batch.seen_at or None)
+        self.tests.files_changed(files)
+
+    def push_unsaved(self) -> None:
+        """Hand the unsaved texts to the preview (hosts that preview unsaved edits show them)."""
+        session = self.window.session
+        if session is not None:
+            self.controller.unsaved_changed({d.rel: d.text for d in session.dirty_documents()})
+
+    def _session_shown(self, session) -> None:
+        self.log.bind(session.log if session is not None else None)
+        self.devtools.bind(session)
+
+    def _tests_running(self, running: bool) -> None:
+        self.host_controls.setEnabled(not running)  # the scenario drives the page, not the controls
+        if running:
+            self.preview_dock.show()
 
     def run(self) -> None:
         """F5: show the preview and reload it (the conference is kept)."""
         self.preview_dock.show()
         self.preview_dock.raise_()
+        if self.controller.borrowed:
+            return  # scenarios are running in it
         if self.controller.session is None and self.window.session is not None:
             self.controller.open(self.window.session.project)
         else:

@@ -83,8 +83,8 @@
   host.reportPlugins = function () { host.report('plugins', { plugins: host.pluginStates() }); };
 
   // Hot reload: the host's own unload/load cycle (a plugin leaking subscriptions on unload leaks here too), with the
-  // package fields re-read on disk and a cache-busting query so the source is fetched anew. The report carries the
-  // number of the plugin's menu items in the page once it is back.
+  // package fields re-read on disk. The report carries the number of the plugin's menu items in the page once it is
+  // back.
   host.reloadPlugin = function (id, fresh, bust) {
     var entry = host.plugins.filter(function (p) { return p.id === id; })[0];
     if (!entry) return 'unknown';
@@ -93,16 +93,19 @@
       if (s.getAttribute('data-plugin') === id) s.parentNode.removeChild(s);
     });
     if (fresh) Object.keys(fresh).forEach(function (k) { entry[k] = fresh[k]; });
+    var errorsBefore = host.errorCount;
     function done(loaded) {
+      // The developer fixed what raised the Oops screen: a reload that raises nothing takes it away.
+      if (loaded && host.errorCount === errorsBefore && host.hideOops) host.hideOops();
       host.reportPlugins();
       var n = document.querySelectorAll('[data-location][data-plugin="' + id + '"]').length;
       host.report('host', { message: 'plugin ' + id + (loaded ? ' reloaded' : ' not reloaded (disabled or hidden)'),
         reloaded: id, rendered: n, bust: bust });
     }
     if (!entry.enabled || !entry.visible) { host.render(); done(false); return 'skipped'; }
-    var src = entry.src;
-    entry.src = src + '?reload=' + bust;
-    host.loadPlugin(entry).then(function () { entry.src = src; host.render(); done(true); });
+    // The same URL as before (the workbench serves no-store, so it is fetched anew): DevTools' breakpoints, set
+    // by URL, hold in the reloaded source.
+    host.loadPlugin(entry).then(function () { host.render(); done(true); });
     return 'reloading';
   };
 

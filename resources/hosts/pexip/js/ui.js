@@ -178,10 +178,13 @@
   };
 
   // -- Oops ----------------------------------------------------------------------------------------------------------------
+  host.errorCount = 0;  // uncaught errors so far: a hot reload that adds none clears the Oops screen
   host.showOops = function (info) {
+    host.errorCount += 1;
     document.getElementById('oops-detail').textContent = info.message + (info.stack ? '\n' + info.stack : '');
     document.getElementById('oops').hidden = false;
   };
+  host.hideOops = function () { document.getElementById('oops').hidden = true; };
 
   function render() {
     renderToolbar();

@@ -71,11 +71,20 @@ class ExoSession(HostSession):
         changed = [f for f in files if not webapp or f == webapp or f.startswith(webapp + "/")]
         if not changed or not self.facts:
             return None
-        await self.reload()
+        await self.load()
         return "page"
 
     async def reload(self) -> None:
         """Load the page again with the session's state (context, accounts, settings) as it is now."""
+        await self.load()
+
+    async def load(self, timeout_ms: int = 20000) -> None:
+        """(Re)load the page as it is now: the context shown and who has an account survive a reload (F5 too)."""
+        if self.facts:
+            self._publish_state()
+        await super().load(timeout_ms)
+
+    def _publish_state(self) -> None:
         self.config["context"] = self.context
         for user in self.config.get("users", []):
             uid = str(user.get("id", "")) if isinstance(user, dict) else ""
@@ -88,7 +97,6 @@ class ExoSession(HostSession):
                 user["imAccounts"] = accounts
         self.environment.scheme.add_virtual("app", "exo-host/config.json", as_json(self.config), "application/json")
         self.call_pages = render_call_pages(self.project, self.facts, self.config, self.environment)
-        await self.load()
 
     def file_for_url(self, url: str) -> str | None:
         """The project file a page URL serves (for error positions), relative to the project root."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QObject
 from workbench.core.conference import Conference
 from workbench.core.hostlog import HOST, WARNING
 from workbench.core.paths import HOSTS
+from workbench.core.project import content_relative
 from workbench.core.scenario_record import RecordingStart, conference_header
 from workbench.sandbox.session import HostSession, SessionError, SessionSetup
 from workbench.targets.pexip.actions import ACTIONS, action_types, deliveries
@@ -208,9 +210,10 @@ class PexipSession(HotReloading, HostSession):
     def _read_plugins(self) -> tuple[list[PluginEntry], list[str]]:
         project = self.project
         single = project.details.get("package") if getattr(project, "kind", "") == "pexip-plugin" else None
-        settings = single_plugin_settings(self.content, single) if single else None
+        settings = single_plugin_settings(self.content, single, self.read_file) if single else None
         return read_plugins(self.content, self.role, self.platform, settings,
-                            *((self._package_file, Path(project.root)) if is_typescript(project) else ()))
+                            *((self._package_file, Path(project.root)) if is_typescript(project) else (None, None)),
+                            read=self.read_file)
 
     def _package_file(self, package_path: str) -> Path:
         """The file serving a path of a TypeScript project's branding package (nothing outside the package)."""
@@ -227,6 +230,18 @@ class PexipSession(HotReloading, HostSession):
             return self.plugins[0] if len(self.plugins) == 1 else None
         return next((p for p in self.plugins if p.id == plugin_id), None)
 
+    def previews_unsaved(self, rel: str, text: str) -> bool:
+        """The JSON files the forms edit (settings.json, the manifest, package files) show before they are saved,
+        as long as they parse: a half-typed file keeps the last good text in the page."""
+        inner = content_relative(rel, self.project.content_root or "")
+        if not inner or not inner.endswith(".json"):
+            return False
+        try:
+            json.loads(text)
+        except ValueError:
+            return False
+        return True
+
     def recording_start(self) -> RecordingStart:
         """A replay starts from this audience and this conference; API calls become checks (dialogs by title)."""
         header, stable = conference_header(self.conference)
@@ -238,7 +253,6 @@ class PexipSession(HotReloading, HostSession):
 
 
 def _json(value: Any) -> str:
-    import json
     return json.dumps(value, default=str)
 
 

@@ -55,6 +55,12 @@ class NodeLaunch:
     dev_restart_delay_s: float | None = None  # overrides the delay for development (the process still sees its env)
     node: str | None = None
     port_env: int | None = None  # when set, passed as PORT
+    inspect_port: int | None = None  # when set, node --inspect listens there (loopback), the same for every start
+
+    def arguments(self, node: str) -> list[str]:
+        """The command line: node, its process title, the inspector when asked for, the script."""
+        inspect = [f"--inspect=127.0.0.1:{self.inspect_port}"] if self.inspect_port else []
+        return [node, f"--title={self.name}", *inspect, str(self.script)]
 
     def policy(self) -> RestartPolicy:
         """The restart policy in force, with the development delay applied."""

@@ -68,6 +68,11 @@ class NodeProcess:
         return run.pid if run is not None and run.running else None
 
     @property
+    def stopped_on_purpose(self) -> bool:
+        """Stop was asked for (rather than the plugin ending by itself) and no start since."""
+        return self._stopping
+
+    @property
     def port(self) -> int:
         """The port the plugin serves HTTP on (0 until found, and once the run is over)."""
         return self._port
@@ -156,7 +161,7 @@ class NodeProcess:
         env.update(launch.env)
         if launch.port_env is not None:
             env["PORT"] = str(launch.port_env)
-        run = ContainedRun([node, f"--title={launch.name}", str(launch.script)], str(launch.cwd), env)
+        run = ContainedRun(launch.arguments(node), str(launch.cwd), env)
         self._run = run
         self.starts += 1
         self._set_state(RUNNING)
@@ -170,7 +175,9 @@ class NodeProcess:
         threading.Thread(target=self._search_port, args=(run,), daemon=True, name="node-port").start()
 
     def _search_port(self, run: ContainedRun) -> None:
-        search = PortSearch(lambda: proctree.listening_sockets(run.pids()), run.pid, run.finished.wait)
+        inspector = self.launch.inspect_port  # the debugger's port answers HTTP too: it is not the plugin's server
+        search = PortSearch(lambda: [s for s in proctree.listening_sockets(run.pids()) if s.port != inspector],
+                            run.pid, run.finished.wait)
         port = search.run(PORT_SEARCH_S)
         with self._lock:
             if run is not self._run or not run.running:

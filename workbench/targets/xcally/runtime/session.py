@@ -21,6 +21,8 @@ from workbench.targets.xcally.process import (
     NodeNotFoundError,
     RestartPolicy,
 )
+from workbench.targets.xcally.runtime.inspector import NodeInspector
+from workbench.targets.xcally.runtime.manifest import read_manifest
 from workbench.targets.xcally.runtime.process import QtNodeProcess
 from workbench.targets.xcally.runtime.views import LOOPBACK, ROLES, frame_config, sidebar_audience, view_urls
 
@@ -38,6 +40,8 @@ class XcallySession(HostSession):
         self.node: QtNodeProcess | None = None
         self.view_role: str | None = None  # whose view the frame shows (admin / agent), as the frame reports it
         self._served_port = 0
+        self.views_shown = 0  # how many times the frame was given the server's views (a restart waits for it)
+        self.inspector_state = NodeInspector()
 
     @property
     def is_script(self) -> bool:
@@ -54,6 +58,14 @@ class XcallySession(HostSession):
     def _publish_config(self, role: str | None) -> None:
         config = frame_config(self.manifest, role)
         self.environment.scheme.add_virtual("app", "config.json", json.dumps(config).encode(), "application/json")
+
+    async def load(self, timeout_ms: int = 20000) -> None:
+        """(Re)load the frame showing the view it showed (F5 keeps the agent view), with the process as it is."""
+        self._publish_config(self.view_role or self.setup.get("view"))
+        await super().load(timeout_ms)
+        self._show_process()
+        if self.node is not None and self.node.port:
+            self._show_views(self.node.port)
 
     async def start(self, timeout_ms: int = 20000) -> None:
         await super().start(timeout_ms)
@@ -114,6 +126,8 @@ class XcallySession(HostSession):
             raise ControlError(message) from None
 
     def _on_process_event(self, event) -> None:
+        if event.stream == "stderr" and self.inspector_state.note(event.text):
+            self.sig_state_changed.emit()  # a new run under the inspector: the window reattaches
         if event.stream in ("stdout", "stderr"):
             self.log.add(CONSOLE, event.text, level="error" if event.stream == "stderr" else "log",
                          stream=event.stream, pid=event.pid, process=True)
@@ -125,15 +139,22 @@ class XcallySession(HostSession):
         self.sig_state_changed.emit()
 
     def _on_port(self, port: int) -> None:
+        if self.node is None:  # (a port found just before the session closed arrives after it)
+            return
         if port:
             # The plugin's own server, on its own port, is the only loopback address the page may reach.
             self.environment.allow_host(f"{LOOPBACK}:{port}")
             self.log.add(HOST, f"{self.node.process.launch.name} serves HTTP on port {port}", port=port)
         self._served_port = port
         self._show_process()
+        self._show_views(port)
+        self.sig_state_changed.emit()
+
+    def _show_views(self, port: int) -> None:
         views, empty = view_urls(self.manifest, port)
         self.page.post(f"XcallyFrame.setViews({show(views)}, {show(empty)})")
-        self.sig_state_changed.emit()
+        if port:
+            self.views_shown += 1
 
     def _show_process(self) -> None:
         info = self.process_info()
@@ -257,42 +278,34 @@ class XcallySession(HostSession):
     # -- hot reload ------------------------------------------------------------------------------------------------
     async def reload_changed(self, files: Iterable[str]) -> str | None:
         """A changed script file restarts the process (as nodemon does); a changed view reloads it in place."""
-        from workbench.targets.xcally.hotreload import plan
-        what = plan(files, self.project.content_root or "", self.manifest)
-        if what == "manifest":
-            try:
-                self.manifest = read_manifest(self.content / "manifest.json")
-            except SessionError as exc:
-                self.log.add(ERROR, str(exc))
-                return None
-            self._publish_config(self.view_role)
-            await self.load()
-            if self.node is not None:
-                views, empty = view_urls(self.manifest, self.node.port or None)
-                self.page.post(f"XcallyFrame.setViews({show(views)}, {show(empty)})")
-            return "page"
-        if what == "process" and self.node is not None:
-            if self.node.state == RUNNING:
-                await self.restart_process()
-                return "process restarted"
-            return None
-        if what == "view":
-            self.page.post("XcallyFrame.reload()")
-            return "view reloaded"
-        return None
+        from workbench.targets.xcally.runtime.reload import apply_changes
+        return await apply_changes(self, files)
 
+    def reread_manifest(self) -> bool:
+        """Read manifest.json again (False, logged, when it cannot be read: the frame stays as it is)."""
+        try:
+            self.manifest = read_manifest(self.content / "manifest.json")
+        except SessionError as exc:
+            self.log.add(ERROR, str(exc))
+            return False
+        return True
 
-def read_manifest(path: Path) -> dict[str, Any]:
-    """The manifest as a JSON object; SessionError saying where to look when it cannot be read."""
-    from workbench.core.safeio import MANIFEST_LIMIT, read_regular
-    try:
-        value = json.loads(read_regular(path, MANIFEST_LIMIT).decode("utf-8-sig"))
-    except (OSError, ValueError, RecursionError) as exc:
-        raise SessionError(f"{path}: cannot read the manifest ({exc}); run `workbench validate` for the exact "
-                           "place") from None
-    if not isinstance(value, dict):
-        raise SessionError(f"{path}: the manifest is not a JSON object")
-    return value
+    # -- debugging ---------------------------------------------------------------------------------------------------
+    def can_inspect(self) -> bool:
+        return self.node is not None
+
+    async def set_inspect(self, on: bool) -> None:
+        """Run the script under Node's inspector (from its next start: a running plugin restarts now)."""
+        node = self.need_process()
+        node.process.launch.inspect_port = port = self.inspector_state.set(on)
+        self.log.add(HOST, f"node --inspect={LOOPBACK}:{port}" if on else "node --inspect off", process=True)
+        if node.state == RUNNING:
+            await self.restart_process()
+        self.sig_state_changed.emit()
+
+    def inspector(self) -> dict | None:
+        """Where a debugger attaches to the plugin's process, while the inspector is on."""
+        return self.inspector_state.info(self.node.process.launch.name) if self.node is not None else None
 
 
 def create_session(project, setup: SessionSetup | None = None, parent: QObject | None = None) -> XcallySession:
