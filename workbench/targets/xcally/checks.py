@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.core.diagnostics import Diagnostic, Position, Range, Severity
+from workbench.core.file_schema import load_schema
 from workbench.core.files import ProjectFiles
 from workbench.core.jsondoc import JsonDocument, JsonNode
-from workbench.targets.xcally.shapes import PLUGIN_TYPES, REQUIRED_FIELDS, SIDEBAR_VALUES, only_side
+from workbench.targets.xcally.shapes import PLUGIN_TYPES, SIDEBAR_VALUES, only_side
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 STRING_FIELDS = ("name", "version", "description", "icon")
@@ -27,6 +28,11 @@ class ManifestFacts:
     views: dict[str, str] = field(default_factory=dict)  # side -> local file (project-relative), existing
 
 
+def required_fields() -> list[str]:
+    """The keys every manifest needs, as the model declares them (read from its generated schema: no pydantic)."""
+    return load_schema("xcally-manifest.schema.json")["required"]
+
+
 def _head(rng: Range) -> Range:
     """The first character of a range: a missing field is reported at the object's opening brace."""
     return Range(rng.start, Position(rng.start.line, rng.start.column + 1))
@@ -39,10 +45,11 @@ def check_manifest(doc: JsonDocument, files: ProjectFiles) -> tuple[list[Diagnos
     if root is None:
         return [], facts
     if root.kind != "object":
+        needed = required_fields()
         return [doc.diag("XC001", E, f"manifest.json holds {JSON_TYPE_NAMES[root.kind]}: it must be a JSON object "
-                                     "with name, version, description, type and parameters")], facts
+                                     f"with {', '.join(needed[:-1])} and {needed[-1]}")], facts
     out: list[Diagnostic] = []
-    for key in REQUIRED_FIELDS:
+    for key in required_fields():
         if key not in root.members:
             out.append(Diagnostic("XC002", E, f"required field `{key}` is missing: add it to manifest.json",
                                   doc.file, _head(root.range)))

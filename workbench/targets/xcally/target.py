@@ -44,7 +44,9 @@ class XcallyTarget(LazyTarget):
     RULES = "workbench.targets.xcally.rules:RULES"
     OUTLINE = "workbench.targets.xcally.outline:outline"
     # Any other manifest.json: an XCALLY project's.
-    SCHEMA_FILES = {"xcally-manifest.schema.json": ("manifest.json", "!**/webapp2/manifest.json", "!**/webapp3/branding/manifest.json")}
+    SCHEMA_FILES = {"xcally-manifest.schema.json": ("manifest.json", "!**/webapp2/manifest.json",
+                                                    "!**/webapp3/branding/manifest.json")}
+    SCHEMA_MODELS = "workbench.targets.xcally.models:MODEL_OF_SCHEMA"
     EXPORT = "workbench.targets.xcally.export:build_plan"
     VOCABULARY = "workbench.targets.xcally.scenario:vocabulary"
     SESSION = "workbench.targets.xcally.runtime.session:create_session"
