@@ -9,7 +9,7 @@ from workbench.core.diagnostics import Diagnostic, Position, Range, Severity
 from workbench.core.file_schema import load_schema
 from workbench.core.files import ProjectFiles
 from workbench.core.jsondoc import JsonDocument, JsonNode
-from workbench.targets.xcally.shapes import PLUGIN_TYPES, SIDEBAR_VALUES, only_side
+from workbench.targets.xcally.shapes import DEFAULT_ICON, PLUGIN_TYPES, ROLES, SIDEBAR_VALUES, only_side
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 STRING_FIELDS = ("name", "version", "description", "icon")
@@ -114,9 +114,9 @@ def _check_version_and_icon(doc: JsonDocument, root: JsonNode) -> list[Diagnosti
     if icon is not None and icon.kind == "string":
         if not ICON_NAME.match(icon.value):
             out.append(doc.diag("XC011", W, f"icon {icon.value!r} is not a Motion icon name: use a name like "
-                                            "\"icon-apps\"", ("icon",)))
-        elif icon.value != "icon-apps":
-            out.append(doc.diag("XC012", INFO, f"icon {icon.value!r}: only \"icon-apps\" is confirmed by the "
+                                            f"\"{DEFAULT_ICON}\"", ("icon",)))
+        elif icon.value != DEFAULT_ICON:
+            out.append(doc.diag("XC012", INFO, f"icon {icon.value!r}: only \"{DEFAULT_ICON}\" is confirmed by the "
                                             "documentation; check it in Motion's icon list", ("icon",)))
     return out
 
@@ -179,7 +179,7 @@ def _check_views(doc: JsonDocument, params: JsonNode, files: ProjectFiles, facts
     if "admin" not in views.members and "agent" not in views.members:
         out.append(Diagnostic("XC008", E, "`parameters.views` needs `admin` and/or `agent`: a URL or the path of an "
                                           "html file in the zip", doc.file, _head(views.range)))
-    for side in ("admin", "agent"):
+    for side in ROLES:
         node = views.get(side)
         if node is None:
             continue

@@ -11,7 +11,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from workbench.targets.xcally.shapes import PLUGIN_TYPES, ROLES, SIDEBAR_VALUES  # noqa: F401  (re-exported for forms)
+from workbench.targets.xcally.shapes import (  # noqa: F401  (re-exported for forms)
+    DEFAULT_ICON,
+    DEFAULT_SIDEBAR,
+    PLUGIN_TYPES,
+    ROLES,
+    SIDEBAR_VALUES,
+)
 
 _CONFIG = ConfigDict(extra="allow", validate_assignment=True, strict=True)
 
@@ -81,9 +87,9 @@ class XcallyManifest(BaseModel):
     author: XcallyAuthor = Field(None)
     type: Literal[PLUGIN_TYPES] = Field(description="script: a Node.js app launched from the zip; html: a URL or an "
                                                     "html page.")
-    sidebar: Literal[SIDEBAR_VALUES] = Field("always", description="Where the plugin appears in the sidebar.")
-    icon: str = Field("icon-apps", min_length=1, description="A Motion icon name (icon-*); only icon-apps is "
-                                                             "confirmed.")
+    sidebar: Literal[SIDEBAR_VALUES] = Field(DEFAULT_SIDEBAR, description="Where the plugin appears in the sidebar.")
+    icon: str = Field(DEFAULT_ICON, min_length=1, description=f"A Motion icon name (icon-*); only {DEFAULT_ICON} is "
+                                                              "confirmed.")
     parameters: ScriptParameters | HtmlParameters = Field(description="What the plugin runs: follows `type`.")
 
     @field_validator("parameters", mode="before")

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 PLUGIN_TYPES = ("script", "html")
 ROLES = ("admin", "agent")
-# `sidebar` value -> the roles that see the plugin in the sidebar (the default is "always").
+# `sidebar` value -> the roles that see the plugin in the sidebar.
 SIDEBAR_AUDIENCE: dict[str, tuple[str, ...]] = {"always": ROLES, "adminOnly": ("admin",), "agentOnly": ("agent",),
                                                 "never": ()}
 SIDEBAR_VALUES = tuple(SIDEBAR_AUDIENCE)
+DEFAULT_SIDEBAR = "always"  # what App Zone takes when the manifest says nothing
+DEFAULT_ICON = "icon-apps"  # Motion's apps icon: the only icon name the documentation confirms
 
 
 def only_side(sidebar: str) -> str | None:
