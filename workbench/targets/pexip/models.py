@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, create_model
 
-from workbench.targets.pexip.shapes import MENU_LOCATIONS, PLATFORMS, ROLES  # noqa: F401  (re-exported for forms)
+from workbench.targets.pexip.shapes import MENU_LOCATIONS, PLATFORMS, ROLES
 
 Platform = Literal[PLATFORMS]
 Role = Literal[ROLES]

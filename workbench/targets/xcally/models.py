@@ -11,13 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from workbench.targets.xcally.shapes import (  # noqa: F401  (re-exported for forms)
-    DEFAULT_ICON,
-    DEFAULT_SIDEBAR,
-    PLUGIN_TYPES,
-    ROLES,
-    SIDEBAR_VALUES,
-)
+from workbench.targets.xcally.shapes import DEFAULT_ICON, DEFAULT_SIDEBAR, PLUGIN_TYPES, ROLES, SIDEBAR_VALUES
 
 _CONFIG = ConfigDict(extra="allow", validate_assignment=True, strict=True)
 
