@@ -1,5 +1,6 @@
 """`workbench schemas [--vscode [PATH]] [--generate]`: the JSON Schemas of every file kind and of each host's scenario
-files, VS Code settings using them, or (for the workbench's own development) the scenario schemas generated anew."""
+files, VS Code settings using them, or (for the workbench's own development) those schemas generated anew: file kinds
+from the hosts' models, scenarios from their step definitions."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="print a `json.schemas` block for VS Code settings, pointing at the installed schema files "
                         "(with a project PATH: its scenario files get their host's scenario schema)")
     p.add_argument("--generate", action="store_true",
-                   help="write each host's scenario schema from its step definitions (workbench development)")
+                   help="write each host's file schemas from its models and its scenario schema from its step "
+                        "definitions (workbench development)")
 
 
 def scenario_schemas() -> dict[str, dict]:
@@ -23,13 +25,25 @@ def scenario_schemas() -> dict[str, dict]:
     return {scenario_schema_name(t.name): scenario_schema(t.name, t.title, t.vocabulary()) for t in all_targets()}
 
 
+def file_schemas() -> dict[str, dict]:
+    """File name -> the schema generated from its model, for every file kind of every registered host."""
+    from workbench.core.file_schema import file_schema
+    from workbench.registry import all_targets
+    return {name: file_schema(name, model) for t in all_targets() for name, model in t.schema_models().items()}
+
+
+def generated_schemas() -> dict[str, dict]:
+    """Every schema `--generate` writes, by file name."""
+    return {**file_schemas(), **scenario_schemas()}
+
+
 def run(args: argparse.Namespace) -> int:
     from workbench.core.paths import SCHEMAS
     from workbench.registry import all_targets
 
     if args.generate:
         from workbench.core.atomic import atomic_write
-        for name, schema in scenario_schemas().items():
+        for name, schema in generated_schemas().items():
             atomic_write(SCHEMAS / name, (json.dumps(schema, indent=2) + "\n").encode("utf-8"))
             print(f"wrote {SCHEMAS / name}")
         return 0

@@ -83,6 +83,9 @@ class Target(Protocol):
     def schemas(self) -> dict[str, dict]:
         """JSON Schemas of this target's file kinds, by schema file name (e.g. '<host>-manifest.schema.json')."""
 
+    def schema_models(self) -> dict[str, Any]:
+        """The pydantic model each of those schemas is generated from, by schema file name (imports pydantic)."""
+
     def export_plan(self, project: Project, files: ProjectFiles, options: Any) -> Any:
         """What the upload-ready zip holds (a workbench.core.packaging.model.ExportPlan)."""
 

@@ -9,10 +9,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from workbench.core.file_schema import DRAFT, SCHEMA_ID
 from workbench.core.scenario import COMMON_HEADER_DOCS
 from workbench.core.steps import Vocabulary
-
-SCHEMA_ID = "https://plugin-workbench.dev/schemas/{name}"
 
 
 def scenario_schema_name(host: str) -> str:
@@ -49,7 +48,7 @@ def scenario_schema(host: str, title: str, vocabulary: Vocabulary) -> dict:
     properties["steps"] = {"type": "array", "minItems": 1, "items": {"anyOf": steps},
                            "description": docs.get("steps", "")}
     schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$schema": DRAFT,
         "$id": SCHEMA_ID.format(name=scenario_schema_name(host)),
         "title": f"{title} scenario",
         "description": "A scenario `workbench test` replays (generated from the host's step definitions).",

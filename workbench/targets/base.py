@@ -29,6 +29,9 @@ class LazyTarget:
     # The host's file kinds' schemas under resources/schemas: file name -> the files it describes, as editors'
     # `fileMatch` patterns (VS Code's json.schemas).
     SCHEMA_FILES: dict[str, tuple[str, ...]] = {}
+    # 'module:attr', a dict: schema file name -> the pydantic model that file is generated from (every SCHEMA_FILES
+    # name has one; `workbench schemas --generate` writes them).
+    SCHEMA_MODELS: str | None = None
     EXPORT: str  # 'module:function(project, files, options) -> ExportPlan'
     VOCABULARY: str  # 'module:function(project) -> Vocabulary' (Qt-free)
     SESSION: str  # 'module:function(project, setup, parent) -> HostSession' (Qt)
@@ -58,6 +61,10 @@ class LazyTarget:
 
         from workbench.core.paths import SCHEMAS
         return {name: json.loads((SCHEMAS / name).read_text(encoding="utf-8")) for name in self.SCHEMA_FILES}
+
+    def schema_models(self) -> dict[str, Any]:
+        """Schema file name -> the pydantic model it is generated from (imports the host's models)."""
+        return dict(load(self.SCHEMA_MODELS)) if self.SCHEMA_MODELS else {}
 
     def schema_matches(self) -> dict[str, tuple[str, ...]]:
         """Schema file name -> the project files it describes (editors' fileMatch patterns)."""

@@ -9,7 +9,6 @@
     admin: ["Dashboards", "Staff", "Voice", "Chat", "Contact Manager", "Tools", "App Zone"],
     agent: ["Dashboards", "Voice", "Chat", "Contact Manager", "Cases"]
   };
-  var WHO = {always: ["admin", "agent"], adminOnly: ["admin"], agentOnly: ["agent"], never: []};
   var config = {};
   var frame = window.XcallyFrame = {role: "admin", view: null, viewState: "none"};
 
@@ -30,8 +29,8 @@
 
   function sidebarValue() { return config.sidebar || "always"; }
 
-  /** Who sees the plugin in the sidebar: ['admin', 'agent'], a subset, or none. */
-  frame.seenBy = function () { return (config.seenBy || WHO[sidebarValue()] || WHO.always).slice(); };
+  /** Who sees the plugin in the sidebar: ['admin', 'agent'], a subset, or none (the workbench works it out). */
+  frame.seenBy = function () { return (config.seenBy || []).slice(); };
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);

@@ -1,13 +1,15 @@
-"""The JSON Schemas and the pydantic models accept and reject the same documents."""
+"""The Pexip schemas generated from the models accept the samples, say where a value has the wrong type, and accept
+and reject the same documents as the models (and the validator's fast path never calls a wrong one right)."""
 
 import json
 
 import pytest
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
+from schemamodel import errors_at
+from testpaths import SAMPLES
 
 from workbench.core.paths import SCHEMAS
-from workbench.targets.pexip import TARGET
 from workbench.targets.pexip.models import MODEL_OF_SCHEMA, BrandingManifest, PluginPackage, Settings
 from workbench.targets.pexip.schema_rules import quick_valid
 
@@ -76,5 +78,36 @@ def test_models_keep_json_keys_and_extra_keys():
     assert BrandingManifest.model_validate({"brandingID": "12"}).brandingID == "12"
 
 
-def test_target_serves_its_three_schemas():
-    assert set(TARGET.schemas()) == set(MODEL_OF_SCHEMA)
+SAMPLE_FILES = {
+    "pexip-settings.schema.json": ["pexip-*/webapp2/settings.json", "pexip-typescript/dev-assets/settings.json"],
+    "pexip-branding-manifest.schema.json": ["pexip-*/webapp2/manifest.json", "pexip-typescript/dev-assets/manifest.json"],
+    "pexip-plugin-package.schema.json": ["pexip-*/webapp2/plugins/*/*.plugin.package.json",
+                                         "pexip-typescript/templates/plugin.json"],
+}
+SAMPLE_CASES = [(name, path) for name, patterns in SAMPLE_FILES.items() for pattern in patterns
+                for path in sorted(SAMPLES.glob(pattern))]
+
+
+def test_every_sample_file_kind_is_found():
+    assert {name for name, _ in SAMPLE_CASES} == set(MODEL_OF_SCHEMA) and len(SAMPLE_CASES) >= 10
+
+
+@pytest.mark.parametrize("schema_name, path", SAMPLE_CASES, ids=lambda v: getattr(v, "name", v))
+def test_the_samples_match_their_schema(schema_name, path):
+    schema = json.loads((SCHEMAS / schema_name).read_text())
+    assert errors_at(schema, json.loads(path.read_text())) == []
+
+
+@pytest.mark.parametrize("schema_name, document, where", [
+    ("pexip-plugin-package.schema.json", {**PACKAGE, "menuItems": {"toolbar": [{"action": "a", "label": 3}]}},
+     ("menuItems", "toolbar", 0, "label")),
+    ("pexip-plugin-package.schema.json", {**PACKAGE, "menuItems": {"conference": {"action": "a"}}},
+     ("menuItems", "conference")),
+    ("pexip-plugin-package.schema.json", {**PACKAGE, "allowUnload": "yes"}, ("allowUnload",)),
+    ("pexip-settings.schema.json", {"plugins": [{"id": "a", "srcURL": "x", "enabled": "yes"}]},
+     ("plugins", 0, "enabled")),
+    ("pexip-branding-manifest.schema.json", {"isSettingsBranded": 1}, ("isSettingsBranded",)),
+])
+def test_a_wrongly_typed_value_is_refused_where_it_is(schema_name, document, where):
+    schema = json.loads((SCHEMAS / schema_name).read_text())
+    assert errors_at(schema, document) == [(where, "type")]

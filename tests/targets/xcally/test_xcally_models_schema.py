@@ -1,10 +1,13 @@
-"""The XCALLY manifest JSON Schema and the pydantic models accept and reject the same documents."""
+"""The XCALLY manifest schema generated from the models accepts the samples, says where a value has the wrong type,
+and accepts and rejects the same documents as the models (`parameters` following `type` included)."""
 
 import copy
+import json
 
 import pydantic
 import pytest
-from schemamodel import assert_both_accept, assert_both_reject, check_schema
+from schemamodel import agreement_tests, errors_at
+from testpaths import SAMPLES
 
 from workbench.targets.xcally import TARGET
 from workbench.targets.xcally.models import HtmlParameters, ScriptParameters, XcallyManifest
@@ -63,18 +66,33 @@ def schema():
     return TARGET.schemas()["xcally-manifest.schema.json"]
 
 
-def test_schema_is_valid_draft_2020_12():
-    check_schema(schema())
+test_valid_for_both, test_invalid_for_both = agreement_tests(schema, XcallyManifest, VALID, INVALID)
 
 
-@pytest.mark.parametrize("doc", VALID)
-def test_valid_for_both(doc):
-    assert_both_accept(schema(), XcallyManifest, doc)
+@pytest.mark.parametrize("sample", ["xcally-html", "xcally-script"])
+def test_the_samples_match_the_schema(sample):
+    assert errors_at(schema(), json.loads((SAMPLES / sample / "manifest.json").read_text())) == []
 
 
-@pytest.mark.parametrize("doc", INVALID)
-def test_invalid_for_both(doc):
-    assert_both_reject(schema(), XcallyManifest, doc)
+@pytest.mark.parametrize("path, value", [
+    (["parameters", "scriptPath"], 3),
+    (["parameters", "views", "admin"], None),
+    (["author", "email"], ["me"]),
+    (["version"], 1.0),
+])
+def test_a_wrongly_typed_value_is_refused_where_it_is(path, value):
+    base = variant(SCRIPT, ["parameters", "views"], {"admin": "a.html"})
+    assert errors_at(schema(), variant(base, path, value)) == [(tuple(path), "type")]
+
+
+def test_html_parameters_are_not_taken_for_script_ones():
+    assert errors_at(schema(), variant(HTML, ["parameters"], {"scriptName": "x", "scriptPath": "y"})) == \
+        [(("parameters",), "required")]
+
+
+def test_the_validator_requires_what_the_model_requires():
+    from workbench.targets.xcally.checks import required_fields
+    assert required_fields() == [name for name, f in XcallyManifest.model_fields.items() if f.is_required()]
 
 
 def test_parameters_follow_the_type_and_keep_extra_keys():

@@ -9,6 +9,7 @@ from workbench.core.diagnostics import Diagnostic, Range, Severity
 from workbench.core.files import ProjectFiles
 from workbench.core.project import Project
 from workbench.targets.exo.connector import (
+    ACTIVE_VALUES,
     gatein_modules,
     module_path,
     pick_module,
@@ -103,7 +104,7 @@ def check_provider_config(ctx: Context) -> None:
         for name, prop in provider_properties(param):
             if name == "active" and "value" in prop.attrs:
                 value = resolve_placeholders(prop.attrs["value"].value).strip()
-                if value not in ("true", "false"):
+                if value not in ACTIVE_VALUES:
                     ctx.add("EXO016", W, f"`active` is {value!r}: set it to true or false", rel,
                             prop.attrs["value"].range)
     if type_el is None or not type_el.text:

@@ -41,6 +41,16 @@ class ConnectorInfo:
     webapp_module: str | None = None
 
 
+# The words `active` is written with; eXo reads any other as false (see reads_active).
+ACTIVE_VALUES = ("true", "false")
+
+
+def reads_active(value: str | None) -> bool:
+    """`active` as eXo's CallProvider reads it: Boolean.valueOf(config.getOrDefault("active", "true")), true only for
+    the word true in any case (surrounding blanks ignored, as the XML's are not meant)."""
+    return (value if value is not None else "true").strip().lower() == "true"
+
+
 def resolve_placeholders(value: str) -> str:
     """Replace each `${name:default}` by its default; `${name}` without a default is kept as written."""
     out, i = [], 0
@@ -61,6 +71,12 @@ def provider_properties(param: XmlElement | None) -> list[tuple[str, XmlElement]
     if param is None:
         return []
     return [(p.attrs["name"].value, p) for p in param.children_named("property") if "name" in p.attrs]
+
+
+def property_values(param: XmlElement | None) -> dict[str, str]:
+    """Each property's value as written (placeholders kept), in document order."""
+    return {name: prop.attrs["value"].value if "value" in prop.attrs else "" for name, prop in
+            provider_properties(param)}
 
 
 def gatein_modules(doc: XmlDocument | None) -> list[XmlElement]:
@@ -139,10 +155,8 @@ def read_connector(project: Project, files: ProjectFiles | None = None) -> Conne
     plugin = next(iter(provider_plugins(doc)), None) if doc is not None else None
     if plugin is not None:
         info.provider_class = plugin.child_text("type") or None
-        for name, prop in provider_properties(provider_configuration(plugin)):
-            raw = prop.attrs["value"].value if "value" in prop.attrs else ""
-            info.raw_settings[name] = raw
-            info.settings[name] = resolve_placeholders(raw)
+        info.raw_settings = property_values(provider_configuration(plugin))
+        info.settings = {name: resolve_placeholders(raw) for name, raw in info.raw_settings.items()}
     java = None
     if info.provider_class:
         info.provider_source = provider_source(files, layout, info.provider_class)

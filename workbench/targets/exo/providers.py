@@ -15,7 +15,7 @@ from workbench.targets.exo.connector import (
     module_path,
     pick_module,
     pom_text,
-    provider_properties,
+    property_values,
     provider_source,
     resolve_placeholders,
 )
@@ -29,6 +29,7 @@ from workbench.targets.exo.layout import (
     provider_configuration,
     provider_plugins,
 )
+from workbench.targets.exo.models import ProviderSettings
 from workbench.targets.exo.xmltree import xml_document
 
 
@@ -121,11 +122,9 @@ def _provider(files: ProjectFiles, layout: Layout, rel: str, plugin, modules, si
                           module_name=module.child_text("name") if module is not None else None,
                           module_file=module_file)
     param = provider_configuration(plugin)
-    for name, prop in provider_properties(param):
-        raw = prop.attrs["value"].value if "value" in prop.attrs else ""
-        facts.raw_properties[name] = raw
-        facts.properties[name] = resolve_placeholders(raw)
-    facts.active = facts.properties.get("active", "true").strip().lower() != "false"
+    facts.raw_properties = property_values(param)
+    facts.properties = {name: resolve_placeholders(raw) for name, raw in facts.raw_properties.items()}
+    facts.active = ProviderSettings.as_exo_reads(facts.properties).active
     return facts
 
 

@@ -17,6 +17,7 @@ class ExoTarget(LazyTarget):
     RULES = "workbench.targets.exo.rules:RULES"
     OUTLINE = "workbench.targets.exo.outline:outline"
     SCHEMA_FILES = {"exo-provider-settings.schema.json": ()}  # the settings inside an XML file: no file matches
+    SCHEMA_MODELS = "workbench.targets.exo.models:MODEL_OF_SCHEMA"
     EXPORT = "workbench.targets.exo.export:build_plan"
     VOCABULARY = "workbench.targets.exo.scenario:vocabulary"
     SESSION = "workbench.targets.exo.runtime.session:create_session"

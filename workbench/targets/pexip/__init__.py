@@ -23,6 +23,7 @@ class PexipTarget(LazyTarget):
     SCHEMA_FILES = {"pexip-settings.schema.json": ("**/webapp2/settings.json",),
                     "pexip-branding-manifest.schema.json": ("**/webapp2/manifest.json",),
                     "pexip-plugin-package.schema.json": ("*.plugin.package.json",)}
+    SCHEMA_MODELS = "workbench.targets.pexip.models:MODEL_OF_SCHEMA"
     EXPORT = "workbench.targets.pexip.export:build_plan"
     VOCABULARY = "workbench.targets.pexip.scenario:vocabulary"
     SESSION = "workbench.targets.pexip.runtime.session:create_session"

@@ -1,79 +1,85 @@
-"""Pydantic models of the Pexip files, for the window's forms (field names are the JSON keys).
+"""Pydantic models of the Pexip files (field names are the JSON keys): the single source of their shapes.
 
-The JSON Schemas in resources/schemas/pexip-*.schema.json describe the same shapes; a test keeps them in agreement.
-Types are strict (no "true" -> True coercion) because the browser's JSON.parse does not coerce either. Unknown keys
-are kept: real files carry them.
+The window's forms are built from them and resources/schemas/pexip-*.schema.json is generated from them
+(`workbench schemas --generate`). Types are strict (no "true" -> True coercion) because the browser's JSON.parse does
+not coerce either. Unknown keys are kept: real files carry them.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, create_model
 
-Platform = Literal["web", "electron", "ios", "android"]
-Role = Literal["chair", "guest"]
-MENU_LOCATIONS = ("toolbar", "conference", "participants")
+from workbench.targets.pexip.shapes import MENU_LOCATIONS, PLATFORMS, ROLES
 
-
-class _PexipModel(BaseModel):
-    model_config = ConfigDict(extra="allow", strict=True, validate_assignment=True)
+Platform = Literal[PLATFORMS]
+Role = Literal[ROLES]
+_CONFIG = ConfigDict(extra="allow", strict=True, validate_assignment=True)
 
 
-class MenuItem(_PexipModel):
-    """One button or menu entry: `icon` is '<file>.svg#<id>' or null, `label` null when set through state."""
+class MenuItem(BaseModel):
+    """One button or menu entry."""
 
-    icon: StrictStr | None = None
-    label: StrictStr | None = None
-    action: StrictStr = Field(min_length=1)
-
-
-class MenuItems(_PexipModel):
-    """Where the plugin appears: at most one of toolbar, conference, participants (empty for listeners)."""
-
-    toolbar: list[MenuItem] | None = None
-    conference: list[MenuItem] | None = None
-    participants: list[MenuItem] | None = None
+    model_config = _CONFIG
+    icon: StrictStr | None = Field(None, description="<file>.svg#<id>, relative to the package file; null when set "
+                                                      "through state.")
+    label: StrictStr | None = Field(None, description="Text of the item; null when set through state.")
+    action: StrictStr = Field(min_length=1, description="A key of the object passed to registerPlugin.")
 
 
-class PluginPackage(_PexipModel):
-    """A `<name>.plugin.package.json` file."""
+# Where the plugin appears: one optional list per menu location the app knows.
+MenuItems = create_model(
+    "MenuItems", __config__=_CONFIG, __doc__="Where the plugin appears: at most one of "
+    f"{', '.join(MENU_LOCATIONS)}; {{}} for a plugin that only listens.",
+    **{loc: (list[MenuItem] | None, None) for loc in MENU_LOCATIONS})
 
-    id: StrictStr = Field(min_length=1)
-    name: StrictStr | None = None
-    description: StrictStr | None = None
+
+class PluginPackage(BaseModel):
+    """A plugin's package file: what the web app reads before it loads the plugin's source."""
+
+    model_config = _CONFIG | ConfigDict(title="Pexip Infinity Connect plugin package file (<name>.plugin.package.json)")
+    id: StrictStr = Field(min_length=1, description="Same id as in settings.json and registerPlugin({id}).")
+    name: StrictStr | None = Field(None, description="Shown under Settings > Plugin.")
+    description: StrictStr | None = Field(None, description="Shown under Settings > Plugin.")
     # A number in every real file; a string is tolerated (the validator warns).
-    version: StrictInt | StrictFloat | StrictStr | None = None
-    srcURL: StrictStr = Field(min_length=1)
-    allowUnload: StrictBool | None = None
-    platforms: list[Platform] | None = None
-    participantRoles: list[Role] | None = None
+    version: StrictInt | StrictFloat | StrictStr | None = Field(None, description="A number such as 1.0.")
+    srcURL: StrictStr = Field(min_length=1, description="The plugin source file, relative to this file.")
+    allowUnload: StrictBool | None = Field(None, description="Whether users may disable the plugin.")
+    platforms: list[Platform] | None = Field(None, description="Where the plugin is offered (all when absent).")
+    participantRoles: list[Role] | None = Field(None, description="To whom the plugin is offered (all when absent).")
     menuItems: MenuItems | None = None
 
 
-class SettingsPluginEntry(_PexipModel):
+class SettingsPluginEntry(BaseModel):
     """One entry of settings.json's `plugins` list."""
 
-    id: StrictStr = Field(min_length=1)
-    srcURL: StrictStr = Field(min_length=1)
-    enabled: StrictBool | None = None
+    model_config = _CONFIG
+    id: StrictStr = Field(min_length=1, description="Same id as in the package file and registerPlugin.")
+    srcURL: StrictStr = Field(min_length=1, description="The plugin package file, relative to settings.json.")
+    enabled: StrictBool | None = Field(None, description="Loaded by default when true.")
 
 
-class Settings(_PexipModel):
-    """settings.json of a branding package (other app settings are kept as extra keys)."""
+class Settings(BaseModel):
+    """The web app's settings in a branding package; other app settings are kept as they are."""
 
-    plugins: list[SettingsPluginEntry] | None = None
+    model_config = _CONFIG | ConfigDict(title="Pexip Infinity Connect web app settings.json (branding package)")
+    plugins: list[SettingsPluginEntry] | None = Field(None, description="The plugins the app offers, in order.")
 
 
-class BrandingManifest(_PexipModel):
-    """manifest.json of a branding package."""
+class BrandingManifest(BaseModel):
+    """The manifest of a branding package."""
 
-    brandingID: StrictStr | None = None
-    isSettingsBranded: StrictBool | None = None
+    model_config = _CONFIG | ConfigDict(title="Pexip Infinity Connect web app branding manifest.json")
+    brandingID: StrictStr | None = Field(None, description="Digits (a millisecond timestamp); change it on every "
+                                                           "upload.")
+    isSettingsBranded: StrictBool | None = Field(None, description="Must be true, or settings.json and the plugins "
+                                                                   "are ignored.")
     isWatermarkBranded: StrictBool | None = None
     isStylesBranded: StrictBool | None = None
 
 
+# Schema file name -> the model it is generated from (the Target's SCHEMA_MODELS).
 MODEL_OF_SCHEMA = {
     "pexip-settings.schema.json": Settings,
     "pexip-branding-manifest.schema.json": BrandingManifest,

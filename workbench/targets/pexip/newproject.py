@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from workbench.core.newproject import Sample, SampleOption, copy_sample, write_files
+from workbench.targets.pexip.shapes import PLATFORMS, ROLES
 
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 PLUGIN_ID = SampleOption("plugin_id", "--plugin-id", "the plugin's id (settings.json, its package file and "
@@ -87,8 +88,8 @@ def blank_files(plugin_id: str, name: str) -> dict[str, str]:
     manifest = {"brandingID": "1700000000000", "isSettingsBranded": True, "isWatermarkBranded": False,
                 "isStylesBranded": False}
     package = {"id": plugin_id, "name": name, "description": f"{name} for Pexip Infinity Connect", "version": 1.0,
-               "srcURL": f"{stem}.plugin.js", "allowUnload": True, "platforms": ["web", "electron", "ios", "android"],
-               "participantRoles": ["chair", "guest"],
+               "srcURL": f"{stem}.plugin.js", "allowUnload": True, "platforms": list(PLATFORMS),
+               "participantRoles": list(ROLES),
                "menuItems": {"toolbar": [{"icon": f"assets/{stem}.svg#{stem}", "label": name, "action": "open"}]}}
     dump = lambda v: json.dumps(v, indent=2, ensure_ascii=False) + "\n"  # noqa: E731
     return {

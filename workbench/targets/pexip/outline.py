@@ -7,7 +7,7 @@ import posixpath
 from workbench.core.files import ProjectFiles
 from workbench.core.project import OutlineNode, Project
 from workbench.targets.pexip.layout import load_layout
-from workbench.targets.pexip.rules_menu import menu_items
+from workbench.targets.pexip.shapes import menu_items
 from workbench.targets.pexip.typescript import folder_rel, is_typescript
 
 ASSET_LIMIT = 200  # a plugin folder with thousands of assets must not flood the explorer

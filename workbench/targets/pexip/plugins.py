@@ -10,9 +10,8 @@ from pathlib import Path
 
 from workbench.core.files import READ_LIMIT
 from workbench.core.safeio import UnsafeFile, read_regular
+from workbench.targets.pexip.shapes import PLATFORMS, ROLES, offered_to, shown_menu
 
-LOCATIONS = ("toolbar", "conference", "participants")
-PLATFORMS = ("web", "electron", "ios", "android")
 Reader = Callable[[Path, Path], bytes]  # (path, the folder it must stay in) -> its bytes
 
 
@@ -32,7 +31,7 @@ class PluginEntry:
     version: object = None
     allowUnload: bool = True  # noqa: N815 (the package file's key)
     platforms: list[str] = field(default_factory=lambda: list(PLATFORMS))
-    participantRoles: list[str] = field(default_factory=lambda: ["chair", "guest"])  # noqa: N815
+    participantRoles: list[str] = field(default_factory=lambda: list(ROLES))  # noqa: N815
     location: str | None = None
     items: list[dict] = field(default_factory=list)
     src: str = ""  # plugin source, relative to the content root
@@ -58,23 +57,19 @@ def _read_json(path: Path, confine: Path, read: Reader | None = None) -> tuple[o
         return None, f"invalid JSON ({exc})"
 
 
-def single_plugin_settings(root: Path, package: str, read: Reader | None = None) -> dict:
-    """settings.json for a lone plugin folder: the plugin, enabled (the folder is served as custom_configuration/)."""
-    pkg, _why = _read_json(root / package, root, read)
-    plugin_id = pkg.get("id") if isinstance(pkg, dict) and pkg.get("id") else package.split(".")[0]
-    return {"plugins": [{"id": plugin_id, "srcURL": package, "enabled": True}]}
-
-
-def read_plugins(content: Path, role: str, platform: str, settings: dict | None = None,
-                 locate: Callable[[str], Path] | None = None, confine: Path | None = None,
+def read_plugins(content: Path, role: str, platform: str, locate: Callable[[str], Path] | None = None,
+                 confine: Path | None = None, lone: str | None = None,
                  read: Reader | None = None) -> tuple[list[PluginEntry], list[str]]:
     """The plugins of settings.json in the content folder, and the problems found (as messages); `locate` maps a
     path of the branding package to the file serving it (default: under content), no file read leaves `confine`
-    (default: content), and files are read with read (the session's, which sees unsaved edits) or from the disk."""
+    (default: content), and files are read with read (the session's, which sees unsaved edits) or from the disk. A
+    lone plugin folder has no settings.json: its package file `lone` is the one plugin, enabled, with the package's
+    id (the folder is served as custom_configuration/)."""
     locate = locate or (lambda rel: content / rel)
     confine = confine or content
     problems: list[str] = []
     why = ""
+    settings: object = {"plugins": [{"srcURL": lone, "enabled": True}]} if lone else None
     if settings is None:
         settings, why = _read_json(locate("settings.json"), confine, read)
     if settings is None:
@@ -84,13 +79,15 @@ def read_plugins(content: Path, role: str, platform: str, settings: dict | None 
         return [], ["settings.json: `plugins` is not a list"]
     entries: list[PluginEntry] = []
     for item in raw:
-        if not isinstance(item, dict) or not item.get("id") or not item.get("srcURL"):
+        if not isinstance(item, dict) or not (item.get("id") or lone) or not item.get("srcURL"):
             problems.append(f"settings.json: plugin entry {item!r} needs `id` and `srcURL`")
             continue
         package_rel = posixpath.normpath(str(item["srcURL"]).lstrip("/"))
-        entry = PluginEntry(id=str(item["id"]), enabled=bool(item.get("enabled", False)), package=package_rel,
-                            base=posixpath.dirname(package_rel))
         pkg, why = _read_json(locate(package_rel), confine, read)
+        plugin_id = item.get("id") or (pkg.get("id") if isinstance(pkg, dict) and pkg.get("id")
+                                        else package_rel.split(".")[0])
+        entry = PluginEntry(id=str(plugin_id), enabled=bool(item.get("enabled", False)), package=package_rel,
+                            base=posixpath.dirname(package_rel))
         if not isinstance(pkg, dict):
             entry.problem = f"{package_rel} is {why or 'not a JSON object'}"
             entry.visible = False
@@ -101,16 +98,8 @@ def read_plugins(content: Path, role: str, platform: str, settings: dict | None 
         entry.description = str(pkg.get("description", ""))
         entry.version = pkg.get("version")
         entry.allowUnload = bool(pkg.get("allowUnload", True))
-        if isinstance(pkg.get("platforms"), list):
-            entry.platforms = [str(p) for p in pkg["platforms"]]
-        if isinstance(pkg.get("participantRoles"), list):
-            entry.participantRoles = [str(r) for r in pkg["participantRoles"]]
-        menu = pkg.get("menuItems") if isinstance(pkg.get("menuItems"), dict) else {}
-        for loc in LOCATIONS:
-            if isinstance(menu.get(loc), list):
-                entry.location = loc
-                entry.items = [i for i in menu[loc] if isinstance(i, dict)]
-                break
+        entry.platforms, entry.participantRoles = offered_to(pkg)
+        entry.location, entry.items = shown_menu(pkg)
         src = pkg.get("srcURL")
         if not src:
             entry.problem = f"{package_rel} has no srcURL"

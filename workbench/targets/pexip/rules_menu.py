@@ -12,22 +12,10 @@ from workbench.targets.pexip.didyoumean import closest, replace_fix
 from workbench.targets.pexip.jsfacts import JsFacts
 from workbench.targets.pexip.layout import PluginRef
 from workbench.targets.pexip.rules_security import name_words
+from workbench.targets.pexip.shapes import MENU_LOCATIONS, menu_items
 from workbench.targets.pexip.svg import svg_info
 
-LOCATIONS = ("toolbar", "conference", "participants")
 ICON_LITERAL = re.compile(r"[\w./-]+\.svg#[\w-]+")  # matched against a string literal's content only
-
-
-def menu_items(value: dict) -> list[tuple[tuple, dict]]:
-    """(path, item) of every menu item in a package value."""
-    menu = value.get("menuItems")
-    out = []
-    for loc in LOCATIONS:
-        items = menu.get(loc) if isinstance(menu, dict) else None
-        for i, item in enumerate(items if isinstance(items, list) else []):
-            if isinstance(item, dict):
-                out.append((("menuItems", loc, i), item))
-    return out
 
 
 def check_menu(ref: PluginRef, files: ProjectFiles, facts: JsFacts | None) -> list[Diagnostic]:
@@ -38,13 +26,13 @@ def check_menu(ref: PluginRef, files: ProjectFiles, facts: JsFacts | None) -> li
     out: list[Diagnostic] = []
     menu = value.get("menuItems")
     if isinstance(menu, dict):
-        used = [k for k in LOCATIONS if k in menu]
+        used = [k for k in MENU_LOCATIONS if k in menu]
         if len(used) > 1:
             out.append(diag("PEX013", f"menuItems has {' and '.join(used)}: a plugin may use only one location; "
                                       "keep one (or split the plugin in two)", file,
                             ref.range(("menuItems", used[1]), key=True)))
         for key in menu:
-            if key not in LOCATIONS:
+            if key not in MENU_LOCATIONS:
                 out.append(diag("PEX018", f"menuItems.{key} is not a menu location the app knows: use toolbar, "
                                           "conference or participants", file,
                                 ref.range(("menuItems", key), key=True)))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 
 from workbench.core.diagnostics import Diagnostic
+from workbench.core.file_schema import load_schema
 from workbench.core.files import ProjectFiles
-from workbench.core.paths import SCHEMAS
 from workbench.targets.pexip.codes import diag
 from workbench.targets.pexip.jsonvalue import clean_json_value
 
@@ -19,12 +18,6 @@ SCHEMA_NAMES = (SETTINGS_SCHEMA, MANIFEST_SCHEMA, PACKAGE_SCHEMA)
 
 _JSON_TYPE = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null",
               int: "a number", float: "a number"}
-
-
-@cache
-def load_schema(name: str) -> dict:
-    """A schema of resources/schemas by file name."""
-    return json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
 
 
 @cache

@@ -21,6 +21,7 @@ class WebApp3Target(LazyTarget):
     RULES = "workbench.targets.webapp3.codes:RULES"
     OUTLINE = "workbench.targets.webapp3.outline:outline"
     SCHEMA_FILES = {"webapp3-branding-manifest.schema.json": ("**/webapp3/branding/manifest.json",)}
+    SCHEMA_MODELS = "workbench.targets.webapp3.models:MODEL_OF_SCHEMA"
     EXPORT = "workbench.targets.webapp3.export:build_plan"
     VOCABULARY = "workbench.targets.webapp3.scenario:vocabulary"
     SESSION = "workbench.targets.webapp3.runtime.session:create_session"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 from functools import cache
 
 from workbench.core.diagnostics import WHOLE_FILE, Diagnostic
+from workbench.core.file_schema import load_schema
 from workbench.core.files import ProjectFiles
-from workbench.core.paths import SCHEMAS
 from workbench.targets.webapp3.codes import diag
 from workbench.targets.webapp3.layout import Layout, PluginRef
 from workbench.targets.webapp3.sandbox import ACCEPTED, DEFAULT
@@ -21,7 +20,7 @@ _KIND = {dict: "an object", list: "an array", str: "a string", bool: "true or fa
 @cache
 def _validator():
     from jsonschema import Draft202012Validator  # the slowest import of the CLI path: loaded on first use
-    return Draft202012Validator(json.loads((SCHEMAS / SCHEMA_NAME).read_text(encoding="utf-8")))
+    return Draft202012Validator(load_schema(SCHEMA_NAME))
 
 
 def schema_diagnostics(layout: Layout) -> list[Diagnostic]:

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.core.diagnostics import Diagnostic, Position, Range, Severity
+from workbench.core.file_schema import load_schema
 from workbench.core.files import ProjectFiles
 from workbench.core.jsondoc import JsonDocument, JsonNode
-from workbench.targets.xcally.shapes import PLUGIN_TYPES, REQUIRED_FIELDS, SIDEBAR_VALUES, only_side
+from workbench.targets.xcally.shapes import DEFAULT_ICON, PLUGIN_TYPES, ROLES, SIDEBAR_VALUES, only_side
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 STRING_FIELDS = ("name", "version", "description", "icon")
@@ -27,6 +28,11 @@ class ManifestFacts:
     views: dict[str, str] = field(default_factory=dict)  # side -> local file (project-relative), existing
 
 
+def required_fields() -> list[str]:
+    """The keys every manifest needs, as the model declares them (read from its generated schema: no pydantic)."""
+    return load_schema("xcally-manifest.schema.json")["required"]
+
+
 def _head(rng: Range) -> Range:
     """The first character of a range: a missing field is reported at the object's opening brace."""
     return Range(rng.start, Position(rng.start.line, rng.start.column + 1))
@@ -39,10 +45,11 @@ def check_manifest(doc: JsonDocument, files: ProjectFiles) -> tuple[list[Diagnos
     if root is None:
         return [], facts
     if root.kind != "object":
+        needed = required_fields()
         return [doc.diag("XC001", E, f"manifest.json holds {JSON_TYPE_NAMES[root.kind]}: it must be a JSON object "
-                                     "with name, version, description, type and parameters")], facts
+                                     f"with {', '.join(needed[:-1])} and {needed[-1]}")], facts
     out: list[Diagnostic] = []
-    for key in REQUIRED_FIELDS:
+    for key in required_fields():
         if key not in root.members:
             out.append(Diagnostic("XC002", E, f"required field `{key}` is missing: add it to manifest.json",
                                   doc.file, _head(root.range)))
@@ -107,9 +114,9 @@ def _check_version_and_icon(doc: JsonDocument, root: JsonNode) -> list[Diagnosti
     if icon is not None and icon.kind == "string":
         if not ICON_NAME.match(icon.value):
             out.append(doc.diag("XC011", W, f"icon {icon.value!r} is not a Motion icon name: use a name like "
-                                            "\"icon-apps\"", ("icon",)))
-        elif icon.value != "icon-apps":
-            out.append(doc.diag("XC012", INFO, f"icon {icon.value!r}: only \"icon-apps\" is confirmed by the "
+                                            f"\"{DEFAULT_ICON}\"", ("icon",)))
+        elif icon.value != DEFAULT_ICON:
+            out.append(doc.diag("XC012", INFO, f"icon {icon.value!r}: only \"{DEFAULT_ICON}\" is confirmed by the "
                                             "documentation; check it in Motion's icon list", ("icon",)))
     return out
 
@@ -172,7 +179,7 @@ def _check_views(doc: JsonDocument, params: JsonNode, files: ProjectFiles, facts
     if "admin" not in views.members and "agent" not in views.members:
         out.append(Diagnostic("XC008", E, "`parameters.views` needs `admin` and/or `agent`: a URL or the path of an "
                                           "html file in the zip", doc.file, _head(views.range)))
-    for side in ("admin", "agent"):
+    for side in ROLES:
         node = views.get(side)
         if node is None:
             continue

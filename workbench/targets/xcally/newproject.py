@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from workbench.core.newproject import Sample, SampleOption, copy_sample, write_files
+from workbench.targets.xcally.shapes import DEFAULT_ICON, DEFAULT_SIDEBAR, ROLES
 
 NAME_PATTERN = r"[A-Za-z][A-Za-z0-9 _.-]*"
 NAME_HELP = "a letter, then letters, digits, spaces, '.', '-' or '_' (for example QueueDesk)"
@@ -75,7 +76,7 @@ steps:
 def blank_files(name: str, kind: str) -> dict[str, str]:
     """The files of a blank plugin of that kind ('script' or 'html')."""
     manifest: dict = {"name": name, "version": "1.0.0", "description": f"{name}, an XCALLY Motion App Zone plugin",
-                      "type": kind, "sidebar": "always", "icon": "icon-apps"}
+                      "type": kind, "sidebar": DEFAULT_SIDEBAR, "icon": DEFAULT_ICON}
     escaped = name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if kind == "script":
         stem = "-".join(name.lower().split()) or "plugin"
@@ -84,7 +85,7 @@ def blank_files(name: str, kind: str) -> dict[str, str]:
                  "scenarios/starts.yaml": SCRIPT_SCENARIO}
     else:
         manifest["parameters"] = {"views": {"admin": "views/admin.html", "agent": "views/agent.html"}}
-        files = {f"views/{role}.html": VIEW.format(name=escaped, role=role) for role in ("admin", "agent")}
+        files = {f"views/{role}.html": VIEW.format(name=escaped, role=role) for role in ROLES}
         files["scenarios/views.yaml"] = HTML_SCENARIO
     files["manifest.json"] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     return files

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from workbench.core.files import ProjectFiles
 from workbench.core.project import OutlineNode, Project
+from workbench.targets.xcally.shapes import ROLES
 from workbench.targets.xcally.target import manifest_path
 
 
@@ -26,7 +27,7 @@ def outline(project: Project, files: ProjectFiles) -> list[OutlineNode]:
     if files.is_file(pkg):
         plugin.children.append(OutlineNode("package.json", "config", pkg))
     views = params.get("views") if isinstance(params.get("views"), dict) else {}
-    for side in ("admin", "agent"):
+    for side in ROLES:
         ref = views.get(side)
         if not isinstance(ref, str):
             continue

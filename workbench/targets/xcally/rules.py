@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from workbench.core.diagnostics import RuleInfo, Severity
-from workbench.targets.xcally.shapes import PLUGIN_TYPES, SIDEBAR_VALUES  # noqa: F401 (re-exported for the checks)
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 

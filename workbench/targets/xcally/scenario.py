@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from workbench.core.page_step_specs import PAGE_STEPS
 from workbench.core.steps import ExpectModel, StepModel, StepSpec, Vocabulary
+from workbench.targets.xcally.shapes import ROLES
 
 RUN = "workbench.targets.xcally.runtime.steps"
 
@@ -28,7 +29,7 @@ class ExpectHttp(ExpectModel):
 
 
 class ExpectView(ExpectModel):
-    view: Literal["admin", "agent"]
+    view: Literal[ROLES]
     text: str | None = Field(default=None, description="text the view shows")
 
 
@@ -52,7 +53,7 @@ HEADER: dict[str, Any] = {
     "env": dict[str, str],
     "restart_delay": Annotated[float, Field(ge=0, le=3600, allow_inf_nan=False)],
     "autostart": bool,
-    "view": Literal["admin", "agent"],
+    "view": Literal[ROLES],
     "host": HostSettings,
 }
 HEADER_DOCS = {

@@ -9,6 +9,7 @@ from workbench.core.jsondoc import parse_json
 from workbench.core.project import Project
 from workbench.core.safeio import MANIFEST_LIMIT, read_regular
 from workbench.targets.base import LazyTarget
+from workbench.targets.xcally.shapes import PLUGIN_TYPES
 
 MANIFEST = "manifest.json"
 # Keys only an XCALLY manifest carries: they let a manifest with a missing or wrong `type` still be recognised.
@@ -28,7 +29,7 @@ def _manifest_value(path: Path) -> dict | None:
 def _kind_of(manifest: dict) -> str | None:
     """'xcally-script' / 'xcally-html' / 'xcally' for an XCALLY manifest, None for anything else."""
     kind = manifest.get("type")
-    if kind in ("script", "html"):
+    if kind in PLUGIN_TYPES:
         return f"xcally-{kind}"
     if "type" in manifest or XCALLY_KEYS & manifest.keys():
         return "xcally"
@@ -44,7 +45,9 @@ class XcallyTarget(LazyTarget):
     RULES = "workbench.targets.xcally.rules:RULES"
     OUTLINE = "workbench.targets.xcally.outline:outline"
     # Any other manifest.json: an XCALLY project's.
-    SCHEMA_FILES = {"xcally-manifest.schema.json": ("manifest.json", "!**/webapp2/manifest.json", "!**/webapp3/branding/manifest.json")}
+    SCHEMA_FILES = {"xcally-manifest.schema.json": ("manifest.json", "!**/webapp2/manifest.json",
+                                                    "!**/webapp3/branding/manifest.json")}
+    SCHEMA_MODELS = "workbench.targets.xcally.models:MODEL_OF_SCHEMA"
     EXPORT = "workbench.targets.xcally.export:build_plan"
     VOCABULARY = "workbench.targets.xcally.scenario:vocabulary"
     SESSION = "workbench.targets.xcally.runtime.session:create_session"

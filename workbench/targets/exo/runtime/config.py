@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.project import Project
+from workbench.targets.exo.connector import reads_active
 
 DEFAULT_USER = "john"
 DEFAULT_USERS = [
@@ -79,8 +80,8 @@ def page_config(facts: dict[str, Any], extra: dict[str, Any], host: dict[str, An
     for p in providers:
         settings = apply_overrides(p, overrides_for(header, p.type, preview))
         listed.append({"type": p.type, "title": p.title, "module": p.module_name, "settings": settings,
-                       "active": bool(settings.get("active", p.active)) if not isinstance(settings.get("active"), str)
-                       else settings["active"].strip().lower() != "false"})
+                       "active": reads_active(settings["active"]) if isinstance(settings.get("active"), str)
+                       else bool(settings.get("active", p.active))})
     current = next(p for p in listed if p["type"] == preview)
     me = extra.get("user", DEFAULT_USER)
     users = [dict(u) for u in (extra.get("users") or DEFAULT_USERS)]

@@ -1,7 +1,9 @@
 """The eXo provider settings form: the provider-configuration properties of the connector's configuration XML.
 
-Edits go through targets.exo.connector.set_provider_property (one attribute rewritten, placeholders kept), then
-into the document as one minimal splice: the XML text and the form stay two views of one buffer.
+The rows are the settings model's fields (always shown: a missing one is added by editing it), then the connector's
+own settings; the values are checked with the model. Edits go through targets.exo.connector.set_provider_property
+(one attribute rewritten, placeholders kept), then into the document as one minimal splice: the XML text and the
+form stay two views of one buffer.
 """
 
 from __future__ import annotations
@@ -25,15 +27,12 @@ from workbench.core.project import Project
 
 def provider_values(xml_text: str) -> dict[str, str] | None:
     """Raw property values of the provider-configuration, in order; None when the XML has no provider plugin."""
-    from workbench.targets.exo.connector import provider_configuration, provider_plugins, provider_properties
+    from workbench.targets.exo.connector import property_values, provider_configuration, provider_plugins
     from workbench.targets.exo.xmltree import parse_xml
     doc = parse_xml(xml_text, "configuration.xml")
     plugin = next(iter(provider_plugins(doc)), None)
     param = provider_configuration(plugin) if plugin is not None else None
-    if param is None:
-        return None
-    return {name: prop.attrs["value"].value if "value" in prop.attrs else "" for name, prop in
-            provider_properties(param)}
+    return property_values(param) if param is not None else None
 
 
 class ExoProviderForm(QScrollArea):
@@ -84,41 +83,53 @@ class ExoProviderForm(QScrollArea):
             self.new_name.clear()
 
     def _rebuild(self, names: list[str]) -> None:
+        from workbench.targets.exo.models import ProviderSettings
         while self.rows.rowCount():
             self.rows.removeRow(0)
         self.edits = {}
         for name in names:
-            if name == "active":
-                box = QCheckBox("the provider is active")
-                box.toggled.connect(lambda on: self.write("active", "true" if on else "false"))
+            known = ProviderSettings.model_fields.get(name)
+            if known is not None and known.annotation is bool:
+                box = QCheckBox(known.description or name)
+                box.toggled.connect(lambda on, n=name: self.write(n, "true" if on else "false"))
                 widget = box
             else:
                 widget = QLineEdit()
                 widget.textEdited.connect(lambda text, n=name: self.write(n, text))
             self.edits[name] = widget
             self.rows.addRow(name, widget)
+            self.rows.labelForField(widget).setToolTip(ProviderSettings.field_help(name))
         self._names = names
 
     def refresh(self) -> None:
         from workbench.targets.exo.connector import resolve_placeholders
+        from workbench.targets.exo.models import ProviderSettings
         values = provider_values(self.document.text)
-        self.banner.setVisible(values is None)
         self.body.setEnabled(values is not None)
         if values is None:
             self.banner.setText("No add.callprovider plugin with a provider-configuration here: edit the XML text.")
+            self.banner.show()
             return
-        if list(values) != self._names:
-            self._rebuild(list(values))
-        for name, raw in values.items():
+        resolved = {name: resolve_placeholders(raw) for name, raw in values.items()}
+        problem = ProviderSettings.problem(resolved)
+        self.banner.setText(problem or "")
+        self.banner.setVisible(problem is not None)
+        read = ProviderSettings.as_exo_reads(resolved)  # what eXo makes of them: a flag is true when absent
+        names = [*ProviderSettings.model_fields, *(n for n in values if n not in ProviderSettings.model_fields)]
+        if names != self._names:
+            self._rebuild(names)
+        for name in names:
             widget = self.edits[name]
+            raw = values.get(name)
             widget.blockSignals(True)
             if isinstance(widget, QCheckBox):
-                widget.setChecked(resolve_placeholders(raw) == "true")
+                widget.setChecked(bool(getattr(read, name)))
             else:
-                shown = resolve_placeholders(raw)
+                shown = resolved.get(name, "")
                 if widget.text() != shown:
                     widget.setText(shown)
-                widget.setToolTip(f"written as {raw}" if raw != shown else "")
+                widget.setPlaceholderText("not set" if raw is None else "")
+                widget.setToolTip(f"written as {raw}" if raw is not None and raw != shown else "")
             widget.blockSignals(False)
 
     def detach(self) -> None:

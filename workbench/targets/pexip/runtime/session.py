@@ -16,11 +16,12 @@ from workbench.core.project import content_relative
 from workbench.core.scenario_record import RecordingStart, conference_header
 from workbench.sandbox.session import HostSession, SessionError, SessionSetup
 from workbench.targets.pexip.actions import ACTIONS, action_types, deliveries
-from workbench.targets.pexip.plugins import PluginEntry, read_plugins, single_plugin_settings
+from workbench.targets.pexip.plugins import PluginEntry, read_plugins
 from workbench.targets.pexip.runtime.api import PexipApi, recorded_check
 from workbench.targets.pexip.runtime.building import ensure_built, output_marks
 from workbench.targets.pexip.runtime.reloading import HotReloading
-from workbench.targets.pexip.scenario import CONNECT_DELAY_MS, PLATFORMS, ROLES
+from workbench.targets.pexip.scenario import CONNECT_DELAY_MS
+from workbench.targets.pexip.shapes import PLATFORMS, ROLES
 from workbench.targets.pexip.typescript import content_path, dist_rel, is_typescript
 
 
@@ -210,10 +211,9 @@ class PexipSession(HotReloading, HostSession):
     def _read_plugins(self) -> tuple[list[PluginEntry], list[str]]:
         project = self.project
         single = project.details.get("package") if getattr(project, "kind", "") == "pexip-plugin" else None
-        settings = single_plugin_settings(self.content, single, self.read_file) if single else None
-        return read_plugins(self.content, self.role, self.platform, settings,
+        return read_plugins(self.content, self.role, self.platform,
                             *((self._package_file, Path(project.root)) if is_typescript(project) else (None, None)),
-                            read=self.read_file)
+                            lone=single, read=self.read_file)
 
     def _package_file(self, package_path: str) -> Path:
         """The file serving a path of a TypeScript project's branding package (nothing outside the package)."""

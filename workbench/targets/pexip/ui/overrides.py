@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QComboBox, QFileDialog, QHBoxLayout,
 
 from workbench.core.jsonedit import JsonEditor
 from workbench.core.safeio import MANIFEST_LIMIT, read_regular
-from workbench.targets.pexip.models import MENU_LOCATIONS
+from workbench.targets.pexip.shapes import MENU_LOCATIONS
 from workbench.targets.pexip.ui.icons import relative_ref, symbol_icon
 from workbench.ui.forms.fields import BoolField, Field, FormContext, TextField
 from workbench.ui.forms.lists import ItemListField

@@ -24,7 +24,8 @@ from workbench.targets.xcally.process import (
 from workbench.targets.xcally.runtime.inspector import NodeInspector
 from workbench.targets.xcally.runtime.manifest import read_manifest
 from workbench.targets.xcally.runtime.process import QtNodeProcess
-from workbench.targets.xcally.runtime.views import LOOPBACK, ROLES, frame_config, sidebar_audience, view_urls
+from workbench.targets.xcally.runtime.views import LOOPBACK, frame_config, sidebar_audience, view_urls
+from workbench.targets.xcally.shapes import ROLES
 
 
 class XcallySession(HostSession):

@@ -7,7 +7,7 @@ import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
 
-from workbench.targets.xcally.shapes import ROLES, SIDEBAR_AUDIENCE
+from workbench.targets.xcally.shapes import DEFAULT_ICON, DEFAULT_SIDEBAR, ROLES, SIDEBAR_AUDIENCE
 
 LOOPBACK = "127.0.0.1"
 
@@ -40,14 +40,14 @@ def view_urls(manifest: dict[str, Any], port: int | None = None) -> tuple[dict[s
 
 def sidebar_audience(manifest: dict[str, Any]) -> list[str]:
     """Who sees the plugin in Motion's sidebar for the manifest's `sidebar` value (default always)."""
-    return list(SIDEBAR_AUDIENCE.get(str(manifest.get("sidebar") or "always"), SIDEBAR_AUDIENCE["always"]))
+    return list(SIDEBAR_AUDIENCE.get(str(manifest.get("sidebar") or DEFAULT_SIDEBAR), SIDEBAR_AUDIENCE[DEFAULT_SIDEBAR]))
 
 
 def frame_config(manifest: dict[str, Any], role: str | None = None) -> dict[str, Any]:
     """What the frame page starts with (config.json)."""
     urls, empty = view_urls(manifest)
     return {"name": manifest.get("name") or "plugin", "pluginType": manifest.get("type"),
-            "sidebar": manifest.get("sidebar") or "always", "icon": manifest.get("icon") or "icon-apps",
+            "sidebar": manifest.get("sidebar") or DEFAULT_SIDEBAR, "icon": manifest.get("icon") or DEFAULT_ICON,
             "seenBy": sidebar_audience(manifest), "views": urls, "emptyMessage": empty, "role": role}
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from workbench.targets.xcally.process import RUNNING, STOPPING, WAITING_RESTART
 from workbench.targets.xcally.settings import save_process
+from workbench.targets.xcally.shapes import DEFAULT_ICON, DEFAULT_SIDEBAR, ROLES
 from workbench.ui.preview.host_controls import HostPanel
 
 STATE_COLOURS = {RUNNING: "#2da44e", WAITING_RESTART: "#d4a72c", STOPPING: "#d4a72c"}
@@ -162,7 +163,7 @@ class ProcessPanel(HostPanel):
         self.view_buttons = QButtonGroup(self)
         row = QHBoxLayout()
         row.addWidget(QLabel("Show the"))
-        for role in ("admin", "agent"):
+        for role in ROLES:
             radio = QRadioButton(f"{role} view")
             radio.setObjectName(f"view-{role}")
             radio.clicked.connect(lambda _=False, r=role: self.show_view(r))
@@ -199,7 +200,7 @@ class ProcessPanel(HostPanel):
             radio.setChecked(radio.objectName() == f"view-{s.view_role}")
         seen = s.sidebar_audience()
         who = " · ".join(f"{WHO[r]} {'see it' if r in seen else 'do not see it'}" for r in WHO)
-        sidebar, icon = (escape(str(s.manifest.get(k) or d)) for k, d in (("sidebar", "always"), ("icon", "icon-apps")))
+        sidebar, icon = (escape(str(s.manifest.get(k) or d)) for k, d in (("sidebar", DEFAULT_SIDEBAR), ("icon", DEFAULT_ICON)))
         self.sidebar_label.setText(f"sidebar: <b>{sidebar}</b> — {who}. Icon <code>{icon}</code>.")
 
     def _delay_edited(self) -> None:
