@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,9 @@ from workbench.core.scenario_record import RecordingStart, conference_header
 from workbench.sandbox.session import HostSession, SessionError, SessionSetup
 from workbench.targets.pexip.actions import ACTIONS, action_types, deliveries
 from workbench.targets.pexip.plugins import PluginEntry, read_plugins
+from workbench.targets.pexip.runtime import reloading
 from workbench.targets.pexip.runtime.api import PexipApi, recorded_check
 from workbench.targets.pexip.runtime.building import ensure_built, output_marks
-from workbench.targets.pexip.runtime.reloading import HotReloading
 from workbench.targets.pexip.scenario import CONNECT_DELAY_MS
 from workbench.targets.pexip.shapes import PLATFORMS, ROLES
 from workbench.targets.pexip.typescript import content_path, dist_rel, is_typescript
@@ -30,7 +31,7 @@ def content_dir(project) -> Path:
     return (Path(project.root) / (project.content_root or "")).resolve()
 
 
-class PexipSession(HotReloading, HostSession):
+class PexipSession(HostSession):
     """One emulated Infinity Connect conference view with the project's plugins."""
 
     target = "pexip"
@@ -229,6 +230,15 @@ class PexipSession(HotReloading, HostSession):
         if plugin_id is None:
             return self.plugins[0] if len(self.plugins) == 1 else None
         return next((p for p in self.plugins if p.id == plugin_id), None)
+
+    async def reload_changed(self, files: Iterable[str]) -> str | None:
+        """Apply changed project files: reload the plugins they belong to, or the page (a TypeScript source change
+        builds first); what was done."""
+        return await reloading.reload_changed(self, files)
+
+    async def reload_plugin(self, plugin_id: str) -> int:
+        """Unload and load one plugin in the running page, the conference kept (see reloading.reload_plugin)."""
+        return await reloading.reload_plugin(self, plugin_id)
 
     def previews_unsaved(self, rel: str, text: str) -> bool:
         """The JSON files the forms edit (settings.json, the manifest, package files) show before they are saved,
