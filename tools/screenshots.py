@@ -98,7 +98,7 @@ def shoot_sample(sample: str, out: Path, theme: str) -> Path:
     front = FRONT_FILE.get(sample)
     if front and (root / front).is_file():
         window.open_file(front)
-    settle(1500 if sample.startswith("xcally-script") else 500)
+    settle(1500)  # the emulated web app connects the call a second after the plugins load
     path = out / f"{sample}{'' if theme == 'light' else '-' + theme}.png"
     window.grab().save(str(path))
     close(app, window)
@@ -110,7 +110,7 @@ def shoot_layout(out: Path, theme: str, work: Path) -> Path:
     app, window = open_window(theme, SMALL, work / "pexip-recording")
     window.open_file("webapp2/plugins/recording/recording.plugin.js")
     window.preview.log_dock.raise_()
-    settle(800)
+    settle(1800)  # past the call connecting (a second after the plugins load)
     path = out / "window-1280x800.png"
     window.grab().save(str(path))
     close(app, window)
