@@ -30,6 +30,7 @@ from workbench.sandbox.session.errors import SessionError, StepFailure
 
 log = logging.getLogger(__name__)
 _STACK_FRAME = re.compile(r"(workbench://[^\s)]+?):(\d+):(\d+)")
+MAX_FRAMES, MAX_FRAME_CHARS = 64, 1000  # of an error's stack, where its place in the project is looked for
 
 
 @dataclass
@@ -194,7 +195,9 @@ class HostSession(QObject):
 
     def _locate(self, data: dict) -> None:
         """Point an error at the project file: the first stack frame inside the project, else the reported URL."""
-        frames = _STACK_FRAME.findall(str(data.get("stack", "")))
+        # frame by frame, each line cut short: a stack a plugin wrote itself must not make the search quadratic
+        lines = str(data.get("stack", "")).splitlines()[:MAX_FRAMES]
+        frames = [f for line in lines for f in _STACK_FRAME.findall(line[:MAX_FRAME_CHARS])]
         candidates = [(u, int(line), int(col)) for u, line, col in frames]
         if data.get("url"):
             candidates.append((str(data["url"]), int(data.get("line") or 0), int(data.get("column") or 0)))
