@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from workbench.core.diagnostics import Severity
+from workbench.core.trust import trust
 from workbench.ui import dialogs, settings
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class WindowActions:
         except (NewProjectError, OSError) as exc:
             QMessageBox.warning(self, "New project", str(exc))
             return False
+        trust(request.dest)  # made here from the workbench's own samples
         s = settings.app_settings()
         s.setValue("new/location", str(Path(request.dest).parent))
         s.sync()
@@ -108,6 +110,7 @@ class WindowActions:
         self.problems.set_source("build", [])
         self.build_dock.show()
         self.build_dock.raise_()
+        trust(self.session.project.root)  # the user runs its scripts: the preview may build it by itself from now on
         return runner.start(spec, self.session.project.root)
 
     def cancel_build(self) -> None:

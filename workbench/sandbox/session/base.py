@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +42,9 @@ class SessionSetup:
     allow_hosts: list[str] = field(default_factory=list)
     timeout_ms: int = DEFAULT_TIMEOUT_MS
     allow_errors: bool = False
+    # Whether the session may run the project's own code by itself (a stale build, a script plugin's process at
+    # start): a scenario run is a request to; the window's preview only for a project the user ran once (core/trust)
+    auto_run: bool = True
 
     @classmethod
     def from_scenario(cls, s: Scenario) -> SessionSetup:
@@ -86,6 +90,7 @@ class HostSession(QObject):
         self.ready = False
         self.prepared = False
         self.closed = False
+        self.closing = threading.Event()  # set on close: what runs for the session off the loop (a build) stops
         self.ready_info: dict = {}
         self.environment = SandboxEnvironment(self.log, self.setup.allow_hosts, self)
         if self.host_dir is not None:
@@ -138,6 +143,7 @@ class HostSession(QObject):
         if self.closed:
             return
         self.closed = True
+        self.closing.set()
         self.ready = False
         self.page.shutdown()
         shiboken6.delete(self.page)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from workbench.core import project_settings
+from workbench.core import project_settings, trust
 from workbench.core.hostlog import NETWORK
 from workbench.core.scenario_record import ConferenceDriver, ScenarioRecorder, next_scenario_path
 from workbench.sandbox.aio import spawn
@@ -63,7 +63,8 @@ class PreviewController(QObject):
             header = dict(self.target.window_setup(project))
             header.setdefault("role", self.role)
             header.setdefault("platform", self.platform)
-            setup = SessionSetup(header=header, allow_hosts=project_settings.allowed_hosts(project.root))
+            setup = SessionSetup(header=header, allow_hosts=project_settings.allowed_hosts(project.root),
+                                 auto_run=trust.is_trusted(project.root))
             session = self.target.create_session(project, setup, self)
         except Exception as exc:  # a host that cannot be built must not take the window down
             self._no_preview(f"The preview could not start: {exc}")
@@ -136,6 +137,9 @@ class PreviewController(QObject):
     def files_changed(self, rels, seen_at: float | None = None) -> bool:
         """Project files changed (saved here or in another editor): the host reloads what they affect."""
         session = self.session
+        if session is not None and not session.setup.auto_run and trust.is_trusted(self.project.root):
+            self.open(self.project)  # the user just built or ran it here: the preview may now do so by itself
+            return True
         if not isinstance(session, HotReloads) or not session.ready:
             return False
         spawn(self._reload(session, list(rels), seen_at or time.perf_counter()))
