@@ -51,3 +51,5 @@ def test_a_link_whose_target_is_gone_is_not_renamed_over(window, tmp_path):
     assert window.explorer_actions.rename("views/admin.html", "old.html") is None
     assert os.path.islink(root / "views" / "old.html") and (root / "views" / "admin.html").is_file()
     assert "already exists" in window.warned[-1]
+    assert window.explorer_actions.rename("views/admin.html", "agent.html") is None  # an existing file
+    assert (root / "views" / "agent.html").read_text() != (root / "views" / "admin.html").read_text()
