@@ -81,6 +81,8 @@ def main() -> int:
     tmp = tempfile.mkdtemp(prefix="workbench-shots-")
     os.environ["WORKBENCH_SETTINGS"] = os.path.join(tmp, "settings.ini")  # never the user's layout
     os.environ["WORKBENCH_DATA_DIR"] = os.path.join(tmp, "data")
+    from workbench.core.trust import trust
+    trust(REPO / "sample_projects")  # the workbench's own samples run in the preview as a user's own projects
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     samples = args.samples or sorted(p.name for p in (REPO / "sample_projects").iterdir() if p.is_dir())
