@@ -48,22 +48,34 @@ def status_of(controller) -> list[str]:
     return said
 
 
-def test_an_unbuilt_typescript_project_is_not_built_until_the_user_builds_it(tmp_path):
+def test_an_unbuilt_typescript_project_is_not_built_until_the_user_builds_it(tmp_path, qtbot, monkeypatch):
+    from workbench.ui import dialogs
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.preview.plugin import install
+    from workbench.ui.theme import ThemeManager
+    monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.setattr(dialogs, "ask_save_before", lambda *a: "save")
     root = pexip_typescript(tmp_path / "ts", SOURCE)
     (root / "build.js").write_text(MARK + (root / "build.js").read_text())
-    controller = PreviewController()
+    window = MainWindow(ThemeManager("light"))
+    qtbot.addWidget(window)
+    controller = install(window).controller
     said = status_of(controller)
-    controller.open(open_project(root)[1])
     try:
+        assert window.open_project(root)
         assert wait_for(lambda: any("has not been built yet" in s for s in said), 15000), said
         assert not (root / "ran.txt").exists()  # its npm script did not run
         assert "Project → Build" in next(s for s in said if "has not been built yet" in s)
-        trust.trust(root)  # what the window's Build does before it runs the build
-        controller.files_changed(["dist/plugins/probe/index.js"])
+        with qtbot.waitSignal(window.sig_project_trusted, timeout=30000):
+            assert window.build()  # the user asks
+        assert (root / "ran.txt").exists() and trust.is_trusted(root)
         assert wait_for(lambda: controller.session is not None and controller.session.ready, 20000), said
-        assert (root / "ran.txt").exists()  # now the preview builds it by itself
+        (root / "ran.txt").unlink()
+        (root / "src" / "index.ts").write_text(SOURCE + "// edited\n")
+        controller.files_changed(["src/index.ts"])  # from now on the preview builds it by itself
+        assert wait_for(lambda: (root / "ran.txt").exists(), 20000)
     finally:
-        controller.close()
+        window.close_project()
 
 
 def test_a_script_plugin_is_not_started_until_the_user_starts_it(tmp_path, preview):

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from workbench.core.diagnostics import Severity
-from workbench.core.trust import trust
+from workbench.core.trust import is_trusted, trust
 from workbench.ui import dialogs, settings
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,6 @@ class WindowActions:
         self.problems.set_source("build", [])
         self.build_dock.show()
         self.build_dock.raise_()
-        trust(self.session.project.root)  # the user runs its scripts: the preview may build it by itself from now on
         return runner.start(spec, self.session.project.root)
 
     def cancel_build(self) -> None:
@@ -137,6 +136,9 @@ class WindowActions:
         self.statusBar().showMessage(message, 8000)
         if self.session is not None:
             self.session.schedule_validation()  # exports and checks that read the build's outputs see them now
+            if not result.cancelled and not is_trusted(self.session.project.root):
+                trust(self.session.project.root)  # the user ran its scripts: the preview may from now on
+                self.sig_project_trusted.emit()
 
     # -- import -----------------------------------------------------------------------------------------------------
     def ask_import_dest(self, zip_path: str) -> str:

@@ -120,6 +120,11 @@ class PreviewController(QObject):
         session.close()
         session.deleteLater()
 
+    def project_trusted(self) -> None:
+        """The user built or ran the project here: a preview held back from running its code starts afresh."""
+        if self.project is not None and (self.session is None or not self.session.setup.auto_run):
+            self.open(self.project)
+
     @property
     def conference(self):
         return self.session.conference if isinstance(self.session, HasConference) else None
@@ -137,9 +142,6 @@ class PreviewController(QObject):
     def files_changed(self, rels, seen_at: float | None = None) -> bool:
         """Project files changed (saved here or in another editor): the host reloads what they affect."""
         session = self.session
-        if session is not None and not session.setup.auto_run and trust.is_trusted(self.project.root):
-            self.open(self.project)  # the user just built or ran it here: the preview may now do so by itself
-            return True
         if not isinstance(session, HotReloads) or not session.ready:
             return False
         spawn(self._reload(session, list(rels), seen_at or time.perf_counter()))

@@ -68,6 +68,7 @@ class PreviewPlugin(QObject):
         self.log.sig_open_location.connect(self.open_location)
         window.sig_project_opened.connect(lambda _target, project: self.controller.open(project))
         window.sig_project_closed.connect(self.controller.close)
+        window.sig_project_trusted.connect(self.controller.project_trusted)
         window.explorer.sig_files_changed.connect(
             lambda batch: self.controller.files_changed(sorted(batch.files), batch.seen_at or None))
         window.set_run_handler(self.run)
