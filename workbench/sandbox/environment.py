@@ -49,6 +49,7 @@ def prepare_environment(headless: bool = True) -> None:
         if flag not in flags:
             flags.append(flag)
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    _resolve_no_names()
     register_scheme()
 
 
@@ -59,7 +60,8 @@ NO_RESOLVER = "https://127.0.0.1:9/dns-query"
 
 
 def _resolve_no_names() -> None:
-    """Point the engine's resolver nowhere, once, before its first profile (the only time Qt accepts it)."""
+    """Point the engine's resolver nowhere, once, before its first profile (the only time Qt accepts it): with the
+    rest of the lockdown, and again (a no-op) before a session's profile in case the lockdown was set up without it."""
     if getattr(_resolve_no_names, "done", False):
         return
     _resolve_no_names.done = True
