@@ -14,6 +14,10 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --disable-bac
 if "WORKBENCH_LOG_DIR" not in os.environ:
     os.environ["WORKBENCH_LOG_DIR"] = tempfile.mkdtemp(prefix="workbench-test-logs-")
     atexit.register(shutil.rmtree, os.environ["WORKBENCH_LOG_DIR"], True)
+# ... and keep their data (recovery, trusted projects) there too.
+if "WORKBENCH_DATA_DIR" not in os.environ:
+    os.environ["WORKBENCH_DATA_DIR"] = tempfile.mkdtemp(prefix="workbench-test-data-")
+    atexit.register(shutil.rmtree, os.environ["WORKBENCH_DATA_DIR"], True)
 
 from testpaths import FIXTURES, REPO, SAMPLES  # noqa: E402,F401  (kept for old imports)
 

@@ -34,6 +34,16 @@ def registering(body: str, plugin_id: str = "probe-1.0") -> str:
             ", load: function () {\n" + body + "\n  }, unload: function () {}, go: function () {}});\n})();\n")
 
 
+def xcally_script(root: Path, source: str, name: str = "Probe") -> Path:
+    """An XCALLY script plugin whose app/index.js is `source`; returns the project root."""
+    (root / "app").mkdir(parents=True)
+    (root / "app" / "index.js").write_text(source)
+    (root / "manifest.json").write_text(json.dumps({
+        "name": name, "version": "1.0.0", "description": "d", "type": "script", "sidebar": "always",
+        "parameters": {"scriptName": name.lower(), "scriptPath": "app/index.js"}}))
+    return root
+
+
 # The build of a TypeScript project in tests: plain Node, no npm packages (the real template's webpack build is
 # exercised by the slow tests of the sample). It writes what webpack would: dist/plugins/<name>/{index.js, plugin.json}.
 FAKE_BUNDLER = """const fs = require('fs');

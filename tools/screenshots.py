@@ -180,6 +180,8 @@ def main() -> int:
     os.environ["WORKBENCH_SETTINGS"] = str(tmp / "settings.ini")  # never the user's layout
     os.environ["WORKBENCH_DATA_DIR"] = str(tmp / "data")
     os.environ.setdefault("PORT", "0")  # the script sample serves on a free port
+    from workbench.core.trust import trust
+    trust(REPO / "sample_projects")  # the workbench's own samples run in the preview as a user's own projects
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     samples = sorted(p.name for p in (REPO / "sample_projects").iterdir() if p.is_dir())

@@ -15,17 +15,17 @@ from testpaths import REPO, SAMPLES
 MEMORY = 2 << 30  # bytes of address space the child may use: reading /dev/zero into memory runs out of it
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+def _limiter(memory: int):
+    return lambda: resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
 
-def run_bounded(*args: str | Path, timeout: float = 30) -> subprocess.CompletedProcess:
-    """`python ARGS` in a child with REPO importable, MEMORY bytes of address space and `timeout` seconds."""
+def run_bounded(*args: str | Path, timeout: float = 30, memory: int = MEMORY) -> subprocess.CompletedProcess:
+    """`python ARGS` in a child with REPO importable, `memory` bytes of address space and `timeout` seconds."""
     env = dict(os.environ, PYTHONPATH=str(REPO))
     command = [sys.executable, *map(str, args)]
     try:
         return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO,
-                              preexec_fn=_limit_memory)
+                              preexec_fn=_limiter(memory))
     except subprocess.TimeoutExpired:
         raise AssertionError(f"`{' '.join(command)}` hung (no answer within {timeout} s)") from None
 

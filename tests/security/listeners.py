@@ -9,12 +9,12 @@ import threading
 class Listener:
     """A UDP or TCP socket on 127.0.0.1 counting the datagrams or connections that arrive."""
 
-    def __init__(self, kind: str = "tcp"):
+    def __init__(self, kind: str = "tcp", host: str = "127.0.0.1", port: int = 0):
         self.kind = kind
         self.hits: list[bytes] = []
         family_type = socket.SOCK_DGRAM if kind == "udp" else socket.SOCK_STREAM
         self.sock = socket.socket(socket.AF_INET, family_type)
-        self.sock.bind(("127.0.0.1", 0))
+        self.sock.bind((host, port))
         self.sock.settimeout(0.2)
         if kind == "tcp":
             self.sock.listen(16)

@@ -198,3 +198,26 @@ def test_deeply_nested_settings_and_packages_read_as_unusable(tmp_path):
         zf.writestr("a.html", "<p>hi</p>")
     result = run_workbench("import", package, tmp_path / "dest")
     assert result.returncode == 1 and "Traceback" not in result.stderr and "no host recognises this zip" in result.stderr
+
+
+def test_find_in_files_reads_only_regular_text_files_of_a_source_size(tmp_path):
+    from workbench.core.search import compile_query, search
+    write(tmp_path, "ok.js", "needle\n")
+    os.mkfifo(tmp_path / "pipe.js")
+    os.symlink("/dev/zero", tmp_path / "zero.js")
+    os.symlink("..", tmp_path / "loop")
+    write(tmp_path, "big.js", "needle\n" + "x" * 3_000_000)
+    write(tmp_path, "image.js", b"needle\0binary")
+    found, cut = search(ProjectFiles(tmp_path), compile_query("needle"))
+    assert [m.file for m in found] == ["ok.js"] and not cut
+
+
+def test_workbench_toml_cannot_put_tool_folders_back_into_an_export(tmp_path):
+    root = xcally_project(tmp_path / "plugin", junk=False)
+    write(root, ".git/config", "[remote \"origin\"]\n\turl = https://user:TOKEN@example.com/repo\n")
+    write(root, ".workbench/project.json", '{"allowedHosts": ["exfiltrate.example"]}')
+    write(root, "workbench.toml", '[export]\ninclude = [".git/", ".git/config", ".workbench/", "**"]\n')
+    out = tmp_path / "plugin.zip"
+    assert run_workbench("export", root, "-o", out).returncode == 0
+    names = zipfile.ZipFile(out).namelist()
+    assert not any(n.startswith((".git/", ".workbench/")) for n in names) and b"TOKEN" not in out.read_bytes()

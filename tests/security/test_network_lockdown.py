@@ -118,3 +118,45 @@ def test_an_allowed_host_and_port_means_exactly_that(tmp_path, listener):
         assert other.hits == []
     finally:
         session.close()
+
+
+MORE_WAYS = """
+  var u = 'http://127.0.0.1:{port}/';
+  var form = document.createElement('form'); form.method = 'POST'; form.action = u + 'form'; form.target = '_blank';
+  var field = document.createElement('input'); field.name = 'secret'; field.value = 'data'; form.appendChild(field);
+  document.body.appendChild(form); form.submit();
+  window.open(u + 'open');
+  ['prefetch', 'dns-prefetch', 'preload', 'modulepreload', 'prerender'].forEach(function (rel) {{
+    var l = document.createElement('link'); l.rel = rel; l.href = u + rel; l.as = 'script'; document.head.appendChild(l);
+  }});
+  var a = document.createElement('a'); a.href = u + 'a'; a.ping = u + 'ping'; a.target = '_blank'; document.body.appendChild(a); a.click();
+  try {{ new SharedWorker(u + 'shared.js'); }} catch (e) {{}}
+  try {{ navigator.serviceWorker.register(u + 'sw.js').catch(function () {{}}); }} catch (e) {{}}
+  import(u + 'module.js').catch(function () {{}});
+  new Audio(u + 'audio.mp3').play().catch(function () {{}});
+  var css = document.createElement('style');
+  css.textContent = '@import url(' + u + 'imported.css); body {{ background: url(' + u + 'bg.png); }}';
+  document.head.appendChild(css);
+  new Worker(URL.createObjectURL(new Blob(["fetch('" + u + "from-worker').catch(function () {{}});"])));
+  var doc = document.createElement('iframe');
+  doc.srcdoc = '<script>fetch("' + u + 'from-srcdoc").catch(function () {{}})<\\/script>'; document.body.appendChild(doc);
+  var data = document.createElement('iframe');
+  data.src = 'data:text/html,<script>fetch("' + u + 'from-data").catch(function () {{}})<\\/script>';
+  document.body.appendChild(data);
+  fetch(u + 'keepalive', {{method: 'POST', body: 'x', keepalive: true, mode: 'no-cors'}}).catch(function () {{}});
+"""
+
+
+def test_forms_popups_hints_pings_workers_and_frames_leave_nothing(tmp_path, listener):
+    target = listener("tcp")
+    session = run_plugin(tmp_path, MORE_WAYS.format(port=target.port))
+    try:
+        logged = ("/preload", "/module.js", "/audio.mp3", "/imported.css", "/bg.png", "/from-worker", "/from-srcdoc",
+                  "/from-data", "/keepalive")
+        assert wait_for(lambda: all(any(k in m for m in network_entries(session)) for k in logged), 10000), \
+            network_entries(session)
+        assert wait_for(lambda: sum("opened a new window" in e.message for e in session.log.of_kind("host")) >= 3,
+                        5000)  # the form's POST, window.open and the link: windows the preview does not open
+        assert target.hits == []
+    finally:
+        session.close()

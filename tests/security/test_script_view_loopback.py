@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
+from plugin_projects import xcally_script
 from qtasync import started, wait_for
 
 from tests.security.listeners import Listener
@@ -32,12 +32,7 @@ http.createServer((req, res) => {
 
 def test_the_view_reaches_only_its_own_port(tmp_path):
     other = Listener("tcp")
-    root = tmp_path / "plugin"
-    (root / "app").mkdir(parents=True)
-    (root / "app" / "index.js").write_text(SERVER)
-    (root / "manifest.json").write_text(json.dumps({
-        "name": "Probe", "version": "1.0.0", "description": "d", "type": "script", "sidebar": "always",
-        "parameters": {"scriptName": "probe", "scriptPath": "app/index.js"}}))
+    root = xcally_script(tmp_path / "plugin", SERVER)
     target, project = open_project(root)
     session = target.create_session(project, SessionSetup(header={"env": {"OTHER_PORT": str(other.port)}}))
     try:

@@ -22,6 +22,8 @@ def qasync_loop(qapp):
 def isolated_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_SETTINGS", str(tmp_path / "settings.ini"))
     monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "data"))
+    from workbench.core.trust import trust
+    trust(tmp_path)  # the tests' projects run in the preview as the user's own (security tests cover the others)
 
 
 @pytest.fixture(autouse=True)

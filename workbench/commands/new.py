@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
         print_error("workbench new", f"cannot write {shorten(dest, 120)}: {exc.strerror or exc}")
         return EXIT_USAGE
     print(f"created {dest} from {args.sample} ({len(written)} files)")
+    from workbench.core.trust import trust
+    trust(dest)  # made from the workbench's own samples: the window may build and run it by itself
     if args.no_validate:
         return 0
     return _validate(dest)

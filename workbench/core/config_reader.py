@@ -26,6 +26,12 @@ SECTIONS = {
     "suppress": {"file", "code", "line", "reason"},
 }
 _HOST = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$")
+MAX_PROBLEMS = 100  # mistakes listed; the rest are counted (a hostile file may hold millions)
+MAX_NESTING = 64  # arrays and inline tables inside each other: no workbench.toml nests past 3
+# What may hold brackets that do not nest: strings (multi-line ones first) and comments; every match consumes what it
+# scanned, even an unclosed string, so the scan stays linear.
+_NESTING_TOKEN = re.compile(r'"""[\s\S]*?(?:"""|\Z)|\'\'\'[\s\S]*?(?:\'\'\'|\Z)|"(?:[^"\\\n]|\\.)*"?|\'[^\'\n]*\'?|#[^\n]*'
+                            r"|[\[\]{}]")
 
 
 class _Reader:
@@ -37,10 +43,29 @@ class _Reader:
         self.positions = value_positions(text)
         self.known = known_codes
         self.problems: list[Diagnostic] = []
+        self.more = 0  # mistakes past MAX_PROBLEMS
+        self.more_at: Position | None = None
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= MAX_PROBLEMS
 
     def problem(self, path: tuple, message: str) -> None:
+        if self.full:
+            self.more += 1
+            self.more_at = self.more_at or self.position(path)
+            return
         pos = self.position(path)
         self.problems.append(Diagnostic(CONFIG_ERROR, Severity.ERROR, message, CONFIG_FILE, Range(pos, pos)))
+
+    def all_problems(self) -> tuple[Diagnostic, ...]:
+        """The mistakes listed, and one more saying how many were not."""
+        if not self.more:
+            return tuple(self.problems)
+        pos = self.more_at or Position(1, 1)
+        note = Diagnostic(CONFIG_ERROR, Severity.ERROR, f"{self.more} more mistakes in workbench.toml are not listed: "
+                          "fix the ones above first", CONFIG_FILE, Range(pos, pos))
+        return (*self.problems, note)
 
     def position(self, path: tuple) -> Position:
         from workbench.core.tomlpos import position_of
@@ -81,8 +106,8 @@ class _Reader:
 
     def code(self, code: str, path: tuple) -> bool:
         if self.known is not None and code not in self.known:
-            self.problem(path, f"unknown rule code {code!r}{did_you_mean(code, self.known)} "
-                               "(see `workbench rules`)")
+            hint = "" if self.full else did_you_mean(code, self.known)  # no suggestion for a note nobody reads
+            self.problem(path, f"unknown rule code {code!r}{hint} (see `workbench rules`)")
             return False
         return True
 
@@ -107,6 +132,9 @@ def parse_config(text: str, known_codes: Collection[str] | None = None) -> Proje
     """The configuration in `text`; rule codes are checked against known_codes when given."""
     import tomllib  # only for projects that have a workbench.toml
 
+    deep = _too_deep(text)
+    if deep is not None:  # the parsers recurse once per level
+        return ProjectConfig(problems=(deep,))
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -138,7 +166,7 @@ def parse_config(text: str, known_codes: Collection[str] | None = None) -> Proje
     suppress = _suppressions(r, top.get("suppress", []))
     return ProjectConfig(off=off, severity=severity, scenario_folder=folder or DEFAULT_SCENARIO_FOLDER,
                          allow_hosts=tuple(h.lower() for h in hosts), export=export, suppress=suppress,
-                         problems=tuple(r.problems))
+                         problems=r.all_problems())
 
 
 def _check_host(r: _Reader, host: str, path: tuple) -> bool:
@@ -178,6 +206,19 @@ def _suppressions(r: _Reader, entries: Any) -> tuple[ConfigSuppression, ...]:
             out.append(ConfigSuppression(posixpath.normpath(file.replace("\\", "/")), code, line, reason,
                                          r.position(path + ("code",))))
     return tuple(out)
+
+
+def _too_deep(text: str) -> Diagnostic | None:
+    """A WB002 at the first bracket that opens a level past MAX_NESTING, or None."""
+    from workbench.core.jsondoc import too_deep
+
+    at = too_deep(text, MAX_NESTING, _NESTING_TOKEN)
+    if at is None:
+        return None
+    line = text.count("\n", 0, at) + 1
+    pos = Position(line, at - (text.rfind("\n", 0, at) + 1) + 1)
+    return Diagnostic(CONFIG_ERROR, Severity.ERROR, f"arrays or tables nested more than {MAX_NESTING} levels deep: "
+                      "workbench.toml is not read further", CONFIG_FILE, Range(pos, pos))
 
 
 def _syntax_problem(message: str, source: str) -> Diagnostic:

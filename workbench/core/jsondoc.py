@@ -39,7 +39,9 @@ RULES = [
              "further.", "Flatten the structure."),
 ]
 MAX_DEPTH = 128  # no host file nests this deep; deeper text is refused before it is built (the builder recurses)
-_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}]')
+# A string runs to its closing quote or, unclosed, to the end of its line: every match consumes what it scanned, so a
+# line of unclosed strings is read once, not once per quote.
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\\n]|\\.)*"?|[\[\]{}]')
 
 
 @dataclass
@@ -123,10 +125,11 @@ def load_json_bytes(data: bytes, file: str) -> JsonDocument:
     return doc
 
 
-def too_deep(text: str, limit: int = MAX_DEPTH) -> int | None:
-    """The offset of the first bracket that opens a level past `limit`, or None (strings are skipped)."""
+def too_deep(text: str, limit: int = MAX_DEPTH, tokens: re.Pattern = _STRING_OR_BRACKET) -> int | None:
+    """The offset of the first bracket that opens a level past `limit`, or None. `tokens` matches the brackets and
+    what holds brackets that do not nest (JSON's strings by default; another format's strings and comments)."""
     depth = 0
-    for match in _STRING_OR_BRACKET.finditer(text):
+    for match in tokens.finditer(text):
         token = match.group()
         if token in "[{":
             depth += 1

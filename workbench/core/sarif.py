@@ -13,8 +13,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from workbench.core.diagnostics import Diagnostic, RuleInfo
+from workbench.core.files import READ_LIMIT
 from workbench.core.paths import HOMEPAGE_URL
 from workbench.core.rulebook import help_uri
+from workbench.core.safeio import read_regular
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 BASE_ID = "%SRCROOT%"
@@ -60,8 +62,9 @@ class _Lines:
 
     def line(self, file: str, number: int) -> str:
         if file not in self.cache:
-            try:
-                self.cache[file] = (self.root / file).read_text("utf-8", "replace").splitlines() if file else []
+            try:  # only a regular file of a source's size: a FIFO or a device the results name is never read
+                data = read_regular(self.root / file, READ_LIMIT, confine=self.root) if file else b""
+                self.cache[file] = data.decode("utf-8", "replace").splitlines()
             except OSError:
                 self.cache[file] = []
         lines = self.cache[file]

@@ -49,7 +49,29 @@ def prepare_environment(headless: bool = True) -> None:
         if flag not in flags:
             flags.append(flag)
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    _resolve_no_names()
     register_scheme()
+
+
+# The engine's own name resolver: DNS over HTTPS only, to a server that is not there. The engine never needs a name
+# resolved (every connection goes through the egress proxy, which resolves allowed hosts itself), but WebRTC looks up
+# a TURN server's name before it asks the proxy, and a DNS query carries the name to whoever serves that domain.
+NO_RESOLVER = "https://127.0.0.1:9/dns-query"
+
+
+def _resolve_no_names() -> None:
+    """Point the engine's resolver nowhere, once, before its first profile (the only time Qt accepts it): with the
+    rest of the lockdown, and again (a no-op) before a session's profile in case the lockdown was set up without it."""
+    if getattr(_resolve_no_names, "done", False):
+        return
+    _resolve_no_names.done = True
+    from PySide6.QtWebEngineCore import QWebEngineGlobalSettings
+    mode = QWebEngineGlobalSettings.DnsMode()
+    mode.secureMode = QWebEngineGlobalSettings.SecureDnsMode.SecureOnly
+    mode.serverTemplates = [NO_RESOLVER]
+    if not QWebEngineGlobalSettings.setDnsMode(mode):
+        log.warning("the browser engine's name resolver could not be turned off (a profile existed already): "
+                    "a TURN server's name a plugin gives may be looked up by the system's DNS")
 
 
 def lockdown_active() -> bool:
@@ -81,6 +103,7 @@ class SandboxEnvironment(QObject):
             raise RuntimeError("the network lockdown is not set up: call workbench.sandbox.environment."
                                "prepare_environment() before the QApplication is created")
         register_scheme()
+        _resolve_no_names()
         self.log = log_
         self.profile = QWebEngineProfile(self)  # no storage name: off-the-record, nothing persists
         self.profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)

@@ -50,6 +50,8 @@ class MainWindow(WindowActions, QMainWindow):
     """Emitted with the project-relative path of every file saved from the window."""
     sig_diagnostics = Signal(list)
     """Emitted with the project's diagnostics after each validation run."""
+    sig_project_trusted = Signal()
+    """Emitted when the user first built the project here: views may now run its code by themselves."""
 
     def __init__(self, theme: ThemeManager | None = None):
         super().__init__()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from workbench.core.diagnostics import Severity
+from workbench.core.trust import is_trusted, trust
 from workbench.ui import dialogs, settings
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class WindowActions:
         except (NewProjectError, OSError) as exc:
             QMessageBox.warning(self, "New project", str(exc))
             return False
+        trust(request.dest)  # made here from the workbench's own samples
         s = settings.app_settings()
         s.setValue("new/location", str(Path(request.dest).parent))
         s.sync()
@@ -134,6 +136,9 @@ class WindowActions:
         self.statusBar().showMessage(message, 8000)
         if self.session is not None:
             self.session.schedule_validation()  # exports and checks that read the build's outputs see them now
+            if not result.cancelled and not is_trusted(self.session.project.root):
+                trust(self.session.project.root)  # the user ran its scripts: the preview may from now on
+                self.sig_project_trusted.emit()
 
     # -- import -----------------------------------------------------------------------------------------------------
     def ask_import_dest(self, zip_path: str) -> str:

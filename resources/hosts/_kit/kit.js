@@ -27,6 +27,10 @@
   var apply = Function.prototype.apply;
   var call = Function.prototype.call;
   var MAX_TEXT = 65536;
+  // What one report may hold in all: values shared many times over (a wide tree of the same arrays) would otherwise
+  // expand past any memory, and a call must reach the workbench in the time it takes, not hang the page.
+  var MAX_NODES = 100000;
+  var MAX_CHARS = 2000000;
 
   function safeCall(fn, self, args) { return apply.call(fn, self, args); }
 
@@ -34,14 +38,21 @@
   function serialize(value, depth) {
     var seen = [];
     var limit = depth === undefined ? 12 : depth;
+    var nodes = 0, chars = 0;
+    function cut(text) {
+      text = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) + '…' : text;
+      chars += text.length;
+      return text;
+    }
     function walk(v, d) {
       if (v === undefined || v === null) return null;
+      if (++nodes > MAX_NODES || chars > MAX_CHARS) return '[…]';
       var t = typeof v;
-      if (t === 'string') return v.length > MAX_TEXT ? v.slice(0, MAX_TEXT) + '…' : v;
+      if (t === 'string') return cut(v);
       if (t === 'number') return isFinite(v) ? v : StringCtor(v);
       if (t === 'boolean') return v;
-      if (t === 'bigint' || t === 'symbol') return StringCtor(v);
-      if (t === 'function') return '<function' + (v.name ? ' ' + v.name : '') + '>';
+      if (t === 'bigint' || t === 'symbol') return cut(StringCtor(v));
+      if (t === 'function') return cut('<function' + (v.name ? ' ' + StringCtor(v.name) : '') + '>');
       if (NodeCtor && v instanceof NodeCtor) return '<' + StringCtor(v.nodeName || 'node').toLowerCase() + '>';
       if (d > limit) return '[…]';
       for (var i = 0; i < seen.length; i++) if (seen[i] === v) return '[Circular]';
@@ -52,14 +63,14 @@
           out = [];
           for (var j = 0; j < v.length && j < 10000; j++) out.push(walk(v[j], d + 1));
         } else if (v instanceof ErrorCtor) {
-          out = { name: v.name, message: StringCtor(v.message), stack: StringCtor(v.stack || '') };
+          out = { name: cut(StringCtor(v.name)), message: cut(StringCtor(v.message)), stack: cut(StringCtor(v.stack || '')) };
         } else {
           out = {};
           var keys = ObjectKeys(v);
           for (var k = 0; k < keys.length && k < 10000; k++) {
             var value;
             try { value = v[keys[k]]; } catch (e) { value = '<getter threw>'; }
-            out[keys[k]] = walk(value, d + 1);
+            out[cut(keys[k])] = walk(value, d + 1);
           }
         }
       } catch (e) {

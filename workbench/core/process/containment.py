@@ -44,9 +44,11 @@ def _handing_over(fd: int) -> tuple[int, dict]:
 
 
 class ContainedRun:
-    """A started plugin: `pid` of its main process, `stdout_fd` / `stderr_fd` to read, `finished` once it is over."""
+    """A started plugin: `pid` of its main process, `stdout_fd` / `stderr_fd` to read, `finished` once it is over.
+    With merge_stderr the plugin writes both its streams to stdout_fd, in order; stderr_fd then carries only what
+    the keeper itself says."""
 
-    def __init__(self, cmd: list[str], cwd: str, env: dict[str, str]):
+    def __init__(self, cmd: list[str], cwd: str, env: dict[str, str], merge_stderr: bool = False):
         out_r, out_w = os.pipe()
         token, options = _handing_over(out_w)
         try:
@@ -68,7 +70,7 @@ class ContainedRun:
         self._reports: queue.Queue = queue.Queue()
         self._write_lock = threading.Lock()
         threading.Thread(target=self._read_reports, name="keeper-reports", daemon=True).start()
-        spec = {"cmd": cmd, "cwd": cwd, "env": env, "stdout": token, "parent": os.getpid(),
+        spec = {"cmd": cmd, "cwd": cwd, "env": env, "stdout": token, "parent": os.getpid(), "merge_stderr": merge_stderr,
                 "psutil_path": str(Path(psutil.__file__).resolve().parents[1])}
         self._send(json.dumps(spec))
         first = self._next_report(START_TIMEOUT_S)

@@ -48,7 +48,7 @@ class Tree:
 
     def spawn(self, spec: dict) -> subprocess.Popen:
         self.child = subprocess.Popen(spec["cmd"], cwd=spec["cwd"], env=spec["env"], stdin=subprocess.DEVNULL,
-                                      stdout=_stdout_fd(spec["stdout"]), process_group=0,
+                                      stdout=_stdout_fd(spec["stdout"]), stderr=_stderr(spec), process_group=0,
                                       preexec_fn=_die_with_keeper if LINUX else None)
         self.seen[self.child.pid] = self.psutil.Process(self.child.pid)
         self.groups.add(self.child.pid)
@@ -153,7 +153,8 @@ class JobTree(Tree):
         self.job = Job()
         flags_ = CREATE_SUSPENDED | subprocess.CREATE_NEW_PROCESS_GROUP  # type: ignore[attr-defined]
         self.child = subprocess.Popen(spec["cmd"], cwd=spec["cwd"], env=spec["env"], stdin=subprocess.DEVNULL,
-                                      stdout=_stdout_fd(spec["stdout"]), creationflags=flags_)
+                                      stdout=_stdout_fd(spec["stdout"]), stderr=_stderr(spec),
+                                      creationflags=flags_)
         if not self.job.assign(int(self.child._handle)):  # type: ignore[attr-defined]
             sys.stderr.write("workbench keeper: the plugin could not be put in a job object; "
                              "its detached descendants may outlive it\n")
@@ -194,6 +195,11 @@ def _stdout_fd(token: int) -> int:
 
         return msvcrt.open_osfhandle(token, os.O_WRONLY)
     return token
+
+
+def _stderr(spec: dict):
+    """The plugin's stderr: the keeper's own (read by the workbench), or its stdout when the launch merges them."""
+    return subprocess.STDOUT if spec.get("merge_stderr") else None
 
 
 def make_tree(psutil) -> Tree:

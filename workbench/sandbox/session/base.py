@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from workbench.sandbox.session.unsaved import UnsavedFiles
 
 log = logging.getLogger(__name__)
 _STACK_FRAME = re.compile(r"(workbench://[^\s)]+?):(\d+):(\d+)")
+MAX_FRAMES, MAX_FRAME_CHARS = 64, 1000  # of an error's stack, where its place in the project is looked for
 
 
 @dataclass
@@ -41,6 +43,9 @@ class SessionSetup:
     allow_hosts: list[str] = field(default_factory=list)
     timeout_ms: int = DEFAULT_TIMEOUT_MS
     allow_errors: bool = False
+    # Whether the session may run the project's own code by itself (a stale build, a script plugin's process at
+    # start): a scenario run is a request to; the window's preview only for a project the user ran once (core/trust)
+    auto_run: bool = True
 
     @classmethod
     def from_scenario(cls, s: Scenario) -> SessionSetup:
@@ -86,6 +91,7 @@ class HostSession(QObject):
         self.ready = False
         self.prepared = False
         self.closed = False
+        self.closing = threading.Event()  # set on close: what runs for the session off the loop (a build) stops
         self.ready_info: dict = {}
         self.environment = SandboxEnvironment(self.log, self.setup.allow_hosts, self)
         self.unsaved = UnsavedFiles(Path(project.root), self.environment.scheme)
@@ -139,6 +145,7 @@ class HostSession(QObject):
         if self.closed:
             return
         self.closed = True
+        self.closing.set()
         self.ready = False
         self.page.shutdown()
         shiboken6.delete(self.page)
@@ -196,7 +203,9 @@ class HostSession(QObject):
 
     def _locate(self, data: dict) -> None:
         """Point an error at the project file: the first stack frame inside the project, else the reported URL."""
-        frames = _STACK_FRAME.findall(str(data.get("stack", "")))
+        # frame by frame, each line cut short: a stack a plugin wrote itself must not make the search quadratic
+        lines = str(data.get("stack", "")).splitlines()[:MAX_FRAMES]
+        frames = [f for line in lines for f in _STACK_FRAME.findall(line[:MAX_FRAME_CHARS])]
         candidates = [(u, int(line), int(col)) for u, line, col in frames]
         if data.get("url"):
             candidates.append((str(data["url"]), int(data.get("line") or 0), int(data.get("column") or 0)))

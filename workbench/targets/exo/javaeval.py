@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.targets.exo.javaexpr import UNKNOWN, Expressions, JObject, _Static
+from workbench.targets.exo.javaexpr import FUEL, MAX_DEPTH, UNKNOWN, Expressions, JObject, TooMuchWork, _Static
 from workbench.targets.exo.javamodel import JClass, Method, close
 
-__all__ = ["UNKNOWN", "Evaluator", "JObject", "bean_name"]
+__all__ = ["UNKNOWN", "Evaluator", "JObject", "TooMuchWork", "bean_name"]
 BASE_SETTINGS = {"Settings", "CallProviderSettings"}  # the core's settings bases: their getters are known here
 PRIMITIVE_DEFAULTS = {"int": 0, "long": 0, "short": 0, "byte": 0, "double": 0, "float": 0, "boolean": False}
 STRING_METHODS = {"trim": str.strip, "toLowerCase": str.lower, "toUpperCase": str.upper, "toString": str,
@@ -26,10 +26,12 @@ class Evaluator(Expressions):
         self.config = config
         self.base = base  # active, type, supportedTypes, title, version, messages of the provider
         self.depth = 0
+        self.fuel = FUEL  # the whole evaluation's budget (Expressions.spend): TooMuchWork once it is gone
 
     # -- instances ------------------------------------------------------------------------------------------------
     def construct(self, cls: JClass, args: list[Any], outer: JObject | None = None) -> JObject:
         """A new instance: field initialisers, then the constructor matching the arguments (this(...) followed)."""
+        self.spend(1 + len(cls.fields))
         obj = JObject(cls, {}, outer)
         for name, (type_, init) in cls.fields.items():
             if init is not None:
@@ -47,7 +49,17 @@ class Evaluator(Expressions):
         return obj
 
     def run(self, method: Method, obj: JObject, scope: dict[str, Any]) -> Any:
-        """Run a body's assignments and declarations in order (branches taken as written); the first return."""
+        """Run a body's assignments and declarations in order (branches taken as written); the first return. Calls
+        nest no deeper than MAX_DEPTH (with the expressions around them): a recursive method is UNKNOWN."""
+        if self.depth >= MAX_DEPTH:
+            return UNKNOWN
+        self.depth += 1
+        try:
+            return self._run(method, obj, scope)
+        finally:
+            self.depth -= 1
+
+    def _run(self, method: Method, obj: JObject, scope: dict[str, Any]) -> Any:
         toks, (start, end) = obj.cls.toks, method.body
         k = start + 1
         while k < end:
@@ -62,6 +74,7 @@ class Evaluator(Expressions):
                     stmt_end = close(toks, stmt_end, "{", "}") + 1
                 else:
                     stmt_end += 1
+            self.spend(stmt_end - k)
             result = self.statement(toks, k, stmt_end, obj, scope)
             if result is not None:
                 return result[0]

@@ -9,7 +9,14 @@ from typing import Any
 from workbench.targets.exo.javamodel import JClass, close
 
 UNKNOWN = object()
-MAX_DEPTH = 40  # calls deep: a recursive getter ends as UNKNOWN, never as a hang
+MAX_DEPTH = 40  # expressions and calls deep: a recursive getter ends as UNKNOWN, never as a hang
+FUEL = 400_000  # tokens looked at in one provider's evaluation: far past any connector, short of a stall
+MAX_STRING = 100_000  # characters of a string built by `+`: a longer one is no setting anyone writes
+LEVELS = (("||",), ("&&",), ("==", "!="), ("+",))  # binary operators, loosest first
+
+
+class TooMuchWork(Exception):
+    """The source asks more work than any real settings need (a fan-out of calls, strings doubling...)."""
 
 
 @dataclass
@@ -26,6 +33,13 @@ class Expressions:
 
     classes: dict[str, JClass]
     depth: int
+    fuel: int
+
+    def spend(self, amount: int) -> None:
+        """Count work done; TooMuchWork once the evaluation's budget is gone."""
+        self.fuel -= max(1, amount)
+        if self.fuel < 0:
+            raise TooMuchWork(f"evaluating it needs more than {FUEL:,} steps")
 
     def args(self, toks, k: int, obj: JObject | None, scope: dict[str, Any]) -> list[Any]:
         """The values of the argument list opened at toks[k]."""
@@ -33,6 +47,7 @@ class Expressions:
 
     def items(self, toks, k: int, end: int, obj: JObject | None, scope: dict[str, Any]) -> list[Any]:
         """The values of the comma-separated expressions between toks[k] and toks[end] (exclusive)."""
+        self.spend(end - k)
         out, start, depth = [], k + 1, 0
         for i in range(k + 1, end):
             t = toks[i].text
@@ -47,6 +62,7 @@ class Expressions:
     def expr(self, toks, k: int, end: int, obj: JObject | None, scope: dict[str, Any]) -> Any:
         if k >= end:
             return UNKNOWN
+        self.spend(end - k)
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
@@ -55,14 +71,14 @@ class Expressions:
         finally:
             self.depth -= 1
 
-    def _split(self, toks, k: int, end: int, ops: tuple[str, ...]) -> int | None:
-        """The last top-level operator of ops in toks[k:end] (left-associative), None when there is none."""
-        depth, found = 0, None
+    def _cuts(self, toks, k: int, end: int, ops: tuple[str, ...]) -> list[int]:
+        """The top-level operators of ops in toks[k:end] (a leading one is a sign, not an operator)."""
+        depth, found = 0, []
         for i in range(k, end):
             t = toks[i].text
             depth += 1 if t in ("(", "{", "[") else -1 if t in (")", "}", "]") else 0
             if depth == 0 and t in ops and toks[i].kind == "punct" and i > k:
-                found = i
+                found.append(i)
         return found
 
     def _ternary(self, toks, k, end, obj, scope):
@@ -71,32 +87,31 @@ class Expressions:
             t = toks[i].text
             depth += 1 if t in ("(", "{", "[") else -1 if t in (")", "}", "]") else 0
             if depth == 0 and t == "?":
-                colon = self._split(toks, i + 1, end, (":",))
+                colons = self._cuts(toks, i + 1, end, (":",))
+                colon = colons[-1] if colons else None
                 cond = self._binary(toks, k, i, obj, scope)
                 if colon is None or not isinstance(cond, bool):
                     return UNKNOWN
                 return self.expr(toks, i + 1, colon, obj, scope) if cond else self.expr(toks, colon + 1, end, obj, scope)
         return self._binary(toks, k, end, obj, scope)
 
-    def _binary(self, toks, k, end, obj, scope):
-        for ops in (("||",), ("&&",), ("==", "!="), ("+",)):
-            at = self._split(toks, k, end, ops)
-            if at is None:
+    def _binary(self, toks, k, end, obj, scope, level: int = 0):
+        """Operators of one level split the range at once and fold from the left: a chain of a thousand `+` is a
+        loop here, not a thousand nested calls."""
+        for at in range(level, len(LEVELS)):
+            cuts = self._cuts(toks, k, end, LEVELS[at])
+            self.spend(end - k)
+            if not cuts:
                 continue
-            left, right = self._binary(toks, k, at, obj, scope), self._binary(toks, at + 1, end, obj, scope)
-            if UNKNOWN in (left, right):
-                return UNKNOWN
-            op = toks[at].text
-            if op == "+":
-                if isinstance(left, str) or isinstance(right, str):
-                    return _java_str(left) + _java_str(right)
-                return left + right if isinstance(left, int) and isinstance(right, int) else UNKNOWN
-            if op in ("==", "!="):
-                same = left is right if left is None or right is None else left == right
-                return same if op == "==" else not same
-            if isinstance(left, bool) and isinstance(right, bool):
-                return (left or right) if op == "||" else (left and right)
-            return UNKNOWN
+            bounds = [k, *cuts, end]
+            value = UNKNOWN
+            for n in range(len(bounds) - 1):
+                start, stop = (bounds[n] if n == 0 else bounds[n] + 1), bounds[n + 1]
+                right = self._binary(toks, start, stop, obj, scope, at + 1) if start < stop else UNKNOWN
+                value = right if n == 0 else _apply(toks[bounds[n]].text, value, right)
+                if value is UNKNOWN:
+                    return UNKNOWN
+            return value
         return self._postfix(toks, k, end, obj, scope)
 
     def _postfix(self, toks, k, end, obj, scope):
@@ -208,6 +223,23 @@ class _Static:
             except ValueError:
                 return UNKNOWN
         return UNKNOWN
+
+
+def _apply(op: str, left: Any, right: Any) -> Any:
+    """left op right as Java computes it, UNKNOWN when either side is, or when Java's answer is not known here."""
+    if UNKNOWN in (left, right):
+        return UNKNOWN
+    if op == "+":
+        if isinstance(left, str) or isinstance(right, str):
+            text = _java_str(left) + _java_str(right)
+            return text if len(text) <= MAX_STRING else UNKNOWN
+        return left + right if isinstance(left, int) and isinstance(right, int) else UNKNOWN
+    if op in ("==", "!="):
+        same = left is right if left is None or right is None else left == right
+        return same if op == "==" else not same
+    if isinstance(left, bool) and isinstance(right, bool):
+        return (left or right) if op == "||" else (left and right)
+    return UNKNOWN
 
 
 def _java_str(value: Any) -> str:

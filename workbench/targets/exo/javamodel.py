@@ -11,6 +11,7 @@ from workbench.targets.exo.javascan import Token, java_sources, tokenize
 MODIFIERS = {"public", "protected", "private", "static", "final", "abstract", "synchronized", "transient",
              "volatile", "native", "default", "strictfp"}
 OPERATORS = ("==", "!=", "&&", "||", "<=", ">=", "+=", "-=", "::", "->")
+MAX_NESTING = 32  # classes inside classes: deeper ones are skipped
 
 
 @dataclass
@@ -88,7 +89,7 @@ def _parse_class(toks: list[Token], k: int, outer: JClass | None, found: dict[st
     while j < len(toks) and toks[j].text != "{":
         if toks[j].text == "extends" and j + 1 < len(toks):
             extends = toks[j + 1].text
-            while j + 2 < len(toks) and toks[j + 2].text == ".":  # a qualified superclass: its simple name
+            while j + 3 < len(toks) and toks[j + 2].text == ".":  # a qualified superclass: its simple name
                 extends = toks[j + 3].text
                 j += 2
         j += 1
@@ -99,6 +100,14 @@ def _parse_class(toks: list[Token], k: int, outer: JClass | None, found: dict[st
         outer.inner[name] = cls
     _members(cls, j + 1, end, found)
     return cls, end + 1
+
+
+def _nesting(cls: JClass) -> int:
+    """How many classes enclose cls."""
+    depth, outer = 0, cls.outer
+    while outer is not None:
+        depth, outer = depth + 1, outer.outer
+    return depth
 
 
 def _members(cls: JClass, k: int, end: int, found: dict[str, JClass]) -> None:
@@ -112,7 +121,12 @@ def _members(cls: JClass, k: int, end: int, found: dict[str, JClass]) -> None:
                 k = close(toks, k, "(", ")") + 1
             start = k
         elif _is_class_keyword(toks, k):
-            _, k = _parse_class(toks, k, cls, found)
+            if _nesting(cls) < MAX_NESTING:
+                _, k = _parse_class(toks, k, cls, found)
+            else:  # classes nested deeper than any source nests them: skipped, never recursed into
+                while k < end and toks[k].text != "{":
+                    k += 1
+                k = close(toks, k, "{", "}") + 1
             start = k
         elif tok.text == "{":  # an initialiser block
             k = close(toks, k, "{", "}") + 1

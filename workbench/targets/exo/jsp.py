@@ -15,12 +15,8 @@ from workbench.targets.exo.javascan import java_facts
 from workbench.targets.exo.layout import Layout
 from workbench.targets.exo.xmltree import xml_document
 
-DIRECTIVE = re.compile(r"<%@.*?%>", re.S)
-COMMENT = re.compile(r"<%--.*?--%>", re.S)
-EXPRESSION = re.compile(r"<%=(.*?)%>", re.S)
-SCRIPTLET = re.compile(r"<%!?(.*?)%>", re.S)
-EL = re.compile(r"\$\{([^}]*)\}")
-TAG = re.compile(r"</?(?:c|fmt|fn|jsp|portlet|exo):[A-Za-z]+[^>]*>")
+# A tag ends at its `>`, never past the next `<` (a run of unclosed tags stays linear to scan).
+TAG = re.compile(r"</?(?:c|fmt|fn|jsp|portlet|exo):[A-Za-z]+[^<>]*>")
 ATTRIBUTE = re.compile(r"""^\s*(?:\(\s*String\s*\)\s*)?request\.getAttribute\(\s*"([^"]+)"\s*\)(?:\.toString\(\))?\s*$""")
 EL_NAME = re.compile(r"^\s*(?:requestScope\s*\.\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*$|^\s*requestScope\s*\[\s*'([^']+)'\s*\]\s*$")
 
@@ -76,21 +72,21 @@ def render(text: str, attributes: dict[str, Any]) -> tuple[str, list[str]]:
         missing.append(f"{written.strip()} (request attribute {name!r} is not one the workbench knows: null)")
         return "null"
 
-    def expression(m: re.Match) -> str:
+    def expression(m) -> str:
         attr = ATTRIBUTE.match(m.group(1))
         if attr:
             return value(attr.group(1), m.group(0))
         missing.append(f"the expression {m.group(0).strip()} (left out)")
         return "null"
 
-    def el(m: re.Match) -> str:
+    def el(m) -> str:
         name = EL_NAME.match(m.group(1))
         if name:
             return value(name.group(1) or name.group(2), m.group(0))
         missing.append(f"the EL expression {m.group(0)} (left out)")
         return "null"
 
-    def scriptlet(m: re.Match) -> str:
+    def scriptlet(m) -> str:
         missing.append(f"the scriptlet {_short(m.group(0))} (Java code runs on the server only)")
         return ""
 
@@ -98,13 +94,55 @@ def render(text: str, attributes: dict[str, Any]) -> tuple[str, list[str]]:
         missing.append(f"the tag {_short(m.group(0))} (JSP tags run on the server only)")
         return ""
 
-    html = COMMENT.sub("", text)
-    html = DIRECTIVE.sub("", html)
-    html = EXPRESSION.sub(expression, html)
-    html = SCRIPTLET.sub(scriptlet, html)
-    html = EL.sub(el, html)
+    html = "".join(_pieces(text, expression, scriptlet, el))
     html = TAG.sub(tag, html)
     return html.lstrip("\r\n"), missing
+
+
+def _pieces(text: str, expression, scriptlet, el):
+    """The JSP's text in one pass: template text as it is, <%-- --%> and <%@ %> dropped, <%= %>, <% %> and ${}
+    replaced. Each search starts where the last ended, so no text is scanned twice (an unclosed `<%` or `${` leaves
+    the rest of the page as it is written)."""
+    at = 0
+    while at < len(text):
+        jsp, el_at = text.find("<%", at), text.find("${", at)
+        start = min(i for i in (jsp, el_at, len(text)) if i >= 0)
+        yield text[at:start]
+        if start == len(text):
+            return
+        if start == el_at:
+            end = text.find("}", start + 2)
+            if end < 0:
+                yield text[start:]
+                return
+            yield el(_Match(text[start:end + 1], text[start + 2:end]))
+        elif text.startswith("<%--", start):
+            end = text.find("--%>", start + 4)
+            if end < 0:
+                yield text[start:]
+                return
+            end += 2
+        else:
+            end = text.find("%>", start + 2)
+            if end < 0:
+                yield text[start:]
+                return
+            body = text[start + 2:end]
+            if body.startswith("="):
+                yield expression(_Match(text[start:end + 2], body[1:]))
+            elif not body.startswith("@"):
+                yield scriptlet(_Match(text[start:end + 2], body[1:] if body.startswith("!") else body))
+        at = end + 2 if start != el_at else end + 1
+
+
+class _Match:
+    """What the replacers read of a piece: group(0) the whole, group(1) the inside."""
+
+    def __init__(self, whole: str, inner: str):
+        self._groups = (whole, inner)
+
+    def group(self, n: int = 0) -> str:
+        return self._groups[n]
 
 
 def _short(text: str) -> str:

@@ -8,7 +8,7 @@ import posixpath
 from typing import Any
 
 from workbench.core.files import ProjectFiles
-from workbench.targets.exo.javaeval import UNKNOWN, Evaluator, JObject, bean_name
+from workbench.targets.exo.javaeval import UNKNOWN, Evaluator, JObject, TooMuchWork, bean_name
 from workbench.targets.exo.javamodel import JClass, project_classes
 from workbench.targets.exo.javascan import java_facts
 from workbench.targets.exo.layout import Layout
@@ -25,28 +25,45 @@ def build_settings(files: ProjectFiles, layout: Layout, facts) -> None:
     cls = classes.get((facts.provider_class or "").rsplit(".", 1)[-1].split("$")[-1])
     base: dict[str, Any] = {"active": facts.active, "type": facts.type, "supportedTypes": [facts.type],
                             "title": facts.title, "version": None, "messages": messages(files, layout)}
-    evaluator = Evaluator(classes, dict(facts.properties), base)
-    provider = _construct_provider(evaluator, cls) if cls is not None else None
-    if provider is not None:
-        for name, getter in (("supportedTypes", "getSupportedTypes"), ("version", "getVersion")):
-            value = evaluator.invoke(provider, getter, [])
-            if value is not UNKNOWN:
-                base[name] = value
-    settings_obj = _settings_object(evaluator, provider) if provider is not None else None
+    evaluator = Evaluator(classes, dict(facts.properties), dict(base))
+    try:
+        if cls is not None and _java_settings(evaluator, cls, facts):
+            return
+        why = ("no getSettings() of the provider class could be read" if cls is not None
+               else "the provider class source is not in the project")
+        base = evaluator.base  # with what the provider's getters told (supported types, version)
+    except (TooMuchWork, RecursionError) as exc:  # a hostile or runaway source: its settings are not evaluated
+        why = f"the provider's Java source was not evaluated ({exc or 'nested too deeply'})"
     facts.settings = dict(base)
     facts.origins = dict.fromkeys(base, "base")
-    if isinstance(settings_obj, JObject):
-        for name, value in serialise(evaluator, settings_obj, facts.unreadable).items():
-            if name not in facts.settings or value is not None:
-                facts.settings[name] = value
-                facts.origins.setdefault(name, "java")
-        return
-    facts.unreadable["(settings)"] = ("no getSettings() of the provider class could be read"
-                                      if cls is not None else "the provider class source is not in the project")
+    facts.unreadable["(settings)"] = why
     for name, value in xml_settings(facts.type, layout.config_folder_type, facts.properties).items():
         if name not in facts.settings:
             facts.settings[name] = value
             facts.origins[name] = "xml"
+
+
+def _java_settings(evaluator: Evaluator, cls: JClass, facts) -> bool:
+    """Fill facts.settings from the provider's Java getSettings(); False when its settings object cannot be read."""
+    base = evaluator.base
+    provider = _construct_provider(evaluator, cls)
+    for name, getter in (("supportedTypes", "getSupportedTypes"), ("version", "getVersion")):
+        value = evaluator.invoke(provider, getter, [])
+        if value is not UNKNOWN:
+            base[name] = value
+    settings_obj = _settings_object(evaluator, provider)
+    if not isinstance(settings_obj, JObject):
+        return False
+    unreadable: dict[str, str] = {}
+    settings = dict(base)
+    origins = dict.fromkeys(base, "base")
+    for name, value in serialise(evaluator, settings_obj, unreadable).items():
+        if name not in settings or value is not None:
+            settings[name] = value
+            origins.setdefault(name, "java")
+    facts.settings, facts.origins = settings, origins
+    facts.unreadable.update(unreadable)
+    return True
 
 
 def _construct_provider(evaluator: Evaluator, cls: JClass) -> JObject:

@@ -15,8 +15,9 @@ from workbench.targets.webapp3.sourcefacts import language_of
 BUILD_DIR = "dist"
 SOURCE_DIRS = ("src",)
 VITE_CONFIGS = ("vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs")
-_SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_SANDBOX_VALUES = re.compile(r"""sandboxValues\s*:\s*\[([^\]]*)\]""")
+# A tag or a list ends where the next one starts at the latest: a run of unclosed ones stays linear to scan.
+_SCRIPT_SRC = re.compile(r"""<script\b[^<>]*?\bsrc\s*=\s*["']([^"'<>]+)["']""", re.IGNORECASE)
+_SANDBOX_VALUES = re.compile(r"""sandboxValues\s*:\s*\[([^\][]*)\]""")
 _QUOTED = re.compile(r"""["'`]([^"'`]*)["'`]""")
 SOURCE_LIMIT = 400  # files scanned per plugin (a vendored library must not stall validation)
 

@@ -4,6 +4,7 @@ trash, reveal in the file manager, copy the path."""
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 from collections import defaultdict
 from pathlib import Path
@@ -135,7 +136,8 @@ class ExplorerActions(QObject):
         if not new_name or new_name == old_name:
             return None
         new = posixpath.join(posixpath.dirname(rel), new_name)
-        problem = name_problem(new_name) or (f"{new} already exists" if (self.root / new).exists() else None)
+        # lexists: a link whose target is gone is still the user's, never renamed over
+        problem = name_problem(new_name) or (f"{new} already exists" if os.path.lexists(self.root / new) else None)
         if problem:
             QMessageBox.warning(self.window, "Cannot rename", problem)
             return None

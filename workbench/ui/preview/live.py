@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from workbench.core import project_settings
+from workbench.core import project_settings, trust
 from workbench.core.hostlog import NETWORK
 from workbench.core.scenario_record import ConferenceDriver, ScenarioRecorder, next_scenario_path
 from workbench.sandbox.aio import spawn
@@ -69,7 +69,8 @@ class PreviewController(QObject):
             header = dict(self.target.window_setup(project))
             header.setdefault("role", self.role)
             header.setdefault("platform", self.platform)
-            setup = SessionSetup(header=header, allow_hosts=project_settings.allowed_hosts(project.root))
+            setup = SessionSetup(header=header, allow_hosts=project_settings.allowed_hosts(project.root),
+                                 auto_run=trust.is_trusted(project.root))
             session = self.target.create_session(project, setup, self)
         except Exception as exc:  # a host that cannot be built must not take the window down
             self._no_preview(f"The preview could not start: {exc}")
@@ -125,6 +126,11 @@ class PreviewController(QObject):
         self.sig_session.emit(None)
         session.close()
         session.deleteLater()
+
+    def project_trusted(self) -> None:
+        """The user built or ran the project here: a preview held back from running its code starts afresh."""
+        if self.project is not None and (self.session is None or not self.session.setup.auto_run):
+            self.open(self.project)
 
     @property
     def conference(self):

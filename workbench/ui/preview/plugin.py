@@ -82,6 +82,7 @@ class PreviewPlugin(QObject):
         window.sig_project_opened.connect(self._project_opened)
         window.sig_project_closed.connect(self._project_closed)
         window.explorer.sig_files_changed.connect(self._files_changed)
+        window.sig_project_trusted.connect(self.controller.project_trusted)
         window.set_run_handler(self.run)
         self.actions = PreviewActions(self)
         self._ready_marker()

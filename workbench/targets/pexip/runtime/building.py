@@ -4,6 +4,7 @@ loads when its output is missing or older than its sources, and built again when
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,8 @@ from workbench.core.project import Project
 from workbench.targets.pexip.typescript import SOURCES, build_spec, build_state, dist_rel, folder_rel, package_relative
 
 TAIL_LINES = 12  # of the tool's output, in the log when a build fails
+NOT_BY_ITSELF = ("Project → Build (Ctrl+Shift+B) runs {title} (the preview runs a project's own scripts by itself "
+                 "only once you have built or run it here)")
 
 
 @dataclass
@@ -55,8 +58,9 @@ def output_marks(project: Project) -> dict[str, int]:
     return marks
 
 
-async def build(project: Project, log: HostLog) -> BuildResult | None:
-    """Run the project's build off the GUI thread and log how it went; None when it cannot run (logged)."""
+async def build(project: Project, log: HostLog, cancel: threading.Event | None = None) -> BuildResult | None:
+    """Run the project's build off the GUI thread and log how it went; None when it cannot run (logged). Setting
+    cancel (the session closes) stops the build's whole process tree."""
     spec = build_spec(project)
     if spec is None:
         return None
@@ -65,7 +69,9 @@ async def build(project: Project, log: HostLog) -> BuildResult | None:
         return None
     log.add(HOST, f"building: {spec.title}", build=True)
     loop = asyncio.get_event_loop()
-    result = await loop.run_in_executor(None, run_build, spec, Path(project.root))
+    result = await loop.run_in_executor(None, run_build, spec, Path(project.root), None, cancel)
+    if result.cancelled:
+        return result
     if result.ok:
         log.add(HOST, f"built in {result.seconds:.1f} s ({spec.title})", build=True)
         return result
@@ -77,14 +83,24 @@ async def build(project: Project, log: HostLog) -> BuildResult | None:
     return result
 
 
-async def ensure_built(project: Project, log: HostLog) -> str | None:
-    """Build before the page loads when the output is missing or stale; why the plugin cannot run, if so."""
+async def ensure_built(project: Project, log: HostLog, may_build: bool = True,
+                       cancel: threading.Event | None = None) -> str | None:
+    """Build before the page loads when the output is missing or stale; why the plugin cannot run, if so. Without
+    may_build (a project the user never ran here) the last build runs, and a missing one is a reason."""
     state, newer = build_state(project)
     if state == "fresh":
         return None
+    if not may_build:
+        spec = build_spec(project)
+        title = spec.title if spec is not None else "its build"
+        if state == "missing":
+            return f"the plugin has not been built yet: {NOT_BY_ITSELF.format(title=title)}"
+        log.add(WARNING, f"{newer} changed after the last build: the preview runs the last build; "
+                         + NOT_BY_ITSELF.format(title=title), build=True)
+        return None
     if state == "stale":
         log.add(HOST, f"{newer} changed after the last build: building again", build=True)
-    result = await build(project, log)
+    result = await build(project, log, cancel)
     if result is not None and not result.ok:
         return f"the build failed: {result.diagnostics[0].message}" if result.diagnostics else "the build failed"
     if state == "missing" and build_state(project)[0] == "missing":

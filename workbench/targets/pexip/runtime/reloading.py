@@ -10,8 +10,8 @@ from pathlib import Path
 
 from workbench.core.hostlog import WARNING
 from workbench.targets.pexip.hotreload import plan_reload
-from workbench.targets.pexip.runtime.building import build, output_marks, split_changes
-from workbench.targets.pexip.typescript import content_path, is_typescript
+from workbench.targets.pexip.runtime.building import NOT_BY_ITSELF, build, output_marks, split_changes
+from workbench.targets.pexip.typescript import build_spec, content_path, is_typescript
 
 PLUGIN_RELOAD_TIMEOUT_S = 10
 # The package-file fields a hot reload refreshes in the page's plugin entry (enabled/started stay as the page has them).
@@ -44,7 +44,12 @@ async def reload_changed(session, files: Iterable[str]) -> str | None:
 
 async def rebuild(session, page: bool = False) -> str | None:
     """Build again after a source change, then reload the built plugins (the conference is kept), or the page."""
-    result = await build(session.project, session.log)
+    if not session.setup.auto_run:
+        spec = build_spec(session.project)
+        session.log.add(WARNING, "a source changed: " + NOT_BY_ITSELF.format(
+            title=spec.title if spec is not None else "its build"), build=True)
+        return None
+    result = await build(session.project, session.log, session.closing)
     if result is None or not result.ok:
         return "build failed" if result is not None else None
     session._built_marks = output_marks(session.project)

@@ -74,7 +74,7 @@ class PexipSession(HostSession):
     async def prepare(self) -> None:
         """Build a TypeScript plugin whose output is missing or stale; read the plugins the page will load."""
         if is_typescript(self.project):
-            why_not = await ensure_built(self.project, self.log)
+            why_not = await ensure_built(self.project, self.log, self.setup.auto_run, self.closing)
             if why_not:
                 raise SessionError(why_not)
             self._built_marks = output_marks(self.project)

@@ -109,6 +109,13 @@ class WebApp3Session(HostSession):
                 raise SessionError("the plugin is not built (dist/index.html is missing): run npm run build")
             return
         spec = build_spec(self.project)
+        if spec is not None and not self.setup.auto_run:
+            why = (f"Project → Build (Ctrl+Shift+B) runs {spec.title} (the preview runs a project's own scripts by "
+                   "itself only once you have built or run it here)")
+            if state == "missing":
+                raise SessionError(f"the plugin is not built yet: {why}")
+            self.log.add(WARNING, f"the build is older than the sources: the preview runs the last build; {why}")
+            return
         if spec is None or spec.missing:
             message = f"the plugin's build is {state} and cannot run: {spec.missing if spec else 'no build'}"
             if state == "missing":
@@ -120,7 +127,8 @@ class WebApp3Session(HostSession):
     async def _build(self, spec, state: str) -> None:
         from workbench.core.build import run_build
         self.log.add(HOST, f"the build is {state}: {spec.title}")
-        result = await asyncio.get_event_loop().run_in_executor(None, run_build, spec, Path(self.project.root))
+        result = await asyncio.get_event_loop().run_in_executor(None, run_build, spec, Path(self.project.root), None,
+                                                                self.closing)
         for d in result.diagnostics:
             self.log.add(ERROR, d.message, file=d.file, line=d.range.start.line, column=d.range.start.column)
         if not result.ok:

@@ -70,7 +70,10 @@ class XcallySession(HostSession):
 
     async def start(self, timeout_ms: int = 20000) -> None:
         await super().start(timeout_ms)
-        if self.node is not None and self.setup.get("autostart", True):
+        if self.node is not None and self.setup.get("autostart", True) and not self.setup.auto_run:
+            self.log.add(HOST, "the plugin's process was not started by itself: press Start to run it (the preview "
+                               "runs a project's own code by itself only once you have run it here)")
+        elif self.node is not None and self.setup.get("autostart", True):
             try:
                 self._start_process()
             except ControlError:

@@ -8,7 +8,7 @@ from PySide6.QtWebEngineCore import QWebEngineScript
 
 from workbench.core.scenario import Step
 from workbench.sandbox.session import StepFailure
-from workbench.targets.xcally.runtime.views import LOOPBACK, probe_http
+from workbench.targets.xcally.runtime.views import LOOPBACK, PROBE_S, probe_http
 
 # The view frame is the plugin's own page: its text is read in an isolated world of that frame (Qt's application
 # world: custom world ids are not created in frames without an injected script).
@@ -51,12 +51,14 @@ async def expect_http(session, value, step: Step) -> None:
     text = value.text if isinstance(spec, str) or spec.text is None else spec.text
     node = session.need_process()
     loop = asyncio.get_event_loop()
+    deadline = loop.time() + session.timeout_of(step) / 1000
 
     async def check() -> tuple[bool, str]:
         if not node.port:
             return False, f"the plugin listens on no port yet (process {node.state})"
         url = f"http://{LOOPBACK}:{node.port}{path}"
-        return await loop.run_in_executor(None, probe_http, url, status, text)
+        within = min(PROBE_S, max(0.5, deadline - loop.time()))  # an answer must come within the step's time
+        return await loop.run_in_executor(None, probe_http, url, status, text, within)
 
     await session.poll(step, check)
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
+import socket
+import time
 from typing import Any
 from urllib.parse import urlsplit
 
 from workbench.targets.xcally.shapes import DEFAULT_ICON, DEFAULT_SIDEBAR, ROLES, SIDEBAR_AUDIENCE
 
 LOOPBACK = "127.0.0.1"
+PROBE_S = 5.0  # a plugin's server answers a check within this, or the check fails
+PROBE_BYTES = 200_000  # of its answer read
 
 
 def _is_url(value: str) -> bool:
@@ -51,17 +53,56 @@ def frame_config(manifest: dict[str, Any], role: str | None = None) -> dict[str,
             "seenBy": sidebar_audience(manifest), "views": urls, "emptyMessage": empty, "role": role}
 
 
-def probe_http(url: str, status: int = 200, text: str | None = None) -> tuple[bool, str]:
-    """GET url from the plugin's server: (True, "") when it answers status (with text in its body), else what it did."""
+def probe_http(url: str, status: int = 200, text: str | None = None,
+               deadline_s: float = PROBE_S) -> tuple[bool, str]:
+    """GET url from the plugin's server: (True, "") when it answers status (with text in its body), else what it did.
+
+    The whole answer must come within deadline_s: a server that trickles its answer a byte at a time (which a
+    per-read timeout never ends) gets a failed check, not a step that waits for hours."""
+    parts = urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    end = time.monotonic() + deadline_s
+    data = b""
     try:
-        with urllib.request.urlopen(url, timeout=1.0) as reply:
-            code, body = reply.status, reply.read(200_000).decode("utf-8", "replace")
-    except urllib.error.HTTPError as exc:
-        code, body = exc.code, ""
+        with socket.create_connection((parts.hostname or LOOPBACK, parts.port or 80), timeout=deadline_s) as sock:
+            sock.sendall(f"GET {target} HTTP/1.0\r\nHost: {parts.netloc}\r\nConnection: close\r\n\r\n".encode())
+            while len(data) < PROBE_BYTES:
+                left = end - time.monotonic()
+                if left <= 0:
+                    return False, f"GET {url}: no complete answer within {deadline_s:g} s"
+                sock.settimeout(left)
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+    except TimeoutError:
+        return False, f"GET {url}: no complete answer within {deadline_s:g} s"
     except OSError as exc:
         return False, f"GET {url} failed: {exc}"
+    head, _, body = data.partition(b"\r\n\r\n")
+    first = head.split(b"\r\n", 1)[0].split()
+    if len(first) < 2 or not first[0].startswith(b"HTTP/") or not first[1].isdigit():
+        return False, f"GET {url} answered something that is not HTTP"
+    code = int(first[1])
     if code != status:
         return False, f"GET {url} answered {code}, expected {status}"
-    if text is not None and str(text) not in body:
+    if b"transfer-encoding: chunked" in head.lower():
+        body = _unchunked(body)
+    if text is not None and str(text) not in body.decode("utf-8", "replace"):
         return False, f"GET {url} answered {code} without {text!r} in its body"
     return True, ""
+
+
+def _unchunked(body: bytes) -> bytes:
+    """The body of a chunked answer (a server answering HTTP/1.0 with chunks anyway)."""
+    out, at = b"", 0
+    while True:
+        line_end = body.find(b"\r\n", at)
+        try:
+            size = int(body[at:line_end].split(b";")[0], 16) if line_end >= 0 else 0
+        except ValueError:
+            return out
+        if size <= 0:
+            return out
+        out += body[line_end + 2:line_end + 2 + size]
+        at = line_end + 2 + size + 2

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.trust import trust
 from workbench.targets.xcally.process import RUNNING, STOPPING, WAITING_RESTART
 from workbench.targets.xcally.settings import save_process
 from workbench.targets.xcally.shapes import DEFAULT_ICON, DEFAULT_SIDEBAR, ROLES
@@ -233,6 +234,7 @@ class ProcessPanel(HostPanel):
     def start_process(self) -> None:
         """Start the plugin; recorded as `start` and a check that it runs."""
         if self.control(self.session.start_process):
+            trust(self.session.project.root)  # the user ran it: the preview may start it by itself from now on
             self.record("start")
             self.record("expect", {"process": "running"})
 
