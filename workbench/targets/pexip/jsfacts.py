@@ -1,111 +1,164 @@
 """Facts about a plugin source file, read from its tree-sitter-javascript syntax tree (cached by content).
 
-One walk collects the nodes the rules care about; a second step resolves aliases (`var api = PEX.pluginAPI`)
-and turns them into plain facts with positions, so the rules never look at the tree.
+One pass of a tree-sitter query (in C) picks out the nodes the rules care about, in document order; Python then
+resolves aliases (`var api = PEX.pluginAPI`) and turns them into plain facts with positions, so the rules never
+look at the tree. Nothing walks the whole tree in Python, which keeps a bundled file of megabytes close to the
+cost of parsing it.
 """
 
 from __future__ import annotations
 
-from tree_sitter import Node
+from bisect import bisect_left
+from functools import cache
+from types import SimpleNamespace
+
+from tree_sitter import Node, Query
 
 from workbench.core.diagnostics import Range
 from workbench.core.files import ProjectFiles
-from workbench.core.treesitter import ParsedSource, syntax_errors
+from workbench.core.jsbudget import too_large
+from workbench.core.treesitter import ParsedSource, captures_in_order, language, syntax_errors
 from workbench.targets.pexip.jstypes import Found, JsFacts, RegisterCall
 
-__all__ = ["Found", "JsFacts", "RegisterCall", "js_facts", "named_nodes"]
+__all__ = ["Found", "JsFacts", "RegisterCall", "js_facts"]
 
 GLOBAL_OBJECTS = ("window", "self", "globalThis")
 FUNCTION_TYPES = ("function_expression", "function", "arrow_function")
 
-
-def named_nodes(root: Node) -> list[Node]:
-    """Every named node below root in document order (cheaper than a full cursor walk)."""
-    out, stack = [], [root]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(reversed(node.named_children))
-    return out
+# What the first phase reads, in document order (one capture name keeps the patterns' nodes interleaved): the
+# declarations and assignments that name things, and the string-valued object keys.
+WALK_PATTERNS = (
+    "(variable_declarator name: (identifier) value: (_)) @w",
+    "(assignment_expression left: [(identifier) (member_expression) (subscript_expression)]) @w",
+    "(pair value: [(string) (template_string)]) @w",
+)
+STRING_PATTERN = "(string) @s"
+# Patterns worth running only when the file's text holds the word they look for.
+TRIGGERED_PATTERNS = (
+    (b"http://", "(template_string) @s"),
+    (b"Function", "(new_expression) @w"),
+    (b"viewInit$", '(member_expression property: (property_identifier) @m (#eq? @m "viewInit$"))'),
+)
+CALL_PATTERN = "(call_expression) @c"
+# A call matters only if its callee's text holds one of these (or an alias of the plugin API); the same for an
+# assignment to a member of storage.
+CALL_WORDS = (b"PEX", b"eval", b"Function", b"setItem", b"subscribe", b"assign")
+STORAGE_WORD = b"Storage"
 
 
 def js_facts(files: ProjectFiles, rel: str) -> JsFacts | None:
-    """Facts of the JavaScript file rel, or None when it cannot be read (cached per content)."""
+    """Facts of the JavaScript file rel, or None when it cannot be read or is too large to analyse (cached per
+    content)."""
+    if too_large(files.size(rel)):
+        return None
     src = files.parsed("javascript", rel)
     if src is None:
         return None
     return files.memo("pexip:jsfacts", rel, lambda: _Extractor(src, rel).run())
 
 
+@cache
+def _query(triggers: tuple[bytes, ...]) -> Query:
+    patterns = (STRING_PATTERN,) + WALK_PATTERNS + tuple(p for word, p in TRIGGERED_PATTERNS if word in triggers) \
+        + (CALL_PATTERN,)
+    return Query(language("javascript"), "\n".join(patterns))
+
+
+@cache
+def _ids() -> SimpleNamespace:
+    """Node kind and field ids of the grammar: comparing ints is what keeps the hot loops cheap."""
+    lang = language("javascript")
+    kinds = {name: lang.id_for_node_kind(name, True) for name in (
+        "string", "template_string", "template_substitution", "identifier", "member_expression",
+        "subscript_expression", "pair", "variable_declarator", "assignment_expression", "new_expression",
+        "parenthesized_expression")}
+    fields = {name: lang.field_id_for_name(name) for name in (
+        "name", "value", "left", "right", "key", "function", "object", "property", "index")}
+    return SimpleNamespace(**kinds, **{f"f_{k}": v for k, v in fields.items()})
+
+
 class _Extractor:
     def __init__(self, src: ParsedSource, file: str):
         self.src, self.file = src, file
+        self.data = src.index.data
+        self.ids = _ids()
         self.facts = JsFacts(file)
         self.aliases: dict[str, list[str]] = {}
+        self._alias_words: list[bytes] = []  # the alias names as bytes, for the cheap text tests
         self.declared: dict[str, Node] = {}  # name -> initial value node
-        self.added_keys: dict[str, dict[str, Range]] = {}  # `plugin.run = run` -> {'plugin': {'run': ...}}
+        self.added_keys: dict[str, dict[str, Node]] = {}  # `plugin.run = run` -> {'plugin': {'run': <left side>}}
         self.opaque: set[str] = set()  # objects whose keys cannot be known (Object.assign(plugin, ...))
 
     def text(self, node: Node) -> str:
-        return self.src.node_text(node)
+        return self.data[node.start_byte: node.end_byte].decode("utf-8", "replace")
 
     def run(self) -> JsFacts:
-        f = self.facts
+        f, ids = self.facts, self.ids
         f.syntax = syntax_errors(self.src, self.file, "PEX019", "JavaScript")
-        calls: list[Node] = []
-        members: list[Node] = []
-        for node in named_nodes(self.src.root):
-            t = node.type
-            if t == "call_expression":
-                calls.append(node)
-            elif t == "member_expression":
-                members.append(node)
-            elif t == "variable_declarator":
-                self._declarator(node)
-            elif t == "assignment_expression":
-                self._assignment(node)
-            elif t == "pair":
-                self._pair(node)
-            elif t == "new_expression":
-                ctor = node.child_by_field_name("constructor")
-                if ctor is not None and self._chain(ctor) == ["Function"]:
-                    f.dynamic_code.append(Found("new Function", self.src.range_of(node)))
-            elif t == "string":
-                self._string(node)
-            elif t == "template_string":
-                for part in node.named_children:
-                    if part.type == "string_fragment":
-                        self._urls(part, self.text(part))
+        triggers = tuple(word for word, _ in TRIGGERED_PATTERNS if word in self.data)
+        found = captures_in_order(_query(triggers), self.src.root)
+        self._strings(found.get("s", ()), with_templates=b"http://" in triggers)
+        handlers = {ids.variable_declarator: self._declarator, ids.assignment_expression: self._assignment,
+                    ids.pair: self._pair, ids.new_expression: self._new}
+        for node in found.get("w", ()):
+            handlers[node.kind_id](node)
         self._top_level()
+        calls = self._candidate_calls(found.get("c", ()))
         for node in calls:  # first, objects filled in by Object.assign (their keys cannot be listed)
-            fn = node.child_by_field_name("function")
+            fn = node.child_by_field_id(ids.f_function)
             args = self._args(node)
             if fn is not None and self._chain(fn) == ["Object", "assign"] and args and args[0].type == "identifier":
                 self.opaque.add(self.text(args[0]))
         for node in calls:
             self._call(node)
-        for node in members:
-            prop = node.child_by_field_name("property")
-            if prop is not None and self.text(prop) == "viewInit$":
-                f.view_inits.append(Found("viewInit$", self.src.range_of(prop)))
+        for prop in found.get("m", ()):
+            f.view_inits.append(Found("viewInit$", self.src.range_of(prop)))
         return f
+
+    def _candidate_calls(self, calls: list[Node]) -> list[Node]:
+        """The calls whose text holds a word of CALL_WORDS or an alias: only they can be one the rules look at
+        (every name the exact test matches is in the callee's text, or is an alias named there)."""
+        at: list[int] = []
+        for word in set(CALL_WORDS) | set(self._alias_words):
+            find, i = self.data.find, self.data.find(word)
+            while i != -1:
+                at.append(i)
+                i = find(word, i + 1)
+        at.sort()
+        if not at:
+            return []
+        out = []
+        for node in calls:
+            i = bisect_left(at, node.start_byte)
+            if i < len(at) and at[i] < node.end_byte:
+                out.append(node)
+        return out
+
+    def _mentions(self, node: Node | None, words: tuple[bytes, ...] | list[bytes]) -> bool:
+        """Does node's text hold one of words? (A cheap test before the exact one, which most nodes of a bundle
+        would fail: every name the exact test can match is in the text, or is an alias named in it.)"""
+        if node is None:
+            return False
+        find, start, end = self.data.find, node.start_byte, node.end_byte
+        return any(find(word, start, end) != -1 for word in words)
 
     # -- names -------------------------------------------------------------------------------------------------
     def _chain(self, node: Node) -> list[str] | None:
         """`window.PEX.pluginAPI.x` -> ['PEX', 'pluginAPI', 'x'], aliases resolved; None for other expressions."""
+        ids = self.ids
         parts: list[str] = []
-        while node.type in ("member_expression", "parenthesized_expression"):
-            if node.type == "parenthesized_expression":
+        while node.kind_id in (ids.member_expression, ids.parenthesized_expression):
+            if node.kind_id == ids.parenthesized_expression:
                 if node.named_child_count != 1:
                     return None
                 node = node.named_children[0]
                 continue
-            prop = node.child_by_field_name("property")
+            prop = node.child_by_field_id(ids.f_property)
             if prop is None:
                 return None
             parts.append(self.text(prop))
-            node = node.child_by_field_name("object")
-        if node.type != "identifier":
+            node = node.child_by_field_id(ids.f_object)
+        if node.kind_id != ids.identifier:
             return None
         parts.append(self.text(node))
         parts.reverse()
@@ -119,64 +172,91 @@ class _Extractor:
         if value is None:
             return
         self.declared.setdefault(name, value)
-        chain = self._chain(value) if value.type in ("member_expression", "identifier") else None
-        if chain and chain[0] == "PEX" and chain != [name]:
-            self.aliases[name] = chain
+        ids = self.ids
+        if value.kind_id in (ids.member_expression, ids.identifier) and \
+                self._mentions(value, [b"PEX"] + self._alias_words):
+            chain = self._chain(value)
+            if chain and chain[0] == "PEX" and chain != [name]:
+                if name not in self.aliases:
+                    self._alias_words.append(name.encode("utf-8", "surrogatepass"))
+                self.aliases[name] = chain
 
     def _declarator(self, node: Node) -> None:
-        name, value = node.child_by_field_name("name"), node.child_by_field_name("value")
-        if name is not None and name.type == "identifier":
-            self._remember(self.text(name), value)
-            self._assigned(self.text(name), value)
+        ids = self.ids
+        name = self.text(node.child_by_field_id(ids.f_name))
+        value = node.child_by_field_id(ids.f_value)
+        self._remember(name, value)
+        self._assigned(name, value)
 
     def _assignment(self, node: Node) -> None:
-        left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+        ids = self.ids
+        left, right = node.child_by_field_id(ids.f_left), node.child_by_field_id(ids.f_right)
         if left is None or right is None:
             return
-        if left.type == "identifier":
-            self._remember(self.text(left), right)
-            self._assigned(self.text(left), right)
-        elif left.type in ("member_expression", "subscript_expression"):
-            obj = left.child_by_field_name("object")
-            key = self._member_key(left)
-            if obj is not None and key is not None:
-                if obj.type == "identifier":
-                    self.added_keys.setdefault(self.text(obj), {})[key] = self.src.range_of(left)
-                if (self._chain(obj) or [""])[-1] in ("localStorage", "sessionStorage"):
-                    self.facts.storage_writes.append(Found(key, self.src.range_of(left), self.text(right)))
-                self._assigned(key, right)
+        if left.kind_id == ids.identifier:
+            name = self.text(left)
+            self._remember(name, right)
+            self._assigned(name, right)
+            return
+        obj = left.child_by_field_id(ids.f_object)
+        key = self._member_key(left)
+        if obj is not None and key is not None:
+            if obj.kind_id == ids.identifier:
+                self.added_keys.setdefault(self.text(obj), {})[key] = left
+            if self._mentions(obj, [STORAGE_WORD] + self._alias_words) and \
+                    (self._chain(obj) or [""])[-1] in ("localStorage", "sessionStorage"):
+                self.facts.storage_writes.append(Found(key, self.src.range_of(left), self.text(right)))
+            self._assigned(key, right)
 
     def _member_key(self, node: Node) -> str | None:
-        if node.type == "member_expression":
-            prop = node.child_by_field_name("property")
+        if node.kind_id == self.ids.member_expression:
+            prop = node.child_by_field_id(self.ids.f_property)
             return self.text(prop) if prop is not None else None
-        index = node.child_by_field_name("index")
+        index = node.child_by_field_id(self.ids.f_index)
         return self._literal(index) if index is not None else None
 
     def _pair(self, node: Node) -> None:
-        key, value = node.child_by_field_name("key"), node.child_by_field_name("value")
+        ids = self.ids
+        key, value = node.child_by_field_id(ids.f_key), node.child_by_field_id(ids.f_value)
         if key is not None and value is not None:
-            name = self._literal(key) if key.type == "string" else self.text(key)
+            name = self._literal(key) if key.kind_id == ids.string else self.text(key)
             if name is not None:
                 self._assigned(name, value)
 
     def _assigned(self, name: str, value: Node | None) -> None:
         literal = self._literal(value) if value is not None else None
         if literal is not None:
-            self.facts.assigned_strings.append(Found(name, self.src.range_of(value), literal))
+            span = (self.src.index, value.start_byte, value.end_byte)
+            self.facts.assigned_strings.append(Found(name, None, literal, span))
 
     def _literal(self, node: Node) -> str | None:
         """The content of a string literal (or of a template without substitutions), else None."""
-        if node.type == "string" or (node.type == "template_string" and not any(
-                c.type == "template_substitution" for c in node.named_children)):
+        kind, ids = node.kind_id, self.ids
+        if kind == ids.string or (kind == ids.template_string and not any(
+                c.kind_id == ids.template_substitution for c in node.named_children)):
             return self.text(node)[1:-1]
         return None
 
     # -- strings -------------------------------------------------------------------------------------------------
-    def _string(self, node: Node) -> None:
-        content = self.text(node)[1:-1]
-        self.facts.strings.append(Found(content, self.src.range_of(node)))
-        self._urls(node, content, offset=1)
+    def _strings(self, nodes: list[Node], with_templates: bool) -> None:
+        """Every string literal (the hot loop of a large file: kept to the bare work)."""
+        data, strings, index, template = self.data, self.facts.strings, self.src.index, self.ids.template_string
+        for node in nodes:
+            if with_templates and node.kind_id == template:
+                for part in node.named_children:
+                    if part.type == "string_fragment":
+                        self._urls(part, self.text(part))
+                continue
+            start, end = node.start_byte, node.end_byte
+            content = data[start:end].decode("utf-8", "replace")[1:-1]
+            strings.append(Found(content, None, "", (index, start, end)))
+            if "http://" in content:
+                self._urls(node, content, offset=1)
+
+    def _new(self, node: Node) -> None:
+        ctor = node.child_by_field_name("constructor")
+        if ctor is not None and self._chain(ctor) == ["Function"]:
+            self.facts.dynamic_code.append(Found("new Function", self.src.range_of(node)))
 
     def _urls(self, node: Node, content: str, offset: int = 0) -> None:
         start = 0
@@ -220,7 +300,7 @@ class _Extractor:
         return fn is not None and fn.type in FUNCTION_TYPES
 
     def _call(self, node: Node) -> None:
-        fn = node.child_by_field_name("function")
+        fn = node.child_by_field_id(self.ids.f_function)
         if fn is None:
             return
         chain = self._chain(fn)
@@ -235,16 +315,16 @@ class _Extractor:
                 self.facts.storage_writes.append(Found(key if key is not None else self.text(args[0]),
                                                        self.src.range_of(node), value))
             return
-        if fn.type == "member_expression":
-            prop = fn.child_by_field_name("property")
-            obj = fn.child_by_field_name("object")
+        if fn.kind_id == self.ids.member_expression:
+            prop = fn.child_by_field_id(self.ids.f_property)
+            obj = fn.child_by_field_id(self.ids.f_object)
             if prop is not None and obj is not None and self.text(prop) == "subscribe" and \
                     obj.type == "call_expression" and self._api_name(obj) == "openTemplateDialog":
                 self.facts.dialog_subscribes.append(Found("subscribe", self.src.range_of(prop)))
-        name = self._api_name(node)
+        name = chain[2] if chain and len(chain) == 3 and chain[:2] == ["PEX", "pluginAPI"] else None
         if name is None:
             return
-        prop_range = self.src.range_of(fn.child_by_field_name("property") or fn)
+        prop_range = self.src.range_of(fn.child_by_field_id(self.ids.f_property) or fn)
         self.facts.api_calls.append(Found(name, prop_range))
         if name == "registerPlugin":
             self.facts.registers.append(self._register(node, prop_range))
@@ -267,7 +347,8 @@ class _Extractor:
             name = self.text(obj)
             if name in self.opaque:
                 return RegisterCall(rng, None)
-            obj, added = self.declared.get(name), self.added_keys.get(name, {})
+            obj = self.declared.get(name)
+            added = {key: self.src.range_of(left) for key, left in self.added_keys.get(name, {}).items()}
         if obj is None or obj.type != "object":
             return RegisterCall(rng, None)
         reg = RegisterCall(rng, dict(added))
