@@ -20,7 +20,7 @@ from workbench.core.jsbudget import too_large
 from workbench.core.treesitter import ParsedSource, captures_in_order, language, syntax_errors
 from workbench.targets.pexip.jstypes import Found, JsFacts, RegisterCall
 
-__all__ = ["Found", "JsFacts", "RegisterCall", "js_facts"]
+__all__ = ["Found", "JsFacts", "RegisterCall", "js_facts", "named_nodes"]
 
 GLOBAL_OBJECTS = ("window", "self", "globalThis")
 FUNCTION_TYPES = ("function_expression", "function", "arrow_function")
@@ -44,6 +44,16 @@ CALL_PATTERN = "(call_expression) @c"
 # assignment to a member of storage.
 CALL_WORDS = (b"PEX", b"eval", b"Function", b"setItem", b"subscribe", b"assign")
 STORAGE_WORD = b"Storage"
+
+
+def named_nodes(root: Node) -> list[Node]:
+    """Every named node below root in document order (for small subtrees: a file's tree is queried instead)."""
+    out, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.named_children))
+    return out
 
 
 def js_facts(files: ProjectFiles, rel: str) -> JsFacts | None:
@@ -93,11 +103,18 @@ class _Extractor:
         return self.data[node.start_byte: node.end_byte].decode("utf-8", "replace")
 
     def run(self) -> JsFacts:
-        f, ids = self.facts, self.ids
-        f.syntax = syntax_errors(self.src, self.file, "PEX019", "JavaScript")
+        self.facts.syntax = syntax_errors(self.src, self.file, "PEX019", "JavaScript")
+        return self._read(self._collect())
+
+    def _collect(self) -> dict[str, list[Node]]:
+        """The nodes the facts come from, by kind of work, each list in document order: strings (and template
+        strings when a URL may hide in one) "s", naming nodes "w", calls "c", `.viewInit$` properties "m"."""
         triggers = tuple(word for word, _ in TRIGGERED_PATTERNS if word in self.data)
-        found = captures_in_order(_query(triggers), self.src.root)
-        self._strings(found.get("s", ()), with_templates=b"http://" in triggers)
+        return captures_in_order(_query(triggers), self.src.root)
+
+    def _read(self, found: dict[str, list[Node]]) -> JsFacts:
+        f, ids = self.facts, self.ids
+        self._strings(found.get("s", ()))
         handlers = {ids.variable_declarator: self._declarator, ids.assignment_expression: self._assignment,
                     ids.pair: self._pair, ids.new_expression: self._new}
         for node in found.get("w", ()):
@@ -183,10 +200,11 @@ class _Extractor:
 
     def _declarator(self, node: Node) -> None:
         ids = self.ids
-        name = self.text(node.child_by_field_id(ids.f_name))
-        value = node.child_by_field_id(ids.f_value)
-        self._remember(name, value)
-        self._assigned(name, value)
+        name_node, value = node.child_by_field_id(ids.f_name), node.child_by_field_id(ids.f_value)
+        if name_node is not None and name_node.kind_id == ids.identifier:
+            name = self.text(name_node)
+            self._remember(name, value)
+            self._assigned(name, value)
 
     def _assignment(self, node: Node) -> None:
         ids = self.ids
@@ -197,6 +215,8 @@ class _Extractor:
             name = self.text(left)
             self._remember(name, right)
             self._assigned(name, right)
+            return
+        if left.kind_id not in (ids.member_expression, ids.subscript_expression):
             return
         obj = left.child_by_field_id(ids.f_object)
         key = self._member_key(left)
@@ -238,11 +258,11 @@ class _Extractor:
         return None
 
     # -- strings -------------------------------------------------------------------------------------------------
-    def _strings(self, nodes: list[Node], with_templates: bool) -> None:
-        """Every string literal (the hot loop of a large file: kept to the bare work)."""
+    def _strings(self, nodes: list[Node]) -> None:
+        """Every string literal, and the URLs in template strings (the hot loop of a large file: kept bare)."""
         data, strings, index, template = self.data, self.facts.strings, self.src.index, self.ids.template_string
         for node in nodes:
-            if with_templates and node.kind_id == template:
+            if node.kind_id == template:
                 for part in node.named_children:
                     if part.type == "string_fragment":
                         self._urls(part, self.text(part))
