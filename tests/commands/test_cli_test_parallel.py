@@ -95,5 +95,6 @@ def test_parallel_output_is_in_file_order_with_failures_and_exit_code(tmp_path):
 @pytest.mark.parametrize("args", [("-j", "0"), ("-j", "many"), ("--shard", "3/2")])
 def test_bad_jobs_or_shard_is_one_line_and_exit_2(tmp_path, args):
     result = workbench_test(SAMPLE, *args, log_dir=tmp_path, timeout=60)
-    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
-    assert args[0] in result.stderr
+    # (an installed host this checkout does not have may add its own warning line: not what is tested here)
+    lines = [line for line in result.stderr.strip().splitlines() if "could not be loaded" not in line]
+    assert result.returncode == 2 and len(lines) == 1 and args[0] in lines[0], result.stderr

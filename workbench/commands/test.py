@@ -105,7 +105,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_filtered(target, project, paths: list[Path], allow_hosts: tuple[str, ...], jobs: int = 1,
                   on_result=None) -> list:
-    """Run the scenarios, up to `jobs` at once, with Chromium's chatter on fd 2 kept in the log file only."""
+    """Run the scenarios, up to `jobs` at once (in as many worker processes), with Chromium's chatter on fd 2 kept
+    in the log file only."""
     import logging
 
     from workbench.commands.stderr_filter import FilteredStderr
@@ -113,6 +114,11 @@ def _run_filtered(target, project, paths: list[Path], allow_hosts: tuple[str, ..
 
     handler = logfile.install()
     logging.getLogger(__name__).info("running %d scenario file(s) of %s, %d at once", len(paths), project.root, jobs)
+    if jobs > 1:
+        from workbench.commands.test_pool import run_in_workers
+
+        with FilteredStderr(handler):  # the workers inherit the filtered descriptor 2
+            return run_in_workers(project.root, paths, jobs, allow_hosts, on_result, handler.path)
     with FilteredStderr(handler):
         from workbench.sandbox.environment import ensure_app
         from workbench.sandbox.qtlog import route_qt_messages

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.core.scenario import Scenario, ScenarioError, load_scenario
-from workbench.core.scenario_report import ScenarioResult
+from workbench.core.scenario_report import InOrder, ScenarioResult
 from workbench.sandbox.session import HostSession, SessionError, SessionSetup, StepFailure
 
 LOG_TAIL = 15
@@ -98,11 +98,9 @@ async def run_files(target, project, paths: list[Path], jobs: int = 1,
     added to every scenario's own. on_result gets each result in the order of paths too, as soon as the results of
     every earlier file are in (so what a caller prints never depends on which session finished first)."""
     gate = asyncio.Semaphore(max(1, int(jobs)))
-    done: dict[int, ScenarioResult] = {}
-    reported = 0
+    in_order = InOrder(on_result)
 
     async def one(index: int, path: Path) -> ScenarioResult:
-        nonlocal reported
         try:
             scenario = load_for(target, project, path)
         except ScenarioError as exc:
@@ -112,10 +110,7 @@ async def run_files(target, project, paths: list[Path], jobs: int = 1,
                 scenario.allow_hosts = sorted(set(scenario.allow_hosts) | set(allow_hosts))
             async with gate:
                 result = await run_scenario(target, project, scenario)
-        done[index] = result
-        while on_result and reported in done:
-            on_result(done[reported])
-            reported += 1
+        in_order.add(index, result)
         return result
 
     return list(await asyncio.gather(*(one(i, p) for i, p in enumerate(paths))))

@@ -1,0 +1,76 @@
+"""Worker processes for `workbench test -j N`: N processes, each with its own web engine, take the scenario files
+one at a time from a shared queue; results come back to the parent, which reports them in file order.
+
+Why processes and not N sessions in one: the web engine's browser side runs on the Qt main thread of the process
+that owns it, next to the Python that drives the sessions, and that thread, not the renderers, is what a
+scenario mostly waits on; two sessions in one process share it, two processes do not (measured in
+benchmarks/bench_suite.py). The parent imports no Qt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import sys
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+
+from workbench.core.logfile import SHARED_LOG_ENV
+from workbench.core.scenario_report import InOrder, ScenarioResult
+
+log = logging.getLogger(__name__)
+
+
+def run_in_workers(project_root: Path, paths: list[Path], jobs: int, allow_hosts: tuple[str, ...],
+                   on_result: Callable[[ScenarioResult], None] | None, log_path: Path) -> list[ScenarioResult]:
+    """Run the scenario files in `jobs` worker processes; results in the order of paths."""
+    return asyncio.run(_pool(project_root, paths, jobs, allow_hosts, on_result, log_path))
+
+
+async def _pool(project_root: Path, paths: list[Path], jobs: int, allow_hosts: tuple[str, ...],
+                on_result, log_path: Path) -> list[ScenarioResult]:
+    queue = deque(enumerate(paths))
+    results: list[ScenarioResult | None] = [None] * len(paths)
+    in_order = InOrder(on_result)
+    env = dict(os.environ) | {SHARED_LOG_ENV: str(log_path)}
+    settings = json.dumps({"allow_hosts": list(allow_hosts)}) + "\n"
+
+    def finish(index: int, result: ScenarioResult) -> None:
+        results[index] = result
+        in_order.add(index, result)
+
+    async def serve() -> None:
+        while queue:  # a worker that dies is replaced while work is left
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "workbench.commands.test_worker", str(project_root), env=env,
+                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+            proc.stdin.write(settings.encode())
+            try:
+                while queue:
+                    index, path = queue.popleft()
+                    proc.stdin.write(f"{path}\n".encode())
+                    await proc.stdin.drain()
+                    line = await proc.stdout.readline()
+                    if not line:
+                        code = await proc.wait()
+                        log.error("test worker %d exited with code %s while running %s", proc.pid, code, path)
+                        finish(index, ScenarioResult(Path(path).stem, str(path), passed=False,
+                                                     reason=f"internal error: the worker process running it exited "
+                                                            f"(code {code}); see the log"))
+                        break
+                    finish(index, ScenarioResult(**json.loads(line)))
+            except (BrokenPipeError, ConnectionResetError):
+                code = await proc.wait()
+                finish(index, ScenarioResult(Path(path).stem, str(path), passed=False,
+                                             reason=f"internal error: the worker process exited (code {code})"))
+                continue
+            finally:
+                if proc.returncode is None:
+                    proc.stdin.close()
+                    await proc.wait()
+
+    await asyncio.gather(*(serve() for _ in range(max(1, min(jobs, len(paths))))))
+    return [r for r in results if r is not None]
