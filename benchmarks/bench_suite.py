@@ -70,7 +70,7 @@ def suite_project(dest: Path, copies: int = COPIES) -> Path:
 
 def _timed(cmd: list[str], env: dict) -> float:
     t0 = time.perf_counter()
-    result = subprocess.run(cmd, env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    result = subprocess.run(cmd, env=env, cwd=REPO, capture_output=True, text=True,
                             timeout=1800)
     seconds = time.perf_counter() - t0
     if result.returncode != 0:
