@@ -49,9 +49,12 @@ HELLO_PAGE = "<!doctype html><html><head><title>hello</title></head><body><p>hel
 
 
 def _env(tmp: Path) -> dict:
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    # compiled bytecode as an installed workbench has it (pip compiles at install), kept out of the repository; the
+    # warm-up launches write it
     env.update(QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"), QTWEBENGINE_DISABLE_SANDBOX="1",
                WORKBENCH_SETTINGS=str(tmp / "settings.ini"), WORKBENCH_DATA_DIR=str(tmp / "data"),
+               PYTHONPYCACHEPREFIX=str(tmp / "pycache"),
                PYTHONPATH=str(REPO) + os.pathsep + env.get("PYTHONPATH", ""))
     return env
 
