@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from operator import attrgetter
 
-from tree_sitter import Language, Node, Parser, Query, QueryCursor, Tree
+from tree_sitter import Language, Node, Parser, Tree
 
 from workbench.core.diagnostics import Diagnostic, Position, Range, Severity
 from workbench.core.text import LineIndex
@@ -79,27 +79,48 @@ def parse_bytes(lang: str, data: bytes) -> ParsedSource:
     return ParsedSource(_parser(lang).parse(data), index)
 
 
-CAPTURE_CHUNK = 1 << 20  # bytes of source per query run: bounds the nodes held at once on large files
-_START, _END = attrgetter("start_byte"), attrgetter("end_byte")
+class Locator:
+    """The nodes that hold given byte offsets, found without walking the tree: each answer reuses the path of the
+    last one, so offsets asked in increasing order cost about the depth between neighbours, not the tree's size.
+    A node with many children (a bundle's statement list) is searched by bisection."""
 
+    WIDE = 32  # children above which a node's children are indexed once for bisection
 
-def captures_in_order(query: Query, root: Node, chunk: int = CAPTURE_CHUNK) -> dict[str, list[Node]]:
-    """The query's captures by name, each list in document order (pre-order: an outer node before the nodes it
-    holds). Runs the query over the tree once, a chunk of bytes at a time."""
-    out: dict[str, list[Node]] = {}
-    end = root.end_byte
-    for lo in range(root.start_byte, max(end, root.start_byte + 1), chunk):
-        hi = lo + chunk
-        cursor = QueryCursor(query)
-        cursor.set_byte_range(lo, hi)
-        for name, nodes in cursor.captures(root).items():
-            # the cursor yields matches as they complete and any that overlap the range: keep the nodes that start
-            # in it, sorted by start and, for one start, outer first
-            mine = [n for n in nodes if lo <= n.start_byte < hi] if lo or hi < end else nodes
-            mine.sort(key=_END, reverse=True)
-            mine.sort(key=_START)
-            out.setdefault(name, []).extend(mine)
-    return out
+    def __init__(self, root: Node):
+        self._path: list[tuple[Node, int, int]] = [(root, root.start_byte, root.end_byte)]
+        self._wide: dict[int, tuple[list[int], list[Node]]] = {}
+
+    def path(self, offset: int, stop: Callable[[Node], bool] | None = None) -> list[tuple[Node, int, int]]:
+        """(node, start byte, end byte) of every node holding `offset`, the root first; descent ends early at a
+        node for which stop(node) is true. The list is reused by the next call: copy what must be kept."""
+        path = self._path
+        while len(path) > 1 and not path[-1][1] <= offset < path[-1][2]:
+            path.pop()
+        while not (stop and len(path) > 1 and stop(path[-1][0])):
+            child = self._child_at(path[-1][0], offset, len(path) == 1)
+            if child is None:
+                break
+            path.append((child, child.start_byte, child.end_byte))
+        return path
+
+    def _child_at(self, node: Node, offset: int, is_root: bool) -> Node | None:
+        count = node.child_count
+        if not count:
+            return None
+        if count > self.WIDE:
+            index = self._wide.get(node.id)
+            if index is None:
+                children = node.children
+                index = self._wide[node.id] = ([c.start_byte for c in children], children)
+            i = bisect_right(index[0], offset) - 1
+            child = index[1][i] if i >= 0 else None
+            return child if child is not None and offset < child.end_byte else None
+        # a node ends where its last child ends, but the root also holds the file's trailing space, where
+        # first_child_for_byte has no answer (and crashes)
+        if is_root and offset >= node.child(count - 1).end_byte:
+            return None
+        child = node.first_child_for_byte(offset)
+        return child if child.start_byte <= offset else None
 
 
 def walk(node: Node) -> Iterator[Node]:

@@ -1,23 +1,22 @@
 """Facts about a plugin source file, read from its tree-sitter-javascript syntax tree (cached by content).
 
-One pass of a tree-sitter query (in C) picks out the nodes the rules care about, in document order; Python then
-resolves aliases (`var api = PEX.pluginAPI`) and turns them into plain facts with positions, so the rules never
-look at the tree. Nothing walks the whole tree in Python, which keeps a bundled file of megabytes close to the
-cost of parsing it.
+The nodes the rules care about are found from the text and confirmed on the tree (jsscan.py), never by visiting
+every node, which keeps a bundle of megabytes close to the cost of parsing it; then Python resolves aliases
+(`var api = PEX.pluginAPI`) and turns them into plain facts with positions, so the rules never look at the tree.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from functools import cache
 from types import SimpleNamespace
 
-from tree_sitter import Node, Query
+from tree_sitter import Node
 
 from workbench.core.diagnostics import Range
 from workbench.core.files import ProjectFiles
 from workbench.core.jsbudget import too_large
-from workbench.core.treesitter import ParsedSource, captures_in_order, language, syntax_errors
+from workbench.core.treesitter import ParsedSource, language, syntax_errors
+from workbench.targets.pexip.jsscan import Scanner
 from workbench.targets.pexip.jstypes import Found, JsFacts, RegisterCall
 
 __all__ = ["Found", "JsFacts", "RegisterCall", "js_facts", "named_nodes"]
@@ -25,24 +24,6 @@ __all__ = ["Found", "JsFacts", "RegisterCall", "js_facts", "named_nodes"]
 GLOBAL_OBJECTS = ("window", "self", "globalThis")
 FUNCTION_TYPES = ("function_expression", "function", "arrow_function")
 
-# What the first phase reads, in document order (one capture name keeps the patterns' nodes interleaved): the
-# declarations and assignments that name things, and the string-valued object keys.
-WALK_PATTERNS = (
-    "(variable_declarator name: (identifier) value: (_)) @w",
-    "(assignment_expression left: [(identifier) (member_expression) (subscript_expression)]) @w",
-    "(pair value: [(string) (template_string)]) @w",
-)
-STRING_PATTERN = "(string) @s"
-# Patterns worth running only when the file's text holds the word they look for.
-TRIGGERED_PATTERNS = (
-    (b"http://", "(template_string) @s"),
-    (b"Function", "(new_expression) @w"),
-    (b"viewInit$", '(member_expression property: (property_identifier) @m (#eq? @m "viewInit$"))'),
-)
-CALL_PATTERN = "(call_expression) @c"
-# A call matters only if its callee's text holds one of these (or an alias of the plugin API); the same for an
-# assignment to a member of storage.
-CALL_WORDS = (b"PEX", b"eval", b"Function", b"setItem", b"subscribe", b"assign")
 STORAGE_WORD = b"Storage"
 
 
@@ -68,20 +49,13 @@ def js_facts(files: ProjectFiles, rel: str) -> JsFacts | None:
 
 
 @cache
-def _query(triggers: tuple[bytes, ...]) -> Query:
-    patterns = (STRING_PATTERN,) + WALK_PATTERNS + tuple(p for word, p in TRIGGERED_PATTERNS if word in triggers) \
-        + (CALL_PATTERN,)
-    return Query(language("javascript"), "\n".join(patterns))
-
-
-@cache
 def _ids() -> SimpleNamespace:
     """Node kind and field ids of the grammar: comparing ints is what keeps the hot loops cheap."""
     lang = language("javascript")
     kinds = {name: lang.id_for_node_kind(name, True) for name in (
         "string", "template_string", "template_substitution", "identifier", "member_expression",
         "subscript_expression", "pair", "variable_declarator", "assignment_expression", "new_expression",
-        "parenthesized_expression")}
+        "parenthesized_expression", "property_identifier", "call_expression")}
     fields = {name: lang.field_id_for_name(name) for name in (
         "name", "value", "left", "right", "key", "function", "object", "property", "index")}
     return SimpleNamespace(**kinds, **{f"f_{k}": v for k, v in fields.items()})
@@ -95,9 +69,8 @@ class _Extractor:
         self.facts = JsFacts(file)
         self.aliases: dict[str, list[str]] = {}
         self._alias_words: list[bytes] = []  # the alias names as bytes, for the cheap text tests
-        self.declared: dict[str, Node] = {}  # name -> initial value node
-        self.added_keys: dict[str, dict[str, Node]] = {}  # `plugin.run = run` -> {'plugin': {'run': <left side>}}
         self.opaque: set[str] = set()  # objects whose keys cannot be known (Object.assign(plugin, ...))
+        self._scanner: Scanner | None = None
 
     def text(self, node: Node) -> str:
         return self.data[node.start_byte: node.end_byte].decode("utf-8", "replace")
@@ -107,10 +80,18 @@ class _Extractor:
         return self._read(self._collect())
 
     def _collect(self) -> dict[str, list[Node]]:
-        """The nodes the facts come from, by kind of work, each list in document order: strings (and template
-        strings when a URL may hide in one) "s", naming nodes "w", calls "c", `.viewInit$` properties "m"."""
-        triggers = tuple(word for word, _ in TRIGGERED_PATTERNS if word in self.data)
-        return captures_in_order(_query(triggers), self.src.root)
+        """The nodes the facts come from, by kind of work, each list in document order: strings and template strings
+        "s", naming nodes "w", calls "c", `.viewInit$` properties "m" (a superset of what the rules match)."""
+        self._scanner = Scanner(self)
+        return self._scanner.collect()
+
+    def _declaration(self, name: str) -> Node | None:
+        """The value of name's first declaration or assignment, if any."""
+        return self._scanner.declaration(name)
+
+    def _added_keys(self, name: str) -> dict[str, Node]:
+        """Keys assigned to the object name after its literal: key -> the assignment's left side."""
+        return self._scanner.added_keys(name)
 
     def _read(self, found: dict[str, list[Node]]) -> JsFacts:
         f, ids = self.facts, self.ids
@@ -120,7 +101,7 @@ class _Extractor:
         for node in found.get("w", ()):
             handlers[node.kind_id](node)
         self._top_level()
-        calls = self._candidate_calls(found.get("c", ()))
+        calls = found.get("c", ())
         for node in calls:  # first, objects filled in by Object.assign (their keys cannot be listed)
             fn = node.child_by_field_id(ids.f_function)
             args = self._args(node)
@@ -131,25 +112,6 @@ class _Extractor:
         for prop in found.get("m", ()):
             f.view_inits.append(Found("viewInit$", self.src.range_of(prop)))
         return f
-
-    def _candidate_calls(self, calls: list[Node]) -> list[Node]:
-        """The calls whose text holds a word of CALL_WORDS or an alias: only they can be one the rules look at
-        (every name the exact test matches is in the callee's text, or is an alias named there)."""
-        at: list[int] = []
-        for word in set(CALL_WORDS) | set(self._alias_words):
-            find, i = self.data.find, self.data.find(word)
-            while i != -1:
-                at.append(i)
-                i = find(word, i + 1)
-        at.sort()
-        if not at:
-            return []
-        out = []
-        for node in calls:
-            i = bisect_left(at, node.start_byte)
-            if i < len(at) and at[i] < node.end_byte:
-                out.append(node)
-        return out
 
     def _mentions(self, node: Node | None, words: tuple[bytes, ...] | list[bytes]) -> bool:
         """Does node's text hold one of words? (A cheap test before the exact one, which most nodes of a bundle
@@ -185,10 +147,23 @@ class _Extractor:
             parts = self.aliases[parts[0]] + parts[1:]
         return parts
 
+    def _named_value(self, node: Node) -> tuple[str, Node] | None:
+        """(name, value) of `var name = value` or `name = value`, else None."""
+        ids = self.ids
+        if node.kind_id == ids.variable_declarator:
+            name, value = node.child_by_field_id(ids.f_name), node.child_by_field_id(ids.f_value)
+        elif node.kind_id == ids.assignment_expression:
+            name, value = node.child_by_field_id(ids.f_left), node.child_by_field_id(ids.f_right)
+        else:
+            return None
+        if name is None or value is None or name.kind_id != ids.identifier:
+            return None
+        return self.text(name), value
+
     def _remember(self, name: str, value: Node | None) -> None:
+        """Note an alias of the plugin API (`var api = PEX.pluginAPI`)."""
         if value is None:
             return
-        self.declared.setdefault(name, value)
         ids = self.ids
         if value.kind_id in (ids.member_expression, ids.identifier) and \
                 self._mentions(value, [b"PEX"] + self._alias_words):
@@ -221,8 +196,6 @@ class _Extractor:
         obj = left.child_by_field_id(ids.f_object)
         key = self._member_key(left)
         if obj is not None and key is not None:
-            if obj.kind_id == ids.identifier:
-                self.added_keys.setdefault(self.text(obj), {})[key] = left
             if self._mentions(obj, [STORAGE_WORD] + self._alias_words) and \
                     (self._chain(obj) or [""])[-1] in ("localStorage", "sessionStorage"):
                 self.facts.storage_writes.append(Found(key, self.src.range_of(left), self.text(right)))
@@ -367,8 +340,8 @@ class _Extractor:
             name = self.text(obj)
             if name in self.opaque:
                 return RegisterCall(rng, None)
-            obj = self.declared.get(name)
-            added = {key: self.src.range_of(left) for key, left in self.added_keys.get(name, {}).items()}
+            obj = self._declaration(name)
+            added = {key: self.src.range_of(left) for key, left in self._added_keys(name).items()}
         if obj is None or obj.type != "object":
             return RegisterCall(rng, None)
         reg = RegisterCall(rng, dict(added))
@@ -388,7 +361,7 @@ class _Extractor:
             if key == "id" and member.type in ("pair", "shorthand_property_identifier"):
                 value = member.child_by_field_name("value") if member.type == "pair" else key_node
                 if value is not None and value.type == "identifier":
-                    value = self.declared.get(self.text(value))
+                    value = self._declaration(self.text(value))
                 if value is not None and self._literal(value) is not None:
                     reg.id_value, reg.id_range, reg.id_quote = self._literal(value), self.src.range_of(value), \
                         self.text(value)[0]
