@@ -28,13 +28,8 @@ class LineIndex:
         self._text = text
         self.data = data if data is not None else text.encode("utf-8", "surrogatepass")
         self.ascii = data is None and len(self.data) == len(text) or data is not None and self.data.isascii()
-        self._line_starts = [0]  # byte offsets
+        self._starts: list[int] | None = None  # byte offsets of the lines, made on first use
         self._checkpoints: dict[int, list[int]] = {}  # line -> characters before each CHECKPOINT bytes of it
-        find = self.data.find
-        i = find(b"\n")
-        while i != -1:
-            self._line_starts.append(i + 1)
-            i = find(b"\n", i + 1)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> LineIndex:
@@ -46,6 +41,18 @@ class LineIndex:
         if self._text is None:
             self._text = self.data.decode("utf-8", "surrogatepass")
         return self._text
+
+    @property
+    def _line_starts(self) -> list[int]:
+        """Byte offset of each line (a large file's facts may never need them: tree-sitter's points suffice)."""
+        if self._starts is None:
+            starts, find = [0], self.data.find
+            i = find(b"\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find(b"\n", i + 1)
+            self._starts = starts
+        return self._starts
 
     @property
     def line_count(self) -> int:
