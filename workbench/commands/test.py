@@ -1,8 +1,8 @@
 """`workbench test PATH [SCENARIO ...] [-j N] [--shard K/N] [--format text|json|junit] [--junit FILE]`: run
 scenario files headless.
 
-Up to N scenarios run at once (-j, default: the processors available), each in its own session and renderer
-process; results are printed and reported in file order whatever finishes first. --shard K/N runs the K-th of N
+With -j N (default: the processors available) N worker processes run the scenarios, each in its own sessions and
+renderer processes (test_pool.py); results are printed and reported in file order whatever finishes first. --shard K/N runs the K-th of N
 contiguous parts of the suite, for splitting it across CI machines (workbench/core/shard.py).
 
 Exit 0 when every scenario passes (or the shard has none), 1 when any fails, 2 on bad usage (no project, no
@@ -36,8 +36,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--junit", metavar="FILE", help="also write a JUnit XML report to FILE")
     p.add_argument("-q", "--quiet", action="store_true", help="print failures and the summary only")
     p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                   help=f"scenarios run at once, each in its own session (default: the processors available, "
-                        f"{cores_available()} here)")
+                   help=f"worker processes running the scenarios, each with its own web engine (default: the "
+                        f"processors available, {cores_available()} here); 1 runs them one by one in this process")
     p.add_argument("--shard", type=_shard, metavar="K/N",
                    help="run only the K-th of N equal parts of the suite (in file order), e.g. 2/4; the N parts "
                         "together run every scenario once")

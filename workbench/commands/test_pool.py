@@ -22,6 +22,7 @@ from workbench.core.logfile import SHARED_LOG_ENV
 from workbench.core.scenario_report import InOrder, ScenarioResult
 
 log = logging.getLogger(__name__)
+SLOTS = 2  # scenarios in flight per worker: its next session starts while the last one's page still works
 
 
 def run_in_workers(project_root: Path, paths: list[Path], jobs: int, allow_hosts: tuple[str, ...],
@@ -48,29 +49,31 @@ async def _pool(project_root: Path, paths: list[Path], jobs: int, allow_hosts: t
                 sys.executable, "-m", "workbench.commands.test_worker", str(project_root), env=env,
                 stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
             proc.stdin.write(settings.encode())
+            flying: dict[int, Path] = {}
             try:
-                while queue:
-                    index, path = queue.popleft()
-                    proc.stdin.write(f"{path}\n".encode())
+                while queue or flying:
+                    while queue and len(flying) < SLOTS:
+                        index, path = queue.popleft()
+                        flying[index] = path
+                        proc.stdin.write(f"{index}\t{path}\n".encode())
                     await proc.stdin.drain()
                     line = await proc.stdout.readline()
                     if not line:
-                        code = await proc.wait()
-                        log.error("test worker %d exited with code %s while running %s", proc.pid, code, path)
-                        finish(index, ScenarioResult(Path(path).stem, str(path), passed=False,
-                                                     reason=f"internal error: the worker process running it exited "
-                                                            f"(code {code}); see the log"))
                         break
-                    finish(index, ScenarioResult(**json.loads(line)))
+                    reply = json.loads(line)
+                    flying.pop(reply["index"], None)
+                    finish(reply["index"], ScenarioResult(**reply["result"]))
             except (BrokenPipeError, ConnectionResetError):
-                code = await proc.wait()
-                finish(index, ScenarioResult(Path(path).stem, str(path), passed=False,
-                                             reason=f"internal error: the worker process exited (code {code})"))
-                continue
+                pass
             finally:
-                if proc.returncode is None:
+                if proc.returncode is None and not flying:
                     proc.stdin.close()
-                    await proc.wait()
+                code = await proc.wait()
+            for index, path in flying.items():
+                log.error("test worker %d exited with code %s while running %s", proc.pid, code, path)
+                finish(index, ScenarioResult(Path(path).stem, str(path), passed=False,
+                                             reason=f"internal error: the worker process running it exited "
+                                                    f"(code {code}); see the log"))
 
     await asyncio.gather(*(serve() for _ in range(max(1, min(jobs, len(paths))))))
     return [r for r in results if r is not None]

@@ -1,8 +1,9 @@
 """One worker process of `workbench test -j N`: runs the scenario files its parent hands it, one at a time.
 
 Started as `python -m workbench.commands.test_worker PROJECT` with the run's settings as JSON on the first line of
-standard input; then each line in is a scenario file and each line out is its result (JSON), until the input
-ends. The scenario runs exactly as `workbench test` runs it in-process (workbench/sandbox/runner.py). Standard
+standard input; then each line in is `index<TAB>scenario file` and each line out is `{"index", "result"}` (JSON) when
+that scenario ends, until the input ends. The parent keeps SLOTS files in flight per worker, so a worker has
+the next scenario's session starting while the last one's page still works. The scenario runs exactly as `workbench test` runs it in-process (workbench/sandbox/runner.py). Standard
 output carries nothing else: whatever else writes to descriptor 1 (Qt, Chromium) is sent to standard error, which
 the parent filters and logs.
 """
@@ -55,11 +56,20 @@ def main(argv: list[str]) -> int:
             loop.call_soon_threadsafe(lines.put_nowait, None)
 
         threading.Thread(target=read, name="test-worker-input", daemon=True).start()
-        while (line := await lines.get()) is not None:
-            [result] = await run_files(target, project, [Path(line.rstrip("\n"))],
-                                       allow_hosts=settings.get("allow_hosts", ()))
-            protocol.write(json.dumps(dataclasses.asdict(result)) + "\n")
+
+        async def one(index: str, path: str) -> None:
+            [result] = await run_files(target, project, [Path(path)], allow_hosts=settings.get("allow_hosts", ()))
+            protocol.write(json.dumps({"index": int(index), "result": dataclasses.asdict(result)}) + "\n")
             protocol.flush()
+
+        running: set[asyncio.Task] = set()
+        while (line := await lines.get()) is not None:
+            index, path = line.rstrip("\n").split("\t", 1)
+            task = asyncio.ensure_future(one(index, path))
+            running.add(task)
+            task.add_done_callback(running.discard)
+        if running:
+            await asyncio.gather(*running)
 
     with loop:
         loop.run_until_complete(serve())
