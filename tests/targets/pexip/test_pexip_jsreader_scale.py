@@ -123,3 +123,21 @@ def test_a_position_on_a_long_minified_line_counts_characters(tmp_path):
     for found in facts.http_urls[::997] + facts.api_calls[::997]:
         start = found.range.start
         assert start.line == 1 and code[start.column - 1:].startswith(("http://", "sendChatMessage"))
+
+
+def test_a_file_above_the_limit_gets_an_info_instead_of_the_deep_checks(tmp_path, monkeypatch):
+    from plugin_projects import pexip_plugin
+
+    from workbench.core import jsbudget
+    from workbench.core.validation import validate
+    from workbench.registry import open_project
+
+    broken = "eval('x'); var apiKey = 'sk_live_0123456789abcdefghij'; (function ( {"
+    target, project = open_project(pexip_plugin(tmp_path, broken))
+    codes = {d.code for d in validate(target, project)}
+    assert {"PEX019", "PEX028", "PEX029"} <= codes and "WB004" not in codes
+    monkeypatch.setattr(jsbudget, "DEEP_CHECKS_MAX_BYTES", len(broken) - 1)
+    found = validate(target, project)
+    assert [d.code for d in found if d.file.endswith(".plugin.js")] == ["WB004"]
+    [info] = [d for d in found if d.code == "WB004"]
+    assert info.severity.value == "info" and "not checked" in info.message
