@@ -104,8 +104,10 @@ class _Extractor:
         calls = found.get("c", ())
         for node in calls:  # first, objects filled in by Object.assign (their keys cannot be listed)
             fn = node.child_by_field_id(ids.f_function)
+            if fn is None or self.data.find(b"assign", fn.start_byte, fn.end_byte) == -1:
+                continue  # (the exact test below needs the word in the callee)
             args = self._args(node)
-            if fn is not None and self._chain(fn) == ["Object", "assign"] and args and args[0].type == "identifier":
+            if self._chain(fn) == ["Object", "assign"] and args and args[0].type == "identifier":
                 self.opaque.add(self.text(args[0]))
         for node in calls:
             self._call(node)
@@ -317,10 +319,11 @@ class _Extractor:
         name = chain[2] if chain and len(chain) == 3 and chain[:2] == ["PEX", "pluginAPI"] else None
         if name is None:
             return
-        prop_range = self.src.range_of(fn.child_by_field_id(self.ids.f_property) or fn)
-        self.facts.api_calls.append(Found(name, prop_range))
+        where = fn.child_by_field_id(self.ids.f_property) or fn
+        found = Found(name, None, "", (self.src.index, where.start_byte, where.end_byte))
+        self.facts.api_calls.append(found)
         if name == "registerPlugin":
-            self.facts.registers.append(self._register(node, prop_range))
+            self.facts.registers.append(self._register(node, found.range))
 
     def _api_name(self, call: Node) -> str | None:
         """'x' when call is PEX.pluginAPI.x(...)."""

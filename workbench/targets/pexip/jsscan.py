@@ -40,10 +40,8 @@ def _may_be_assigned(data: bytes, at: int) -> bool:
 def _may_be_a_value(data: bytes, q: int) -> bool:
     """Can the literal at q be the value of `key: value` or `name = value`? Only after ':' or '=' (or after a
     comment, which may end the line or a `*/` before it)."""
-    i = q - 1
-    while i >= 0 and data[i] in SPACE:
-        i -= 1
-    return i < 0 or data[i] in b":=/\n"
+    before = data[max(0, q - 64): q].rstrip(SPACE)[-1:]  # (64 spaces and more: no answer, so maybe)
+    return before in (b"", b":", b"=", b"/", b"\n")
 
 
 def occurrences(data: bytes, words) -> list[int]:
