@@ -2,7 +2,7 @@
 
 Each `benchmarks/bench_*.py` module exposes `FIGURES`: a dict of name -> zero-argument function returning a dict of
 figures (the measured one and its baseline, measured side by side in the same run). `--only NAME` runs the modules
-whose figures include NAME.
+whose figures include NAME. A module with `ON_DEMAND = True` (the long soak) runs only when named by --only.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ def main() -> int:
     figures: dict[str, float] = {}
     for stem, module in modules():
         for name, fn in module.FIGURES.items():
-            if args.only and name not in args.only and stem not in args.only:
+            named = name in args.only or stem in args.only
+            if (args.only and not named) or (getattr(module, "ON_DEMAND", False) and not named):
                 continue
             print(f"running {name} ...", file=sys.stderr)
             figures.update(fn())

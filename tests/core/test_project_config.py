@@ -166,7 +166,7 @@ def test_scenario_folder_and_hosts_reach_workbench_test(tmp_path, monkeypatch, c
                                             'allow_hosts = ["API.example.com"]\n')
     seen = {}
 
-    def fake_run(target_, project_, paths, allow_hosts):
+    def fake_run(target_, project_, paths, allow_hosts, *_):
         seen.update(paths=[p.name for p in paths], hosts=allow_hosts)
         return []
 

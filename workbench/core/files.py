@@ -14,7 +14,7 @@ from typing import Any
 
 from workbench.core.jsondoc import JsonDocument, load_json_bytes, parse_json
 from workbench.core.safeio import FileProblem, UnsafeFile, check_path, is_tool_name, read_regular, tool_part
-from workbench.core.treesitter import ParsedSource, parse
+from workbench.core.treesitter import ParsedSource, parse, parse_bytes
 
 # Folders never worth reading for validation (exports use their own ignore rules).
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".idea", ".vscode", "target",
@@ -45,6 +45,9 @@ class _ContentCache:
 
 
 CACHE = _ContentCache()
+# Syntax trees of larger files stay with one validation run only (a tree takes ~40 times its file's size); the facts
+# read from them are cached like everything else.
+TREE_CACHE_MAX_BYTES = 1 << 20
 
 
 def normalize(rel: str) -> str:
@@ -62,6 +65,8 @@ class ProjectFiles:
         self._bytes: dict[str, bytes | None] = {}
         self.problems: dict[str, FileProblem] = {}  # files not read, and why (special files, links out, loops...)
         self._is_file: dict[str, bool] = {}
+        self._digests: dict[str, str] = {}
+        self._trees: dict[tuple[str, str], ParsedSource | None] = {}
 
     # -- raw access -------------------------------------------------------------------------------------------
     def abspath(self, rel: str) -> Path:
@@ -86,6 +91,17 @@ class ProjectFiles:
     def read_text(self, rel: str) -> str | None:
         data = self.read_bytes(rel)
         return None if data is None else data.decode("utf-8", "replace")
+
+    def size(self, rel: str) -> int | None:
+        """Size in bytes (of the unsaved buffer if there is one, UTF-8), None when missing; reads no content."""
+        rel = normalize(rel)
+        if rel in self.overlays or rel in self._bytes:
+            data = self.read_bytes(rel)
+            return None if data is None else len(data)
+        try:
+            return self.abspath(rel).stat().st_size
+        except OSError:
+            return None
 
     def exists(self, rel: str) -> bool:
         rel = normalize(rel)
@@ -136,8 +152,11 @@ class ProjectFiles:
         return normalize(joined)
 
     def digest(self, rel: str) -> str:
-        data = self.read_bytes(rel)
-        return "missing" if data is None else hashlib.blake2b(data, digest_size=16).hexdigest()
+        rel = normalize(rel)
+        if rel not in self._digests:  # the content is fixed for this instance: hash a large file once
+            data = self.read_bytes(rel)
+            self._digests[rel] = "missing" if data is None else hashlib.blake2b(data, digest_size=16).hexdigest()
+        return self._digests[rel]
 
     # -- parsed access (cached by content) ----------------------------------------------------------------------
     def memo(self, kind: str, rel: str, make: Callable[[], Any]) -> Any:
@@ -156,8 +175,23 @@ class ProjectFiles:
         return self.memo("json", rel, lambda: load_json_bytes(data, rel))
 
     def parsed(self, lang: str, rel: str) -> ParsedSource | None:
-        """The file parsed with the tree-sitter grammar `lang` ('javascript', 'xml', 'json')."""
-        text = self.read_text(rel)
-        if text is None:
+        """The file parsed with the tree-sitter grammar `lang` ('javascript', 'xml', 'json'), once per content."""
+        rel = normalize(rel)
+        data = self.read_bytes(rel)
+        if data is None:
             return None
-        return self.memo(f"ts:{lang}", rel, lambda: parse(lang, text))
+        if len(data) <= TREE_CACHE_MAX_BYTES:
+            return self.memo(f"ts:{lang}", rel, lambda: _parse_data(lang, data))
+        if (lang, rel) not in self._trees:
+            self._trees[lang, rel] = _parse_data(lang, data)
+        return self._trees[lang, rel]
+
+
+def _parse_data(lang: str, data: bytes) -> ParsedSource:
+    """Parse file content; bytes that are not clean UTF-8 are read as text with replacement characters first."""
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return parse(lang, data.decode("utf-8", "replace"))
+    return parse_bytes(lang, data)

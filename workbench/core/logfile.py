@@ -15,6 +15,7 @@ from pathlib import Path
 APP_NAME = "plugin-workbench"
 KEEP = 20
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+SHARED_LOG_ENV = "WORKBENCH_SHARED_LOG"
 
 
 def log_folder() -> Path:
@@ -42,7 +43,8 @@ class RunLogHandler(logging.Handler):
         """The file this run logs to (named now if nothing was logged yet)."""
         if self._path is None:
             stamp = time.strftime("%Y%m%d-%H%M%S")
-            self._path = log_folder() / f"workbench-{stamp}-{os.getpid()}.log"
+            shared = os.environ.get(SHARED_LOG_ENV)  # a helper process writes to the log of the run it serves
+            self._path = Path(shared) if shared else log_folder() / f"workbench-{stamp}-{os.getpid()}.log"
         return self._path
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -13,9 +13,10 @@ if TYPE_CHECKING:
 
 def general_rules() -> list[tuple[str, list[RuleInfo]]]:
     """(section title, rules) of the codes every host can report: the engine, JSON, export and import."""
-    from workbench.core import jsondoc, packaging, validation
+    from workbench.core import jsbudget, jsondoc, packaging, validation
 
-    return [("General", validation.RULES + jsondoc.RULES), ("Export and import", list(packaging.RULES))]
+    return [("General", validation.RULES + jsbudget.RULES + jsondoc.RULES),
+            ("Export and import", list(packaging.RULES))]
 
 
 def rules_for(target: Target) -> dict[str, RuleInfo]:

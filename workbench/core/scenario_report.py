@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -52,6 +53,21 @@ class ScenarioResult:
         return {"name": self.name, "file": self.file, "passed": self.passed, "seconds": round(self.seconds, 3),
                 "steps": self.steps_run, "started": self.started, "failedStep": self.failed_step,
                 "reason": self.reason, "logTail": self.log_tail}
+
+
+class InOrder:
+    """Hands results to `deliver` in file order as they come in, whichever scenario finishes first."""
+
+    def __init__(self, deliver: Callable[[ScenarioResult], None] | None):
+        self.deliver = deliver
+        self._done: dict[int, ScenarioResult] = {}
+        self._next = 0
+
+    def add(self, index: int, result: ScenarioResult) -> None:
+        self._done[index] = result
+        while self.deliver and self._next in self._done:
+            self.deliver(self._done.pop(self._next))
+            self._next += 1
 
 
 def summary(results: list[ScenarioResult]) -> str:

@@ -6,20 +6,53 @@ from bisect import bisect_right
 
 from workbench.core.diagnostics import Position, Range
 
+_CONTINUATION = bytes(range(0x80, 0xC0))
+
+
+def _chars(data: bytes) -> int:
+    """Characters in a slice of UTF-8 (a checkpoint may cut a character: only its lead byte counts)."""
+    return len(data) if data.isascii() else len(data.translate(None, _CONTINUATION))
+
 
 class LineIndex:
-    """Maps offsets in a UTF-8 encoded text to 1-based (line, character column) positions."""
+    """Maps offsets in a UTF-8 encoded text to 1-based (line, character column) positions.
 
-    def __init__(self, text: str):
-        self.text = text
-        self.data = text.encode("utf-8", "surrogatepass")
-        self.ascii = len(self.data) == len(text)  # then byte columns are character columns: no decoding needed
-        self._line_starts = [0]  # byte offsets
-        find = self.data.find
-        i = find(b"\n")
-        while i != -1:
-            self._line_starts.append(i + 1)
-            i = find(b"\n", i + 1)
+    Built from the text, or from its UTF-8 bytes (`from_bytes`, the text is then decoded only if asked for). Columns
+    on a line with multi-byte characters are counted from checkpoints every CHECKPOINT bytes, so a minified file's
+    one long line costs no more per position than a short one.
+    """
+
+    CHECKPOINT = 4096
+
+    def __init__(self, text: str | None, data: bytes | None = None):
+        self._text = text
+        self.data = data if data is not None else text.encode("utf-8", "surrogatepass")
+        self.ascii = data is None and len(self.data) == len(text) or data is not None and self.data.isascii()
+        self._starts: list[int] | None = None  # byte offsets of the lines, made on first use
+        self._checkpoints: dict[int, list[int]] = {}  # line -> characters before each CHECKPOINT bytes of it
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> LineIndex:
+        """An index of UTF-8 bytes (that decode without error) whose text is decoded lazily."""
+        return cls(None, data)
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.data.decode("utf-8", "surrogatepass")
+        return self._text
+
+    @property
+    def _line_starts(self) -> list[int]:
+        """Byte offset of each line (a large file's facts may never need them: tree-sitter's points suffice)."""
+        if self._starts is None:
+            starts, find = [0], self.data.find
+            i = find(b"\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find(b"\n", i + 1)
+            self._starts = starts
+        return self._starts
 
     @property
     def line_count(self) -> int:
@@ -30,8 +63,22 @@ class LineIndex:
         start = self._line_starts[line]
         if self.ascii:
             return Position(line + 1, min(offset, len(self.data)) - start + 1)
-        column = len(self.data[start:offset].decode("utf-8", "replace"))
-        return Position(line + 1, column + 1)
+        if offset - start <= self.CHECKPOINT:
+            return Position(line + 1, len(self.data[start:offset].decode("utf-8", "replace")) + 1)
+        return Position(line + 1, self._long_line_column(line, start, offset) + 1)
+
+    def _long_line_column(self, line: int, start: int, offset: int) -> int:
+        """Characters between a long line's start and offset, counted from the nearest checkpoint."""
+        marks = self._checkpoints.get(line)
+        if marks is None:
+            end = self._line_starts[line + 1] if line + 1 < len(self._line_starts) else len(self.data)
+            marks, chars = [0], 0
+            for at in range(start, end, self.CHECKPOINT):
+                chars += _chars(self.data[at: min(at + self.CHECKPOINT, end)])
+                marks.append(chars)
+            self._checkpoints[line] = marks
+        k = (offset - start) // self.CHECKPOINT
+        return marks[k] + _chars(self.data[start + k * self.CHECKPOINT: offset])
 
     def position_of_point(self, row: int, byte_column: int) -> Position:
         """A tree-sitter point (0-based row, byte column) as a Position."""

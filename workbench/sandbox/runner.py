@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.core.scenario import Scenario, ScenarioError, load_scenario
-from workbench.core.scenario_report import ScenarioResult
+from workbench.core.scenario_report import InOrder, ScenarioResult
 from workbench.sandbox.session import HostSession, SessionError, SessionSetup, StepFailure
 
 LOG_TAIL = 15
@@ -103,10 +103,12 @@ async def run_files(target, project, paths: list[Path], jobs: int = 1,
     """Load and run scenario files, up to `jobs` at once; results in the order of paths.
 
     A file that does not load is a failed result naming the line. `allow_hosts` (the project's workbench.toml) are
-    added to every scenario's own."""
+    added to every scenario's own. on_result gets each result in the order of paths too, as soon as the results of
+    every earlier file are in (so what a caller prints never depends on which session finished first)."""
     gate = asyncio.Semaphore(max(1, int(jobs)))
+    in_order = InOrder(on_result)
 
-    async def one(path: Path) -> ScenarioResult:
+    async def one(index: int, path: Path) -> ScenarioResult:
         try:
             scenario = load_for(target, project, path)
         except ScenarioError as exc:
@@ -116,8 +118,7 @@ async def run_files(target, project, paths: list[Path], jobs: int = 1,
                 scenario.allow_hosts = sorted(set(scenario.allow_hosts) | set(allow_hosts))
             async with gate:
                 result = await run_scenario(target, project, scenario)
-        if on_result:
-            on_result(result)
+        in_order.add(index, result)
         return result
 
-    return list(await asyncio.gather(*(one(p) for p in paths)))
+    return list(await asyncio.gather(*(one(i, p) for i, p in enumerate(paths))))

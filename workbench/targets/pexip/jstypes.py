@@ -18,13 +18,35 @@ class RegisterCall:
     id_quote: str = "'"
 
 
-@dataclass
 class Found:
-    """A named thing at a place (an API call, a deprecated use, a string...)."""
+    """A named thing at a place (an API call, a deprecated use, a string...).
 
-    name: str
-    range: Range
-    detail: str = ""
+    Its range may be given as (line index, start byte, end byte) instead: a bundle holds hundreds of thousands of
+    strings and the rules look at the place of a few, so the position is worked out on first use.
+    """
+
+    __slots__ = ("name", "detail", "_range", "_span")
+
+    def __init__(self, name: str, range: Range | None = None, detail: str = "",  # noqa: A002 (the field's name)
+                 span: tuple | None = None):
+        self.name, self.detail, self._range, self._span = name, detail, range, span
+
+    @property
+    def range(self) -> Range:
+        if self._range is None:
+            index, start, end = self._span
+            self._range, self._span = index.range_of_bytes(start, end), None
+        return self._range
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Found):
+            return NotImplemented
+        return (self.name, self.range, self.detail) == (other.name, other.range, other.detail)
+
+    __hash__ = None  # mutable, as the dataclass it replaces
+
+    def __repr__(self) -> str:
+        return f"Found(name={self.name!r}, range={self.range!r}, detail={self.detail!r})"
 
 
 @dataclass

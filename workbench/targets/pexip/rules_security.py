@@ -86,7 +86,7 @@ def _check(f: JsFacts) -> list[Diagnostic]:
                                       "obtain it at run time from a backend that authenticates the user",
                             f.file, a.range))
     for s in f.strings:
-        if s.range not in secret_ranges and looks_like_token(s.name):
+        if looks_like_token(s.name) and s.range not in secret_ranges:  # the name first: a range is made on use
             out.append(diag("PEX030", f"this literal looks like a token or key ({s.name[:8]}...): remove it from the "
                                       "source and obtain it at run time", f.file, s.range))
     for w in f.storage_writes:

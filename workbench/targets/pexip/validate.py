@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workbench.core import jsbudget
 from workbench.core.diagnostics import Diagnostic
 from workbench.core.files import ProjectFiles
 from workbench.core.project import Project
@@ -43,6 +44,11 @@ def validate(project: Project, files: ProjectFiles) -> list[Diagnostic]:
             out += schema_diagnostics(files, ref.package, PACKAGE_SCHEMA)
         out += check_package(layout, ref, files)
         out += check_menu(ref, files, facts)
+        if facts is None and ref.source and ref.source not in seen_sources and \
+                jsbudget.too_large(size := files.size(ref.source)):
+            seen_sources.add(ref.source)
+            out.append(jsbudget.skipped(ref.source, size, "its syntax, registerPlugin, the plugin API calls and the "
+                                                          "security lint"))
         if facts is not None:
             if ref.source not in seen_sources:
                 seen_sources.add(ref.source)

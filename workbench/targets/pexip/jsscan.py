@@ -1,0 +1,202 @@
+"""Where in a plugin file the facts are: found from the text, confirmed on the syntax tree, never by visiting it all.
+
+A string literal starts at a quote, a template at a backtick; an alias, a storage write, an API call or an eval
+names a word the rules know. So the reader looks only at the nodes that hold those characters and words (a
+`Locator` finds them from the root in about the depth of the tree, reusing the path of the previous one), which
+on a bundle of megabytes is a small part of the work of visiting every node. What it finds is a superset of what
+the rules can match; the reader's exact tests (jsfacts.py) decide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tree_sitter import Node
+
+from workbench.core.treesitter import Locator
+
+LITERAL_STARTS = re.compile(rb"['\"`]")
+CALL_WORDS = (b"PEX", b"eval", b"Function", b"setItem", b"subscribe", b"assign")
+STORAGE_WORDS = (b"localStorage", b"sessionStorage")
+
+
+IDENTIFIER_BYTE = re.compile(rb"[\w$]")
+CHUNK = 4096  # bytes: a node this small is searched by tree-sitter itself (in C), not level by level
+SPACE = b" \t\r\f\v"
+
+
+CHAIN_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.() \t\r\n")
+
+
+def _may_be_assigned(data: bytes, at: int) -> bool:
+    """Can the name at `at` be inside the value of `name = a.b.c`? Only if identifiers, dots and brackets lead
+    back to an '=' (or to a comment, or to a character outside ASCII, which a closer look must settle)."""
+    i = at - 1
+    while i >= 0 and data[i] in CHAIN_BYTES:
+        i -= 1
+    return i >= 0 and (data[i] in b"=/" or data[i] >= 0x80)
+
+
+def _may_be_a_value(data: bytes, q: int) -> bool:
+    """Can the literal at q be the value of `key: value` or `name = value`? Only after ':' or '=' (or after a
+    comment, which may end the line or a `*/` before it)."""
+    before = data[max(0, q - 64): q].rstrip(SPACE)[-1:]  # (64 spaces and more: no answer, so maybe)
+    return before in (b"", b":", b"=", b"/", b"\n")
+
+
+def occurrences(data: bytes, words) -> list[int]:
+    """Offsets of the words as whole identifiers in data, in order (ASCII boundaries: a wider match only costs an
+    exact test more)."""
+    out = set()
+    for word in words:
+        find, i = data.find, data.find(word)
+        while i != -1:
+            end = i + len(word)
+            if not (i and IDENTIFIER_BYTE.match(data, i - 1)) and not IDENTIFIER_BYTE.match(data, end):
+                out.add(i)
+            i = find(word, i + 1)
+    return sorted(out)
+
+
+def preorder(nodes) -> list[Node]:
+    """Nodes in document order, an outer node before the nodes it holds."""
+    return sorted(nodes, key=lambda n: (n.start_byte, -n.end_byte))
+
+
+class Scanner:
+    """Finds the nodes the reader needs, for one file (ex: the reader, whose alias logic it borrows)."""
+
+    def __init__(self, ex):
+        self.ex, self.ids, self.data = ex, ex.ids, ex.data
+        self.locator = Locator(ex.src.root)
+
+    def collect(self) -> dict[str, list[Node]]:
+        """The nodes of jsfacts' reading phase: "s" literals, "w" naming nodes, "c" calls, "m" viewInit$."""
+        ids = self.ids
+        strings, naming = self._literals()
+        aliases = self._aliases(naming)
+        for node in self._holders(occurrences(self.data, STORAGE_WORDS + aliases), (ids.assignment_expression,)):
+            naming.setdefault(node.id, node)
+        if b"Function" in self.data:
+            for node in self._holders(occurrences(self.data, (b"Function",)), (ids.new_expression,)):
+                naming.setdefault(node.id, node)
+        calls = self._holders(occurrences(self.data, CALL_WORDS + aliases), (ids.call_expression,))
+        return {"s": strings, "w": preorder(naming.values()), "c": preorder(calls), "m": self._view_inits()}
+
+    def _literals(self) -> tuple[list[Node], dict[int, Node]]:
+        """Every string and template string (from the quotes and backticks), and the pairs, declarations and
+        assignments whose value one of them is."""
+        ids, data, path_of = self.ids, self.data, self.locator.path
+        literal = (ids.string, ids.template_string)
+        naming_kinds = (ids.pair, ids.variable_declarator, ids.assignment_expression)
+        small = lambda n: n.end_byte - n.start_byte <= CHUNK  # noqa: E731 (below this size C searches the rest)
+        strings: list[Node] = []
+        naming: dict[int, Node] = {}
+        skip_to = -1
+        for m in LITERAL_STARTS.finditer(data):
+            q = m.start()
+            if q < skip_to:
+                continue
+            chunk = path_of(q, small)[-1][0]
+            node = chunk.named_descendant_for_byte_range(q, q + 1)
+            start, end = node.start_byte, node.end_byte
+            if start == q and node.kind_id in literal:
+                strings.append(node)
+                if node.kind_id == ids.string:
+                    skip_to = end  # nothing starts inside a string
+                if q and _may_be_a_value(data, q):
+                    owner = chunk.descendant_for_byte_range(q - 1, q + 1)
+                    if owner.kind_id in naming_kinds and owner.child_by_field_id(
+                            ids.f_right if owner.kind_id == ids.assignment_expression else ids.f_value) == node:
+                        naming.setdefault(owner.id, owner)
+            elif not node.child_count and node.kind_id not in literal:
+                skip_to = end  # a comment, a regex pattern, a template's text: no literal starts inside
+        return strings, naming
+
+    def _aliases(self, naming: dict[int, Node]) -> tuple[bytes, ...]:
+        """The names of the plugin API's aliases, as bytes; their declarations join `naming`. An alias may be made
+        of another (`var reg = api.registerPlugin`): the words are searched again until no new alias appears."""
+        ex, ids = self.ex, self.ids
+        found: dict[int, Node] = {}
+        words: tuple[bytes, ...] = (b"PEX",)
+        searched: set[bytes] = set()
+        while True:
+            fresh = [w for w in words if w not in searched]
+            if not fresh:
+                break
+            searched.update(fresh)
+            offsets = [o for o in occurrences(self.data, fresh) if _may_be_assigned(self.data, o)]
+            for node in self._holders(offsets, (ids.variable_declarator, ids.assignment_expression)):
+                found.setdefault(node.id, node)
+            ex.aliases, ex._alias_words = {}, []
+            for node in preorder(found.values()):
+                named = ex._named_value(node)
+                if named is not None:
+                    ex._remember(*named)
+            words = (b"PEX", *ex._alias_words)
+        ex.aliases, ex._alias_words = {}, []  # the reading phase works them out again, in its own order
+        naming.update(found)
+        return tuple(w for w in words if w != b"PEX")
+
+    def _holders(self, offsets: list[int], kinds: tuple[int, ...]) -> list[Node]:
+        """The nodes of the given kinds that hold any of the offsets."""
+        out: dict[int, Node] = {}
+        for offset in offsets:
+            for node, _start, _end in self.locator.path(offset):
+                if node.kind_id in kinds:
+                    out.setdefault(node.id, node)
+        return list(out.values())
+
+    def _view_inits(self) -> list[Node]:
+        ids, out = self.ids, []
+        for offset in occurrences(self.data, (b"viewInit$",)) if b"viewInit$" in self.data else ():
+            path = self.locator.path(offset)
+            node, start, end = path[-1]
+            if len(path) > 1 and start == offset and node.kind_id == ids.property_identifier and \
+                    self.data[start:end] == b"viewInit$" and path[-2][0].kind_id == ids.member_expression and \
+                    path[-2][0].child_by_field_id(ids.f_property) == node:
+                out.append(node)
+        return out
+
+    # -- names looked up on demand ----------------------------------------------------------------------------------
+    def _named(self, name: str) -> list[tuple[Node, Node]]:
+        """(identifier, its parent) for each whole occurrence of name that is an identifier, in document order."""
+        word = name.encode("utf-8", "surrogatepass")
+        out = []
+        for offset in occurrences(self.data, (word,)):
+            path = self.locator.path(offset)
+            node, start, end = path[-1]
+            if len(path) > 1 and start == offset and node.kind_id == self.ids.identifier and \
+                    self.data[start:end] == word:
+                out.append((node, path[-2][0]))
+        return out
+
+    def declaration(self, name: str) -> Node | None:
+        """The value of name's first declaration or assignment (`var name = value`, `name = value`)."""
+        ids = self.ids
+        for node, parent in self._named(name):
+            if parent.kind_id == ids.variable_declarator and parent.child_by_field_id(ids.f_name) == node:
+                value = parent.child_by_field_id(ids.f_value)
+            elif parent.kind_id == ids.assignment_expression and parent.child_by_field_id(ids.f_left) == node:
+                value = parent.child_by_field_id(ids.f_right)
+            else:
+                continue
+            if value is not None:
+                return value
+        return None
+
+    def added_keys(self, name: str) -> dict[str, Node]:
+        """Keys assigned to name after it was made (`name.key = ...`, `name['key'] = ...`): key -> left side."""
+        ids, out = self.ids, {}
+        for node, member in self._named(name):
+            if member.kind_id not in (ids.member_expression, ids.subscript_expression) or \
+                    member.child_by_field_id(ids.f_object) != node:
+                continue
+            path = self.locator.path(member.start_byte)
+            holders = [n for n, _s, _e in path if n.kind_id == ids.assignment_expression]
+            for assign in holders:
+                if assign.child_by_field_id(ids.f_left) == member and assign.child_by_field_id(ids.f_right) is not None:
+                    key = self.ex._member_key(member)
+                    if key is not None:
+                        out[key] = member
+        return out
