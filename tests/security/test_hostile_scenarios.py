@@ -54,6 +54,9 @@ def alias_chain(links: int = 20) -> str:
     ("host: {fail_dial: '(['}\n" + OK_STEPS, "s.yaml:1:19", "`fail_dial`: not a valid regular expression"),
     ("host: {fail_dial: [a]}\n" + OK_STEPS, "s.yaml:1:19", "`fail_dial` must be text, not a list"),
     (OK_STEPS + "x: \x00\n", "s.yaml:2:4", "unacceptable character"),
+    ("host: {connect_delay: 0}\nhost: {fail_dial: x}\n" + OK_STEPS, "s.yaml:2:1",
+     "the key 'host' is given twice in this mapping (first on line 1)"),
+    ("steps:\n  - expect: {no_errors: true, no_errors: false}\n", "s.yaml:2:31", "the key 'no_errors' is given twice"),
 ])
 def test_hostile_yaml_is_a_positioned_error(text, where, words):
     with pytest.raises(ScenarioError) as caught:

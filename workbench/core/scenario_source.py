@@ -154,6 +154,10 @@ class _Values:
                 except TypeError:
                     raise ScenarioError(self.pos.file, key_at, "a key must be a plain value (text or a number)") \
                         from None
+                if key in out:  # YAML wants keys unique; the last one would silently win
+                    first = self.pos.key_at[path + (key,)]
+                    raise ScenarioError(self.pos.file, key_at, f"the key {key!r} is given twice in this mapping "
+                                                                f"(first on line {first.line}); keep one")
                 self.pos.key_at[path + (key,)] = key_at
                 out[key] = self.of(value_node, path + (key,))
             return out
