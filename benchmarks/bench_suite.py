@@ -68,8 +68,10 @@ def suite_project(dest: Path, copies: int = COPIES, busy: bool = False) -> Path:
     originals = {path.name: path.read_text() for path in sorted(folder.iterdir())}
     for name in originals:
         (folder / name).unlink()
-        if busy:
-            originals[name] = "host: {connect_delay: 0}\n" + originals[name]
+        if busy:  # into the file's own `host: {...}` when it has one (a key given twice is an error)
+            text = originals[name]
+            originals[name] = (text.replace("\nhost: {", "\nhost: {connect_delay: 0, ", 1) if "\nhost: {" in text
+                               else "host: {connect_delay: 0}\n" + text)
     for i in range(copies):
         for name, text in originals.items():
             (folder / f"s{i:03d}_{name}").write_text(text)
