@@ -114,6 +114,17 @@ def test_methods_on_the_prototype_are_rejected_with_the_reason(session_of, tmp_p
     assert any("missing own property callButton" in m and "found on the prototype" in m for m in errors), errors
 
 
+def test_a_call_button_promise_never_settled_is_no_button(session_of, tmp_path):
+    # eXo adds a button only when the promise resolves (as External Visio's, whose buttons come from its Vue app).
+    root = _broken_copy(tmp_path, ("\t\t\t\tvar button = $.Deferred();",
+                                   "\t\t\t\tvar button = $.Deferred();\n\t\t\t\treturn button.promise();"))
+    s = session_of(root)
+    apply(s, "context", {"type": "user", "id": "mary"})
+    apply(s, "expect", {"button": False, "timeout": 400})
+    with pytest.raises(StepFailure, match="still pending"):
+        apply(s, "expect", {"button": True, "timeout": 300})
+
+
 def test_init_must_return_a_promise(session_of, tmp_path):
     root = _broken_copy(tmp_path, ("\t\t\t\treturn process.promise();", "\t\t\t\treturn true;"))
     s = session_of(root)

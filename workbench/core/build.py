@@ -115,7 +115,7 @@ class _Scanner:
             return
         message = groups.get("message") or ""
         message = message if message.strip() else text
-        file = _relative(groups.get("file") or "", self.spec.cwd, self.root)
+        file = _relative(groups["file"], self.spec.cwd, self.root) if groups.get("file") else ""  # "": the project
         line, col = _number(groups.get("line")), _number(groups.get("col"))
         severity = Severity.WARNING if (groups.get("severity") or "").lower().startswith("warn") else Severity.ERROR
         self.found.append(Diagnostic(BUILD_FAILED, severity, f"{self.spec.title}: {message.strip()}", file,

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineSettings
 
-from workbench.core.hostlog import NETWORK, HostLog
+from workbench.core.hostlog import NETWORK, WARNING, HostLog
 from workbench.sandbox.egress import PROXY
 from workbench.sandbox.network import NetworkLockdown, connect_sources, csp_message, normalize_entry
 from workbench.sandbox.scheme import SCHEME, FileSchemeHandler, register_scheme
@@ -113,7 +113,7 @@ class SandboxEnvironment(QObject):
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.ErrorPageEnabled, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.WebRTCPublicInterfacesOnly, True)
-        self.scheme = FileSchemeHandler(self, on_refused=self._refused)
+        self.scheme = FileSchemeHandler(self, on_refused=self._refused, on_missing=self._missing)
         self.scheme.headers_for = self._response_headers
         self.lockdown = NetworkLockdown(self, on_blocked=self._blocked, allowed_hosts=allowed_hosts)
         self.profile.installUrlSchemeHandler(SCHEME.encode(), self.scheme)
@@ -167,6 +167,10 @@ class SandboxEnvironment(QObject):
         info = {"url": url, "host": QUrl(url).host(), "directive": directive, "csp": True,
                 "message": csp_message(url, directive)}
         self._blocked(info)
+
+    def _missing(self, url: str) -> None:
+        self.log.add(WARNING, f"{url}: not found (the real app answers 404): the page asked for a file that is not "
+                              "in the project; check the path the plugin uses", url=url, not_found=True)
 
     def _refused(self, url: str, why: str) -> None:
         info = {"url": url, "message": f"refused {url}: {why}", "refused": True}

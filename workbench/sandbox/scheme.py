@@ -86,11 +86,14 @@ def _path_problem(raw_path: str) -> tuple[list[str] | None, str]:
 class FileSchemeHandler(QWebEngineUrlSchemeHandler):
     """Answers workbench://<host>/<path> from mounted folders and virtual files; refuses anything outside them."""
 
-    def __init__(self, parent: QObject | None = None, on_refused: Callable[[str, str], None] | None = None):
+    def __init__(self, parent: QObject | None = None, on_refused: Callable[[str, str], None] | None = None,
+                 on_missing: Callable[[str], None] | None = None):
         super().__init__(parent)
         self.mounts: list[Mount] = []
         self.virtual: dict[tuple[str, str], tuple[bytes, str]] = {}
         self.on_refused = on_refused or (lambda url, why: None)
+        # A file the page asks for that is not there: the browser's console shows the 404, so the log says it.
+        self.on_missing = on_missing or (lambda url: None)
         self.served: list[str] = []  # every path served, for tests and the log
         self.headers_for: Callable[[str], dict[bytes, bytes]] | None = None  # extra response headers (the CSP)
         self.overlay: dict[Path, bytes] = {}  # resolved file -> unsaved content served instead of the disk's
@@ -145,6 +148,8 @@ class FileSchemeHandler(QWebEngineUrlSchemeHandler):
                 self.on_refused(url.toString(), why)
                 job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
             else:
+                if not key[1].endswith("favicon.ico"):  # asked by the browser itself, never by a plugin
+                    self.on_missing(url.toString())
                 job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return None
         try:

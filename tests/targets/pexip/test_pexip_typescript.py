@@ -73,6 +73,18 @@ def test_tool_errors_land_on_the_source_files(tmp_path):
     assert "Can't resolve './nope'" in found[2][4] and all(f[3] is Severity.ERROR for f in found)
 
 
+def test_a_compiler_configuration_error_is_shown_with_its_message(tmp_path):
+    spec = build_spec(TARGET.detect(pexip_typescript(tmp_path, SOURCE)))
+    lines = [  # ts-loader on a tsconfig.json that includes no file: no place, the message on the next line
+        "ERROR in ./src/index.ts",
+        "[tsl] ERROR",
+        "      TS18002: The 'files' list in config file 'tsconfig.json' is empty.",
+    ]
+    found = problems_in(lines, spec, tmp_path)
+    assert len(found) == 1 and found[0].severity is Severity.ERROR and found[0].file == ""
+    assert "TS18002: The 'files' list in config file 'tsconfig.json' is empty." in found[0].message
+
+
 @needs_npm
 def test_build_then_validate_then_export(tmp_path):
     root = pexip_typescript(tmp_path / "p", SOURCE, items=[{"label": "Go", "action": "go"}])

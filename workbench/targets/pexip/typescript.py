@@ -22,6 +22,8 @@ PROBLEM_PATTERNS = (
     r"^(?P<file>[^\s(][^(]*\.[cm]?tsx?)\((?P<line>\d+),(?P<col>\d+)\): (?P<severity>error|warning) "
     r"(?P<message>TS\d+: .*)$",
     r"\[tsl\] (?P<severity>ERROR|WARNING) in (?P<file>.+?)\((?P<line>\d+),(?P<col>\d+)\)(?P<message>)\s*$",
+    # ts-loader on a problem of the compiler's configuration (TS18002, TS5023...): no file, the message follows
+    r"\[tsl\] (?P<severity>ERROR|WARNING)(?P<message>)\s*$",
     r"^(?P<severity>ERROR|WARNING) in (?P<file>\S+\.[cm]?[jt]sx?) (?P<line>\d+):(?P<col>\d+)(?:-\d+)?(?P<message>)\s*$",
 )
 SOURCES = ("src", "templates", "package.json", "package-lock.json", "tsconfig.json", "webpack.config.js",
