@@ -50,12 +50,24 @@ def test_the_templates_older_settings_shape_is_read_too():
     assert voice["version"] == "1.0" and voice["active"] is True
 
 
-def test_without_readable_java_settings_the_xml_properties_are_used():
-    _, found = providers(FIXTURES / "exo_runtime" / "template-connector")
+def test_a_provider_keeping_the_core_settings_gets_the_base_and_the_xml_properties():
+    _, found = providers(FIXTURES / "exo_runtime" / "template-connector")  # no getSettings() of its own
     myconf = found["myconf"]
     assert myconf.settings["serviceUrl"] == "https://conf.example.org"
     assert myconf.origins["serviceUrl"] == "xml" and myconf.settings["type"] == "myconf"
-    assert "(settings)" in myconf.unreadable
+    assert myconf.unreadable == {}  # nothing to read: the session log names no setting as unknown
+
+
+def test_a_getsettings_that_cannot_be_read_is_named(tmp_path):
+    root = tmp_path / "c"
+    shutil.copytree(FIXTURES / "exo_runtime" / "template-connector", root)
+    java = root / "services/src/main/java/org/example/myconf/MyConfProvider.java"
+    text = java.read_text()
+    java.write_text(text[:text.rindex("}")] + "  @Override\n  public Settings getSettings() {\n"
+                    "    return Registry.lookup(TYPE);\n  }\n}\n")
+    _, found = providers(root)
+    assert "no getSettings() of the provider class could be read" in found["myconf"].unreadable["(settings)"]
+    assert found["myconf"].origins["serviceUrl"] == "xml"
 
 
 def test_the_samples_settings_come_from_its_settings_class():

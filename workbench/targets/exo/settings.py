@@ -29,14 +29,19 @@ def build_settings(files: ProjectFiles, layout: Layout, facts) -> None:
     try:
         if cls is not None and _java_settings(evaluator, cls, facts):
             return
-        why = ("no getSettings() of the provider class could be read" if cls is not None
-               else "the provider class source is not in the project")
+        if cls is None:
+            why = "the provider class source is not in the project"
+        elif _overrides_settings(classes, cls):
+            why = "no getSettings() of the provider class could be read"
+        else:  # CallProvider's own settings: the base fields are exactly what eXo sends
+            why = ""
         base = evaluator.base  # with what the provider's getters told (supported types, version)
     except (TooMuchWork, RecursionError) as exc:  # a hostile or runaway source: its settings are not evaluated
         why = f"the provider's Java source was not evaluated ({exc or 'nested too deeply'})"
     facts.settings = dict(base)
     facts.origins = dict.fromkeys(base, "base")
-    facts.unreadable["(settings)"] = why
+    if why:
+        facts.unreadable["(settings)"] = why
     for name, value in xml_settings(facts.type, layout.config_folder_type, facts.properties).items():
         if name not in facts.settings:
             facts.settings[name] = value
@@ -64,6 +69,17 @@ def _java_settings(evaluator: Evaluator, cls: JClass, facts) -> bool:
     facts.settings, facts.origins = settings, origins
     facts.unreadable.update(unreadable)
     return True
+
+
+def _overrides_settings(classes: dict, cls: JClass) -> bool:
+    """Whether the provider class, or a superclass in the project, declares getSettings() (or the builder form)."""
+    seen: set[str] = set()
+    while cls is not None and cls.name not in seen:
+        if cls.methods.get("getSettings") or cls.methods.get("settings"):
+            return True
+        seen.add(cls.name)
+        cls = classes.get((cls.extends or "").rsplit(".", 1)[-1])
+    return False
 
 
 def _construct_provider(evaluator: Evaluator, cls: JClass) -> JObject:
