@@ -56,6 +56,7 @@ class PreviewController(QObject):
         self.reloads = ReloadQueue(self._reloaded, lambda message: self.sig_status.emit(f"⚠ {message}"))
         self.borrowed = False  # the test panel runs scenarios in the preview: no live session meanwhile
         self.guest = None  # the scenario session the preview shows while borrowed
+        self._conference_of, self._conference = None, None
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     def open(self, project) -> None:
@@ -134,7 +135,11 @@ class PreviewController(QObject):
 
     @property
     def conference(self):
-        return self.session.conference if isinstance(self.session, HasConference) else None
+        session = self.session
+        if session is not self._conference_of:  # a protocol check is slow, and the tables read this per cell
+            self._conference_of = session
+            self._conference = session.conference if isinstance(session, HasConference) else None
+        return self._conference
 
     # -- events from the session ----------------------------------------------------------------------------------
     def _on_ready(self) -> None:

@@ -46,6 +46,7 @@ class PreviewPlugin(QObject):
         from workbench.ui.preview.controls import ConferencePanel
         from workbench.ui.preview.host_controls import HostControls
         from workbench.ui.preview.live import PreviewController
+        from workbench.ui.preview.load_gate import LoadGate
         from workbench.ui.preview.log_view import LogPanel
         from workbench.ui.preview.panel import PreviewPanel
         from workbench.ui.preview.plugins_list import PluginsList
@@ -79,6 +80,11 @@ class PreviewPlugin(QObject):
         self._unsaved.setSingleShot(True)
         self._unsaved.setInterval(UNSAVED_DEBOUNCE_MS)
         self._unsaved.timeout.connect(self.push_unsaved)
+        self.gate = LoadGate(self)  # the window's work that can wait runs once the page is loaded
+        # (on the next turn of the loop: the ready page is shown before the held work runs)
+        self.controller.sig_ready.connect(lambda: QTimer.singleShot(0, self.gate.release))
+        self.controller.sig_session.connect(lambda session: self.gate.release() if session is None else None)
+        window.when_loaded = self.gate.hold
         window.sig_project_opened.connect(self._project_opened)
         window.sig_project_closed.connect(self._project_closed)
         window.explorer.sig_files_changed.connect(self._files_changed)
@@ -92,8 +98,8 @@ class PreviewPlugin(QObject):
         """A project opened: every panel starts afresh on it (nothing of the previous project stays)."""
         self.log.reset()
         self.controls.reset()
-        self.tests.set_project(target, project)
         self.controller.open(project)
+        self.gate.hold(lambda: self.tests.set_project(target, project) if self.controller.project is project else None)
         session = self.window.session
         if session is not None:
             session.sig_document_changed.connect(lambda _rel: self._unsaved.start())
