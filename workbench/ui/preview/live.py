@@ -57,6 +57,8 @@ class PreviewController(QObject):
         self.borrowed = False  # the test panel runs scenarios in the preview: no live session meanwhile
         self.guest = None  # the scenario session the preview shows while borrowed
         self._conference_of, self._conference = None, None
+        self.status = ""  # the last status line, for a view made after it was said
+        self.sig_status.connect(lambda text: setattr(self, "status", text))
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     def open(self, project) -> None:
@@ -91,6 +93,16 @@ class PreviewController(QObject):
                        session.environment.sig_blocked.connect(self._on_blocked)]
         self.sig_status.emit("loading…")
         self._task = spawn(self._start(session))
+
+    def show_again(self) -> None:
+        """Tell views made after the session started about it (the window is built while its page loads)."""
+        session = self.session
+        if session is None:
+            return
+        if session.prepared:
+            self.sig_session.emit(session)
+        if session.ready:
+            self._on_ready()
 
     async def _start(self, session) -> None:
         try:

@@ -31,6 +31,11 @@ class LoadGate(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
+    @property
+    def pending(self) -> bool:
+        """Work is held (the window has not finished opening its project)."""
+        return bool(self._held)
+
     def release(self) -> None:
         """Run what was held, in order."""
         self._timer.stop()
