@@ -57,7 +57,12 @@ async def _start_preview(path: str | None):
     from workbench.ui.preview import plugin as preview
 
     early = preview.open_early(path) if path else None
-    await asyncio.to_thread(preview.preload)
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(0.0005)  # the page's requests and reports wait less for the importing thread
+    try:
+        await asyncio.to_thread(preview.preload)
+    finally:
+        sys.setswitchinterval(switch)
     return early
 
 
