@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractScrollArea, QHeaderView, QSizePolicy, QTabBar, QWidget
 
+from tests.ui.preview_helpers import settled
+
 IGNORED = QSizePolicy.Policy.Ignored
 
 
@@ -29,6 +31,7 @@ def open_sized_window(qtbot, path, size: tuple[int, int], restore: bool = False)
     window, preview = preview_window(qtbot, size, restore)
     with qtbot.waitSignal(preview.sig_ready, timeout=20000):
         assert window.open_project(path)
+    settled(qtbot, preview)  # the problems count in the status bar comes once the page is loaded
     settle(qtbot, window)
     return window, preview
 

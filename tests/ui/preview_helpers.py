@@ -75,7 +75,13 @@ def open_preview_window(qtbot, path):
     window.show()
     with qtbot.waitSignal(preview.sig_ready, timeout=20000):
         assert window.open_project(path)
+    settled(qtbot, preview)
     return window, preview
+
+
+def settled(qtbot, preview) -> None:
+    """Wait for what the window does once the page is loaded (the project's validation, its scenario list)."""
+    qtbot.waitUntil(lambda: not preview.gate.pending, timeout=5000)
 
 
 @contextmanager

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.preview_helpers import previewing
+from tests.ui.preview_helpers import previewing, settled
 
 pytestmark = [pytest.mark.qt, pytest.mark.webengine]
 
@@ -25,6 +25,7 @@ def test_opening_another_project_resets_every_panel(qtbot, copy_sample):
 
         with qtbot.waitSignal(preview.sig_ready, timeout=20000):
             assert window.open_project(copy_sample("xcally-html"))
+        settled(qtbot, preview)
 
         assert all(b.isChecked() for b in log.kind_buttons.values()) and log.search.text() == ""
         assert not any("recording-plugin" in line for line in log.visible_lines())
@@ -46,6 +47,7 @@ def test_opening_another_project_during_a_test_run_stops_it_cleanly(qtbot, copy_
         qtbot.waitUntil(lambda: bool(started), timeout=10000)
         with qtbot.waitSignal(preview.sig_ready, timeout=20000):
             assert window.open_project(copy_sample("xcally-html"))
+        settled(qtbot, preview)
         qtbot.waitUntil(lambda: not tests.running, timeout=10000)
         assert preview.controller.session.project.root.name == "xcally-html" and not preview.controller.borrowed
         assert [r.state for r in tests.rows] == ["not run", "not run"] and tests.summary.text() == ""

@@ -32,10 +32,10 @@ from typing import Any
 
 from workbench.core.diagnostics import Position
 from workbench.core.safeio import UnsafeFile, read_regular
+from workbench.core.scenario_defaults import DEFAULT_TIMEOUT_MS  # noqa: F401 (part of the format)
 from workbench.core.scenario_source import ScenarioError, _Positions, decode, load_json, load_yaml  # noqa: F401
 from workbench.core.steps import StepSpec, Vocabulary
 
-DEFAULT_TIMEOUT_MS = 2000
 MAX_SCENARIO_BYTES = 16 * 1024 * 1024  # a hostile file is refused with its place, never a hang or a crash
 COMMON_HEADER_DOCS = {
     "name": "what the scenario shows (default: the file name)",

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from workbench.core.atomic import atomic_write
 from workbench.core.conference import PARTICIPANT_DEFAULTS, Conference
 from workbench.core.hostlog import CALL, ERROR, LogEntry
@@ -146,6 +144,7 @@ class ScenarioRecorder:
         return {**self.header, "steps": steps}
 
     def to_yaml(self) -> str:
+        import yaml  # loaded when a recording is saved, not with every preview
         return "# Recorded in the Plugin Workbench preview; replay with `workbench test`.\n" + yaml.safe_dump(
             self.scenario(), sort_keys=False, allow_unicode=True, default_flow_style=None, width=120)
 

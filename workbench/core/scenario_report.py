@@ -7,11 +7,14 @@ one <testsuite> per scenario file, with timestamp, hostname, counts and time; `f
 from __future__ import annotations
 
 import socket
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 
 def _now() -> str:
@@ -84,6 +87,7 @@ def to_json(results: list[ScenarioResult]) -> dict:
 
 def junit_tree(results: list[ScenarioResult], name: str = "workbench scenarios") -> ET.ElementTree:
     """The JUnit XML of the results: one suite per scenario file, one case per scenario."""
+    import xml.etree.ElementTree as ET  # only reports load the XML writer, not every run
     by_file: dict[str, list[ScenarioResult]] = {}
     for r in results:
         by_file.setdefault(r.file, []).append(r)
@@ -108,6 +112,7 @@ def junit_tree(results: list[ScenarioResult], name: str = "workbench scenarios")
 
 def junit_text(results: list[ScenarioResult]) -> str:
     """The JUnit report as a string (for standard output)."""
+    import xml.etree.ElementTree as ET
     return ET.tostring(junit_tree(results).getroot(), encoding="unicode", xml_declaration=True) + "\n"
 
 

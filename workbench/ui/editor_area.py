@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import posixpath
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter, QPalette
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 from workbench.core.diagnostics import Diagnostic, QuickFix
 from workbench.core.text import apply_edits
 from workbench.ui import dialogs
-from workbench.ui.editors.file_editor import FileEditor
 from workbench.ui.session import ProjectSession
+
+if TYPE_CHECKING:  # the editors (highlighting, forms) load with the first file opened, not with the window
+    from workbench.ui.editors.file_editor import FileEditor
 
 log = logging.getLogger(__name__)
 EMPTY_HINT = ("Open a file from the explorer, or press Ctrl+P to find one.\n\n"
@@ -53,11 +56,10 @@ class EditorArea(QTabWidget):
 
     def current_rel(self) -> str | None:
         widget = self.currentWidget()
-        return widget.document.rel if isinstance(widget, FileEditor) else None
+        return widget.document.rel if widget is not None else None  # (every tab is a FileEditor)
 
     def current_editor(self) -> FileEditor | None:
-        widget = self.currentWidget()
-        return widget if isinstance(widget, FileEditor) else None
+        return self.currentWidget()  # (every tab is a FileEditor)
 
     # -- open / close -----------------------------------------------------------------------------------------------
     def open_file(self, rel: str) -> FileEditor:
@@ -73,6 +75,7 @@ class EditorArea(QTabWidget):
         except Exception as exc:  # a form that cannot be built must never keep the text from opening
             form = None
             log.warning("no form for %s: %s: %s", rel, type(exc).__name__, exc)
+        from workbench.ui.editors.file_editor import FileEditor
         editor = FileEditor(document, form)
         document.on_change(self._document_changed)
         editor.editor.sig_apply_fix.connect(self.apply_fix)

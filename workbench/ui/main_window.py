@@ -61,6 +61,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.session: ProjectSession | None = None
         self.run_handler: Callable[[], None] | None = None
         self.export_dialog = None
+        # How work that can wait after a project opens (its first validation, the scenario list) is run: at once, or
+        # once the preview's page is loaded (the preview replaces this), so that the page loads first.
+        self.when_loaded: Callable[[Callable[[], None]], None] = lambda work: work()
         self.layout_manager = WindowLayout(self)
         self.editors = EditorArea()
         self.editors.setObjectName("editors")
@@ -206,7 +209,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.target_label.setText(f"{target.title} · {project.kind} · {model.files.name}")
         self._set_project_actions(True)
         settings.add_recent_project(project.root)
-        self.session.validate_now()
+        session = self.session
+        self.when_loaded(lambda: session.validate_now() if self.session is session else None)
         self._offer_recovery()
         self.sig_project_opened.emit(target, project)
 

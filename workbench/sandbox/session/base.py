@@ -17,18 +17,21 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from workbench.core.hostlog import CONSOLE, ERROR, HOST, NETWORK, WARNING, HostLog
-from workbench.core.scenario import DEFAULT_TIMEOUT_MS, Scenario, Step
+from workbench.core.scenario_defaults import DEFAULT_TIMEOUT_MS
 from workbench.sandbox.aio import first_of, poll, signal_future
 from workbench.sandbox.environment import SandboxEnvironment, file_for_url
 from workbench.sandbox.kit import HARNESS_WORLD, MAIN_WORLD, PageKit, Report
 from workbench.sandbox.page import HostPage, PageProblem
 from workbench.sandbox.session.errors import SessionError, StepFailure
 from workbench.sandbox.session.unsaved import UnsavedFiles
+
+if TYPE_CHECKING:  # the scenario format (pydantic, YAML) loads with the first scenario, not with the preview
+    from workbench.core.scenario import Scenario, Step
 
 log = logging.getLogger(__name__)
 _STACK_FRAME = re.compile(r"(workbench://[^\s)]+?):(\d+):(\d+)")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.hostlog import LogEntry
-from workbench.core.scenario import Step
 from workbench.sandbox.session.errors import StepFailure
+
+if TYPE_CHECKING:  # the scenario format (pydantic, YAML) loads with the first scenario, not with the window
+    from workbench.core.scenario import Step
 
 
 def matches(expected: Any, actual: Any) -> bool:

@@ -10,12 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from workbench.core.conference.steps import CONFERENCE_HEADER, CONFERENCE_HEADER_DOCS, CONFERENCE_STEPS
 from workbench.core.page_step_specs import PAGE_STEPS
 from workbench.core.steps import ExpectModel, PositiveMillis, StepModel, StepSpec, Vocabulary
-from workbench.targets.pexip.shapes import MENU_LOCATIONS, PLATFORMS, ROLES
+from workbench.targets.pexip.shapes import CONNECT_DELAY_MS, MENU_LOCATIONS, PLATFORMS, ROLES
 
 RUN = "workbench.targets.pexip.runtime.steps"
-# The real app connects after network round trips once its plugins are loaded (token request, event stream, media):
-# a plugin whose load() awaits something first must still see `[Conference] Connect Success`.
-CONNECT_DELAY_MS = 1000
 Location = Literal[MENU_LOCATIONS]
 
 

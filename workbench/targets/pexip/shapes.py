@@ -10,6 +10,9 @@ from typing import Any
 MENU_LOCATIONS = ("toolbar", "conference", "participants")
 PLATFORMS = ("web", "electron", "ios", "android")
 ROLES = ("chair", "guest")
+# The real app connects after network round trips once its plugins are loaded (token request, event stream, media):
+# a plugin whose load() awaits something first must still see `[Conference] Connect Success`.
+CONNECT_DELAY_MS = 1000
 
 
 def menu_items(value: dict) -> list[tuple[tuple, dict]]:

@@ -56,6 +56,9 @@ class PreviewController(QObject):
         self.reloads = ReloadQueue(self._reloaded, lambda message: self.sig_status.emit(f"⚠ {message}"))
         self.borrowed = False  # the test panel runs scenarios in the preview: no live session meanwhile
         self.guest = None  # the scenario session the preview shows while borrowed
+        self._conference_of, self._conference = None, None
+        self.status = ""  # the last status line, for a view made after it was said
+        self.sig_status.connect(lambda text: setattr(self, "status", text))
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     def open(self, project) -> None:
@@ -90,6 +93,16 @@ class PreviewController(QObject):
                        session.environment.sig_blocked.connect(self._on_blocked)]
         self.sig_status.emit("loading…")
         self._task = spawn(self._start(session))
+
+    def show_again(self) -> None:
+        """Tell views made after the session started about it (the window is built while its page loads)."""
+        session = self.session
+        if session is None:
+            return
+        if session.prepared:
+            self.sig_session.emit(session)
+        if session.ready:
+            self._on_ready()
 
     async def _start(self, session) -> None:
         try:
@@ -134,7 +147,11 @@ class PreviewController(QObject):
 
     @property
     def conference(self):
-        return self.session.conference if isinstance(self.session, HasConference) else None
+        session = self.session
+        if session is not self._conference_of:  # a protocol check is slow, and the tables read this per cell
+            self._conference_of = session
+            self._conference = session.conference if isinstance(session, HasConference) else None
+        return self._conference
 
     # -- events from the session ----------------------------------------------------------------------------------
     def _on_ready(self) -> None:

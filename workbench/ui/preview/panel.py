@@ -106,6 +106,7 @@ class PreviewPanel(QWidget):
         layout.addLayout(self.stack, 1)
         controller.sig_session.connect(self.bind)
         controller.sig_status.connect(self._status)
+        self._status(controller.status)
         controller.sig_blocked.connect(self.blocked.show_blocked)
 
     def add_tool(self, action: QAction) -> QToolButton:

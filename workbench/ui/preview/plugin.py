@@ -36,7 +36,7 @@ class PreviewPlugin(QObject):
     sig_ready = Signal()
     """The preview of the current project is loaded (each time the page gets ready)."""
 
-    def __init__(self, window):
+    def __init__(self, window, controller=None):
         super().__init__(window)
         from workbench.sandbox.session.capabilities import HasConference, HasPlugins
         from workbench.ui.debug.devtools import DevToolsPanel
@@ -46,12 +46,14 @@ class PreviewPlugin(QObject):
         from workbench.ui.preview.controls import ConferencePanel
         from workbench.ui.preview.host_controls import HostControls
         from workbench.ui.preview.live import PreviewController
+        from workbench.ui.preview.load_gate import LoadGate
         from workbench.ui.preview.log_view import LogPanel
         from workbench.ui.preview.panel import PreviewPanel
         from workbench.ui.preview.plugins_list import PluginsList
         from workbench.ui.tests.panel import TestPanel
         self.window = window
-        self.controller = PreviewController(self)
+        self.controller = controller or PreviewController()  # (one given was started before the window: open_early)
+        self.controller.setParent(self)
         self.panel = PreviewPanel(self.controller)
         self.controls = ConferencePanel(self.controller)
         self.plugins = PluginsList(self.controller)
@@ -79,6 +81,11 @@ class PreviewPlugin(QObject):
         self._unsaved.setSingleShot(True)
         self._unsaved.setInterval(UNSAVED_DEBOUNCE_MS)
         self._unsaved.timeout.connect(self.push_unsaved)
+        self.gate = LoadGate(self)  # the window's work that can wait runs once the page is loaded
+        # (on the next turn of the loop: the ready page is shown before the held work runs)
+        self.controller.sig_ready.connect(lambda: QTimer.singleShot(0, self.gate.release))
+        self.controller.sig_session.connect(lambda session: self.gate.release() if session is None else None)
+        window.when_loaded = self.gate.hold
         window.sig_project_opened.connect(self._project_opened)
         window.sig_project_closed.connect(self._project_closed)
         window.explorer.sig_files_changed.connect(self._files_changed)
@@ -92,8 +99,11 @@ class PreviewPlugin(QObject):
         """A project opened: every panel starts afresh on it (nothing of the previous project stays)."""
         self.log.reset()
         self.controls.reset()
-        self.tests.set_project(target, project)
-        self.controller.open(project)
+        if self.controller.project is project and self.controller.session is not None:
+            self.controller.show_again()  # its page started loading before the window was built
+        else:
+            self.controller.open(project)
+        self.gate.hold(lambda: self.tests.set_project(target, project) if self.controller.project is project else None)
         session = self.window.session
         if session is not None:
             session.sig_document_changed.connect(lambda _rel: self._unsaved.start())
@@ -157,8 +167,38 @@ class PreviewPlugin(QObject):
         self.controller.sig_ready.connect(ready)
 
 
-def install(window) -> PreviewPlugin:
-    """Add the preview to a main window (it follows the window's project from then on)."""
-    plugin = PreviewPlugin(window)
+def install(window, controller=None) -> PreviewPlugin:
+    """Add the preview to a main window (it follows the window's project from then on); controller: one that
+    open_early() started."""
+    plugin = PreviewPlugin(window, controller)
     window.preview = plugin
     return plugin
+
+
+def open_early(path: str):
+    """Detect the project at path and start loading its preview's page before the window is built, so that the
+    web engine starts while the window's modules load: (target, project, controller), or None when path is not a
+    project (the window says why once it is shown)."""
+    from workbench.core.project import ProjectDetectionError
+    from workbench.registry import open_project
+    from workbench.ui.preview.live import PreviewController
+    try:
+        target, project = open_project(path)
+    except ProjectDetectionError:
+        return None
+    controller = PreviewController()
+    controller.open(project)
+    return target, project, controller
+
+
+def preload() -> None:
+    """Import the window's modules (run in a worker thread while the preview's page loads on the GUI thread)."""
+    from importlib import import_module
+    for name in WINDOW_MODULES:
+        import_module(name)
+
+
+WINDOW_MODULES = ("workbench.ui.main_window", "workbench.ui.theme", "workbench.ui.debug.devtools",
+                  "workbench.ui.preview.actions", "workbench.ui.preview.area", "workbench.ui.preview.controls",
+                  "workbench.ui.preview.host_controls", "workbench.ui.preview.log_view",
+                  "workbench.ui.preview.panel", "workbench.ui.preview.plugins_list", "workbench.ui.tests.panel")

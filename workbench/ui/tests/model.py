@@ -6,10 +6,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workbench.core.scenario import ScenarioError, find_scenarios
-from workbench.core.scenario_report import ScenarioResult
+if TYPE_CHECKING:  # the scenario format (pydantic, YAML) loads when scenarios are listed, not with the window
+    from workbench.core.scenario_report import ScenarioResult
 
 NOT_RUN, RUNNING, PASSED, FAILED = "not run", "running", "passed", "failed"
 PLAIN = re.compile(r"[A-Za-z_][\w .#@/()+=-]*(?<! )")  # a string YAML would read back as the same string
@@ -73,6 +73,7 @@ class ScenarioRow:
 
 def scenario_rows(target, project, folder: Path) -> list[ScenarioRow]:
     """The scenario files of the folder, each with its steps (or why it does not load)."""
+    from workbench.core.scenario import ScenarioError, find_scenarios
     from workbench.sandbox.runner import load_for
     rows = []
     root = Path(project.root)

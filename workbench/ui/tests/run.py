@@ -9,12 +9,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.core.config import load_config
-from workbench.core.scenario import ScenarioError
-from workbench.core.scenario_report import ScenarioResult
-from workbench.sandbox.runner import load_for, run_scenario
 from workbench.ui.tests.model import FAILED, PASSED, RUNNING, ScenarioRow
+
+if TYPE_CHECKING:  # the runner and the scenario format load with the first run, not with the window
+    from workbench.core.scenario_report import ScenarioResult
 
 
 class RunListener:
@@ -30,6 +30,7 @@ class RunListener:
 async def run_rows(target, project, rows: list[ScenarioRow], controller, listener: RunListener,
                    pace_s: float = 0.0, snapshot: Callable[[], object] | None = None) -> list[ScenarioResult]:
     """Run the rows' scenario files in the preview; their results, in order (a file that does not load fails)."""
+    from workbench.core.config import load_config
     allow_hosts = load_config(project.root).allow_hosts
     results = []
     controller.borrow()
@@ -43,6 +44,9 @@ async def run_rows(target, project, rows: list[ScenarioRow], controller, listene
 
 async def _run_one(target, project, row: ScenarioRow, controller, listener: RunListener, pace_s: float,
                    snapshot: Callable[[], object] | None, allow_hosts) -> ScenarioResult:
+    from workbench.core.scenario import ScenarioError
+    from workbench.core.scenario_report import ScenarioResult
+    from workbench.sandbox.runner import load_for, run_scenario
     row.reset()
     listener.scenario_started(row)
     picture: list = []

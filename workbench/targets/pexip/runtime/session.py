@@ -21,8 +21,7 @@ from workbench.targets.pexip.plugins import PluginEntry, read_plugins
 from workbench.targets.pexip.runtime import reloading
 from workbench.targets.pexip.runtime.api import PexipApi, recorded_check
 from workbench.targets.pexip.runtime.building import ensure_built, output_marks
-from workbench.targets.pexip.scenario import CONNECT_DELAY_MS
-from workbench.targets.pexip.shapes import PLATFORMS, ROLES
+from workbench.targets.pexip.shapes import CONNECT_DELAY_MS, PLATFORMS, ROLES
 from workbench.targets.pexip.typescript import content_path, dist_rel, is_typescript
 
 
