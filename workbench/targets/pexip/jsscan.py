@@ -1,10 +1,11 @@
 """Where in a plugin file the facts are: found from the text, confirmed on the syntax tree, never by visiting it all.
 
-A string literal starts at a quote, a template at a backtick; an alias, a storage write, an API call or an eval
-names a word the rules know. So the reader looks only at the nodes that hold those characters and words (a
-`Locator` finds them from the root in about the depth of the tree, reusing the path of the previous one), which
-on a bundle of megabytes is a small part of the work of visiting every node. What it finds is a superset of what
-the rules can match; the reader's exact tests (jsfacts.py) decide.
+A literal a rule reads starts at a quote the text can point at (jsmarks.py: one that may open a token, or a value
+given to a name about a credential or an icon), a URL at "http://"; an alias, a storage write, an API call or an
+eval names a word the rules know. So the reader looks only at the nodes that hold those places (a `Locator` finds
+them from the root in about the depth of the tree, reusing the path of the previous one), which on a bundle of
+megabytes is a small part of the work of visiting every node, and lets most of its literals go unvisited. What it
+finds is a superset of what the rules can match; the reader's exact tests (jsfacts.py) decide.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from tree_sitter import Node
 
 from workbench.core.treesitter import Locator
+from workbench.targets.pexip.jsmarks import token_quotes, value_quotes
 
 LITERAL_STARTS = re.compile(rb"['\"`]")
 CALL_WORDS = (b"PEX", b"eval", b"Function", b"setItem", b"subscribe", b"assign")
@@ -22,7 +24,6 @@ STORAGE_WORDS = (b"localStorage", b"sessionStorage")
 
 IDENTIFIER_BYTE = re.compile(rb"[\w$]")
 CHUNK = 4096  # bytes: a node this small is searched by tree-sitter itself (in C), not level by level
-SPACE = b" \t\r\f\v"
 
 
 CHAIN_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.() \t\r\n")
@@ -39,9 +40,9 @@ def _may_be_assigned(data: bytes, at: int) -> bool:
 
 def _may_be_a_value(data: bytes, q: int) -> bool:
     """Can the literal at q be the value of `key: value` or `name = value`? Only after ':' or '=' (or after a
-    comment, which may end the line or a `*/` before it)."""
-    before = data[max(0, q - 64): q].rstrip(SPACE)[-1:]  # (64 spaces and more: no answer, so maybe)
-    return before in (b"", b":", b"=", b"/", b"\n")
+    comment, which may end the line or a `*/` before it, or a space outside ASCII)."""
+    before = data[max(0, q - 64): q].rstrip(b" \t\f\v")[-1:]  # (64 spaces and more: no answer, so maybe)
+    return before in (b"", b":", b"=", b"/", b"\n", b"\r") or before[0] >= 0x80
 
 
 def occurrences(data: bytes, words) -> list[int]:
@@ -84,8 +85,54 @@ class Scanner:
         return {"s": strings, "w": preorder(naming.values()), "c": preorder(calls), "m": self._view_inits()}
 
     def _literals(self) -> tuple[list[Node], dict[int, Node]]:
+        """The string literals a rule may read (those that may look like a token, those holding a URL) and the
+        pairs, declarations and assignments whose value is a literal given to a name a rule may read."""
+        if self.ex.src.root.has_error:
+            return self._every_literal()
+        ids, data, path_of = self.ids, self.data, self.locator.path
+        literal = (ids.string, ids.template_string)
+        naming_kinds = (ids.pair, ids.variable_declarator, ids.assignment_expression)
+        small = lambda n: n.end_byte - n.start_byte <= CHUNK  # noqa: E731 (below this size C searches the rest)
+        tokens, values = set(token_quotes(data)), set(value_quotes(data))
+        strings: dict[int, Node] = {}
+        naming: dict[int, Node] = {}
+        for q in sorted(tokens | values):
+            chunk = path_of(q, small)[-1][0]
+            node = chunk.named_descendant_for_byte_range(q, q + 1)
+            if node.start_byte != q or node.kind_id not in literal:
+                continue
+            if q in tokens:
+                strings.setdefault(node.id, node)
+            if q in values:
+                owner = chunk.descendant_for_byte_range(q - 1, q + 1)
+                if owner.kind_id in naming_kinds and owner.child_by_field_id(
+                        ids.f_right if owner.kind_id == ids.assignment_expression else ids.f_value) == node:
+                    naming.setdefault(owner.id, owner)
+        for node in self._url_literals():
+            strings.setdefault(node.id, node)
+        return preorder(strings.values()), naming
+
+    def _url_literals(self) -> list[Node]:
+        """The strings, and the template strings with text, that hold "http://"."""
+        ids, out = self.ids, []
+        find, i = self.data.find, self.data.find(b"http://")
+        while i != -1:
+            path = self.locator.path(i)
+            for k in range(len(path) - 1, -1, -1):
+                node = path[k][0]
+                if node.kind_id == ids.string:
+                    out.append(node)
+                    break
+                if node.kind_id == ids.template_string:
+                    if k == len(path) - 2 and path[-1][0].kind_id == ids.string_fragment:
+                        out.append(node)
+                    break
+            i = find(b"http://", i + 1)
+        return out
+
+    def _every_literal(self) -> tuple[list[Node], dict[int, Node]]:
         """Every string and template string (from the quotes and backticks), and the pairs, declarations and
-        assignments whose value one of them is."""
+        assignments whose value one of them is: for broken code, whose literals the text cannot delimit."""
         ids, data, path_of = self.ids, self.data, self.locator.path
         literal = (ids.string, ids.template_string)
         naming_kinds = (ids.pair, ids.variable_declarator, ids.assignment_expression)
