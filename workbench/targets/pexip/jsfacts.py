@@ -40,12 +40,10 @@ def named_nodes(root: Node) -> list[Node]:
 def js_facts(files: ProjectFiles, rel: str) -> JsFacts | None:
     """Facts of the JavaScript file rel, or None when it cannot be read or is too large to analyse (cached per
     content)."""
-    if too_large(files.size(rel)):
+    if too_large(files.size(rel)) or files.read_bytes(rel) is None:
         return None
-    src = files.parsed("javascript", rel)
-    if src is None:
-        return None
-    return files.memo("pexip:jsfacts", rel, lambda: _Extractor(src, rel).run())
+    # parsed inside: a bundle whose facts are known is not parsed again (its tree is not kept between runs)
+    return files.memo("pexip:jsfacts", rel, lambda: _Extractor(files.parsed("javascript", rel), rel).run())
 
 
 @cache
@@ -337,10 +335,12 @@ class _Extractor:
         if name is None:
             return
         where = fn.child_by_field_id(self.ids.f_property) or fn
-        found = Found(name, None, "", (self.src.index, where.start_byte, where.end_byte))
-        self.facts.api_calls.append(found)
-        if name == "registerPlugin":
+        if name == "registerPlugin":  # its position is used at once: the node's points give it without a line index
+            found = Found(name, self.src.range_of(where))
             self.facts.registers.append(self._register(node, found.range))
+        else:
+            found = Found(name, None, "", (self.src.index, where.start_byte, where.end_byte))
+        self.facts.api_calls.append(found)
 
     def _api_name(self, call: Node) -> str | None:
         """'x' when call is PEX.pluginAPI.x(...)."""

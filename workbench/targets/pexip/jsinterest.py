@@ -3,7 +3,7 @@
 A bundle holds hundreds of thousands of string literals and `key: 'value'` pairs; the rules look at very few: the
 literals that look like a token (PEX030), the strings assigned to a name about a credential (PEX029) or an icon
 (PEX033). The reader keeps only those (`kept_literal`, `kept_name`), and finds their candidates from the text
-(`TOKEN_QUOTE`, `may_name_a_kept`) before it asks the tree about them.
+(jsmarks.py) before it asks the tree about them.
 """
 
 from __future__ import annotations
@@ -24,13 +24,9 @@ TOKEN_CHARS = re.compile(r"^[A-Za-z0-9_\-+/=.]+$")  # on a literal's content, no
 SEPARATORS = re.compile(r"[-_.]")
 WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
-# A quote that opens 20 to 2,000 token characters and a quote: the only string literals looks_like_token can accept
-# (their content is ASCII, so a byte is a character).
-TOKEN_QUOTE = re.compile(rb"(['\"])(?=[A-Za-z0-9_\-+/=.]{20,2000}(['\"]))")
 # Every word of a name that is_secret_name or the icon rule accepts, and every pair of words it joins, lies in the
-# name's letters and digits lowercased, and holds one of these.
+# name's letters and digits lowercased (what WORD skips taken out), and holds one of these.
 NAME_KEYWORDS = (b"pass", b"pwd", b"secret", b"token", b"key", b"authorization", b"icon")
-NOT_ALNUM = re.compile(rb"[^A-Za-z0-9]+")
 
 
 def name_words(name: str) -> list[str]:
@@ -73,8 +69,3 @@ def kept_name(name: str) -> bool:
     """Is a string assigned to this name one a rule reads (a credential's or an icon's)?"""
     return is_secret_name(name) or "icon" in name_words(name)
 
-
-def may_name_a_kept(name: bytes) -> bool:
-    """Can the name (as bytes, any part of it may be non-ASCII) pass kept_name? False only when it cannot."""
-    squeezed = NOT_ALNUM.sub(b"", name).lower()
-    return any(word in squeezed for word in NAME_KEYWORDS)

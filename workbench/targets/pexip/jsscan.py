@@ -23,6 +23,8 @@ STORAGE_WORDS = (b"localStorage", b"sessionStorage")
 
 
 IDENTIFIER_BYTE = re.compile(rb"[\w$]")
+# The rest of a callee written as a name and dotted names, up to the call's opening parenthesis or backtick.
+CALLEE = re.compile(rb"[\w$\x80-\xff]*(?:[ \t]*\??\.[ \t]*#?[\w$\x80-\xff]+)*[ \t]*(?:\?\.[ \t]*)?[(`]")
 CHUNK = 4096  # bytes: a node this small is searched by tree-sitter itself (in C), not level by level
 
 
@@ -45,18 +47,16 @@ def _may_be_a_value(data: bytes, q: int) -> bool:
     return before in (b"", b":", b"=", b"/", b"\n", b"\r") or before[0] >= 0x80
 
 
-def occurrences(data: bytes, words) -> list[int]:
-    """Offsets of the words as whole identifiers in data, in order (ASCII boundaries: a wider match only costs an
+def occurrences(data: bytes, word: bytes) -> list[int]:
+    """Offsets of the word as a whole identifier in data, in order (ASCII boundaries: a wider match only costs an
     exact test more)."""
-    out = set()
-    for word in words:
-        find, i = data.find, data.find(word)
-        while i != -1:
-            end = i + len(word)
-            if not (i and IDENTIFIER_BYTE.match(data, i - 1)) and not IDENTIFIER_BYTE.match(data, end):
-                out.add(i)
-            i = find(word, i + 1)
-    return sorted(out)
+    out, find, i = [], data.find, data.find(word)
+    while i != -1:
+        end = i + len(word)
+        if not (i and IDENTIFIER_BYTE.match(data, i - 1)) and not IDENTIFIER_BYTE.match(data, end):
+            out.append(i)
+        i = find(word, i + 1)
+    return out
 
 
 def preorder(nodes) -> list[Node]:
@@ -70,18 +70,27 @@ class Scanner:
     def __init__(self, ex):
         self.ex, self.ids, self.data = ex, ex.ids, ex.data
         self.locator = Locator(ex.src.root)
+        self._offsets: dict[bytes, list[int]] = {}  # word -> its occurrences: each word is searched for once
+
+    def occurrences(self, words) -> list[int]:
+        """Offsets of any of the words as whole identifiers, in order."""
+        out: set[int] = set()
+        for word in words:
+            if word not in self._offsets:
+                self._offsets[word] = occurrences(self.data, word)
+            out.update(self._offsets[word])
+        return sorted(out)
 
     def collect(self) -> dict[str, list[Node]]:
         """The nodes of jsfacts' reading phase: "s" literals, "w" naming nodes, "c" calls, "m" viewInit$."""
         ids = self.ids
         strings, naming = self._literals()
         aliases = self._aliases(naming)
-        for node in self._holders(occurrences(self.data, STORAGE_WORDS + aliases), (ids.assignment_expression,)):
+        for node in self._holders(self.occurrences(STORAGE_WORDS + aliases), (ids.assignment_expression,)):
             naming.setdefault(node.id, node)
-        if b"Function" in self.data:
-            for node in self._holders(occurrences(self.data, (b"Function",)), (ids.new_expression,)):
-                naming.setdefault(node.id, node)
-        calls = self._holders(occurrences(self.data, CALL_WORDS + aliases), (ids.call_expression,))
+        for node in self._holders(self.occurrences((b"Function",)), (ids.new_expression,)):
+            naming.setdefault(node.id, node)
+        calls = self._calls(self.occurrences(CALL_WORDS + aliases))
         return {"s": strings, "w": preorder(naming.values()), "c": preorder(calls), "m": self._view_inits()}
 
     def _literals(self) -> tuple[list[Node], dict[int, Node]]:
@@ -172,7 +181,7 @@ class Scanner:
             if not fresh:
                 break
             searched.update(fresh)
-            offsets = [o for o in occurrences(self.data, fresh) if _may_be_assigned(self.data, o)]
+            offsets = [o for o in self.occurrences(fresh) if _may_be_assigned(self.data, o)]
             for node in self._holders(offsets, (ids.variable_declarator, ids.assignment_expression)):
                 found.setdefault(node.id, node)
             ex.aliases, ex._alias_words = {}, []
@@ -185,6 +194,32 @@ class Scanner:
         naming.update(found)
         return tuple(w for w in words if w != b"PEX")
 
+    def _calls(self, offsets: list[int]) -> list[Node]:
+        """The calls whose callee holds one of the offsets (the only calls a word of the rules can make count).
+
+        Where the text reads as a name, dotted names and an opening parenthesis (`PEX.pluginAPI.x(`), that call is
+        the smallest node holding them, found by tree-sitter in one step; any other text (a comment, brackets in
+        the callee...) gets every call that holds the offset, a superset."""
+        ids, data, out = self.ids, self.data, {}
+        call, small = ids.call_expression, lambda n: n.end_byte - n.start_byte <= CHUNK  # noqa: E731
+        for offset in offsets:
+            m = CALLEE.match(data, offset)
+            if m is not None:
+                paren = m.end() - 1
+                path = self.locator.path(offset, small)
+                k = len(path) - 1
+                while k and path[k][2] <= paren:
+                    k -= 1
+                node = path[k][0].descendant_for_byte_range(offset, paren + 1)
+                fn = node.child_by_field_id(ids.f_function) if node.kind_id == call else None
+                if fn is not None and fn.start_byte <= offset and fn.end_byte <= paren:
+                    out.setdefault(node.id, node)
+                    continue
+            for node, _start, _end in self.locator.path(offset):
+                if node.kind_id == call:
+                    out.setdefault(node.id, node)
+        return list(out.values())
+
     def _holders(self, offsets: list[int], kinds: tuple[int, ...]) -> list[Node]:
         """The nodes of the given kinds that hold any of the offsets."""
         out: dict[int, Node] = {}
@@ -196,7 +231,7 @@ class Scanner:
 
     def _view_inits(self) -> list[Node]:
         ids, out = self.ids, []
-        for offset in occurrences(self.data, (b"viewInit$",)) if b"viewInit$" in self.data else ():
+        for offset in self.occurrences((b"viewInit$",)):
             path = self.locator.path(offset)
             node, start, end = path[-1]
             if len(path) > 1 and start == offset and node.kind_id == ids.property_identifier and \
@@ -210,7 +245,7 @@ class Scanner:
         """(identifier, its parent) for each whole occurrence of name that is an identifier, in document order."""
         word = name.encode("utf-8", "surrogatepass")
         out = []
-        for offset in occurrences(self.data, (word,)):
+        for offset in self.occurrences((word,)):
             path = self.locator.path(offset)
             node, start, end = path[-1]
             if len(path) > 1 and start == offset and node.kind_id == self.ids.identifier and \
