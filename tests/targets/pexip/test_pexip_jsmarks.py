@@ -37,7 +37,10 @@ CALLEES = ["PEX.pluginAPI.sendChatMessage", "api.dialOut", "(api).spotlightOnPar
            "api\n.changeConferenceLayout", "api?.sendChatMessage", "window.PEX.pluginAPI.nope", "reg", "eval",
            "window.eval", "Function", "localStorage.setItem", "ls.setItem", "Object.assign", "PEX.pluginAPI['dialOut']",
            "PEX.pluginAPI.openTemplateDialog({}).subscribe", "f(PEX.pluginAPI.dialOut)", "PEX . pluginAPI . dialOut",
-           "api.registerPlugin", "PEX.pluginAPI.openTemplateDialog", "api.x.y", "new Function"]
+           "api.registerPlugin", "PEX.pluginAPI.openTemplateDialog", "api.x.y", "new Function", "api.dialOut + f",
+           "api && api.dialOut", "ls.token = t", "(ls).token = t", "ls['token'] = t", "ls /* c */ .token = t",
+           "ls\n.token = t", "localStorage.apiToken = t", "x = ls.token", "ls.password\t= reg", "(0, eval)",
+           "(function (e, api) { ls.x = api })", "((api))", "(reg) /* c */"]
 ARGS = ["()", "(p)", "('token', t)", "`t`", "?.(1)", " (o, {id: 'a', go() {}})", "(1)(2)", "\n('a')"]
 
 

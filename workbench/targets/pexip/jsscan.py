@@ -22,9 +22,15 @@ CALL_WORDS = (b"PEX", b"eval", b"Function", b"setItem", b"subscribe", b"assign")
 STORAGE_WORDS = (b"localStorage", b"sessionStorage")
 
 
-IDENTIFIER_BYTE = re.compile(rb"[\w$]")
+IDENTIFIER_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
 # The rest of a callee written as a name and dotted names, up to the call's opening parenthesis or backtick.
 CALLEE = re.compile(rb"[\w$\x80-\xff]*(?:[ \t]*\??\.[ \t]*#?[\w$\x80-\xff]+)*[ \t]*(?:\?\.[ \t]*)?[(`]")
+# A name, dotted names and closing parentheses; the byte after them says whether the word can be in a callee the
+# rules read (a chain of names, maybe parenthesised or commented, before '(' or '`') or on the left of
+# `x.key = ...` / `x[key] = ...`.
+CHAIN = re.compile(rb"[\w$\x80-\xff]*(?:[ \t]*\)|[ \t]*\??\.[ \t]*#?[\w$\x80-\xff]+)*[ \t]*")
+MAY_CALL = frozenset(b"()`/?.\\\n\r\v\f") | frozenset(range(0x80, 256))
+MAY_STORE = frozenset(b"=[)/?.\\\n\r\v\f") | frozenset(range(0x80, 256))
 CHUNK = 4096  # bytes: a node this small is searched by tree-sitter itself (in C), not level by level
 
 
@@ -40,23 +46,11 @@ def _may_be_assigned(data: bytes, at: int) -> bool:
     return i >= 0 and (data[i] in b"=/" or data[i] >= 0x80)
 
 
-def _may_be_a_value(data: bytes, q: int) -> bool:
-    """Can the literal at q be the value of `key: value` or `name = value`? Only after ':' or '=' (or after a
-    comment, which may end the line or a `*/` before it, or a space outside ASCII)."""
-    before = data[max(0, q - 64): q].rstrip(b" \t\f\v")[-1:]  # (64 spaces and more: no answer, so maybe)
-    return before in (b"", b":", b"=", b"/", b"\n", b"\r") or before[0] >= 0x80
-
-
 def occurrences(data: bytes, word: bytes) -> list[int]:
     """Offsets of the word as a whole identifier in data, in order (ASCII boundaries: a wider match only costs an
-    exact test more)."""
-    out, find, i = [], data.find, data.find(word)
-    while i != -1:
-        end = i + len(word)
-        if not (i and IDENTIFIER_BYTE.match(data, i - 1)) and not IDENTIFIER_BYTE.match(data, end):
-            out.append(i)
-        i = find(word, i + 1)
-    return out
+    exact test more). The expression starts with the word itself, so the engine jumps from one to the next."""
+    return [i for m in re.finditer(re.escape(word) + rb"(?![\w$])", data)
+            if not ((i := m.start()) and data[i - 1] in IDENTIFIER_BYTES)]
 
 
 def preorder(nodes) -> list[Node]:
@@ -71,6 +65,7 @@ class Scanner:
         self.ex, self.ids, self.data = ex, ex.ids, ex.data
         self.locator = Locator(ex.src.root)
         self._offsets: dict[bytes, list[int]] = {}  # word -> its occurrences: each word is searched for once
+        self._after: dict[int, int] = {}  # offset of a word -> the byte after its chain (-1 at the end)
 
     def occurrences(self, words) -> list[int]:
         """Offsets of any of the words as whole identifiers, in order."""
@@ -86,7 +81,8 @@ class Scanner:
         ids = self.ids
         strings, naming = self._literals()
         aliases = self._aliases(naming)
-        for node in self._holders(self.occurrences(STORAGE_WORDS + aliases), (ids.assignment_expression,)):
+        stores = [o for o in self.occurrences(STORAGE_WORDS + aliases) if self._followed_by(o, MAY_STORE)]
+        for node in self._holders(stores, (ids.assignment_expression,)):
             naming.setdefault(node.id, node)
         for node in self._holders(self.occurrences((b"Function",)), (ids.new_expression,)):
             naming.setdefault(node.id, node)
@@ -160,7 +156,7 @@ class Scanner:
                 strings.append(node)
                 if node.kind_id == ids.string:
                     skip_to = end  # nothing starts inside a string
-                if q and _may_be_a_value(data, q):
+                if q:  # (broken code may put anything before a value: its owner is asked for every literal)
                     owner = chunk.descendant_for_byte_range(q - 1, q + 1)
                     if owner.kind_id in naming_kinds and owner.child_by_field_id(
                             ids.f_right if owner.kind_id == ids.assignment_expression else ids.f_value) == node:
@@ -203,6 +199,8 @@ class Scanner:
         ids, data, out = self.ids, self.data, {}
         call, small = ids.call_expression, lambda n: n.end_byte - n.start_byte <= CHUNK  # noqa: E731
         for offset in offsets:
+            if not self._followed_by(offset, MAY_CALL):
+                continue  # `api.x + 1`, `n && ...`: no callee the rules read holds the word
             m = CALLEE.match(data, offset)
             if m is not None:
                 paren = m.end() - 1
@@ -219,6 +217,14 @@ class Scanner:
                 if node.kind_id == call:
                     out.setdefault(node.id, node)
         return list(out.values())
+
+    def _followed_by(self, offset: int, allowed: frozenset[int]) -> bool:
+        """Is the name at offset, with the dotted names after it, followed by one of the allowed bytes?"""
+        after = self._after.get(offset)
+        if after is None:
+            end = CHAIN.match(self.data, offset).end()
+            after = self._after[offset] = self.data[end] if end < len(self.data) else -1
+        return after in allowed
 
     def _holders(self, offsets: list[int], kinds: tuple[int, ...]) -> list[Node]:
         """The nodes of the given kinds that hold any of the offsets."""
