@@ -3,9 +3,10 @@
 Two kinds: a quote opening 20 to 2,000 token characters (a literal that may look like a token), and a quote or
 backtick that may open the value of `name: value` or `name = value` where the name may be about a credential or an
 icon. The second is read on the text reversed, so that one regular expression starting at the quote reads what
-comes before it: the ':' or '=', then the name (each match takes the quote only, so none hides another). Where the text alone cannot tell (a comment, a computed key, an
-escape, a character outside ASCII nearby) the quote is kept and the tree decides. What is left out, no rule can read.
-Valid code only: the boundaries of a broken file's literals cannot be trusted to the text.
+comes before it: the ':' or '=', then the name (each match takes the quote only, so none hides another). Where the
+text alone cannot tell (a comment, a computed key, an escape, a character outside ASCII nearby) the quote is kept and
+the tree decides. What is left out, no rule can read. Valid code only: the boundaries of a broken file's literals
+cannot be trusted to the text.
 """
 
 from __future__ import annotations
