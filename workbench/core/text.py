@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from workbench.core.diagnostics import Position, Range
 
 _CONTINUATION = bytes(range(0x80, 0xC0))
+_NEWLINE = re.compile(b"\n")
 
 
 def _chars(data: bytes) -> int:
@@ -46,12 +48,7 @@ class LineIndex:
     def _line_starts(self) -> list[int]:
         """Byte offset of each line (a large file's facts may never need them: tree-sitter's points suffice)."""
         if self._starts is None:
-            starts, find = [0], self.data.find
-            i = find(b"\n")
-            while i != -1:
-                starts.append(i + 1)
-                i = find(b"\n", i + 1)
-            self._starts = starts
+            self._starts = [0, *(m.end() for m in _NEWLINE.finditer(self.data))]
         return self._starts
 
     @property

@@ -141,3 +141,18 @@ def test_a_file_above_the_limit_gets_an_info_instead_of_the_deep_checks(tmp_path
     assert [d.code for d in found if d.file.endswith(".plugin.js")] == ["WB004"]
     [info] = [d for d in found if d.code == "WB004"]
     assert info.severity.value == "info" and "not checked" in info.message
+
+
+def test_a_bundle_whose_facts_are_known_is_not_parsed_again(tmp_path, monkeypatch):
+    """The window validates again on every change: an unchanged large bundle's tree is not rebuilt each time."""
+    from workbench.core import files as files_module
+
+    code = "!function(){var n=PEX.pluginAPI;" + "n.sendChatMessage('x');" * 60000 + "}();"
+    assert len(code) > files_module.TREE_CACHE_MAX_BYTES
+    parses = []
+    real = files_module._parse_data
+    monkeypatch.setattr(files_module, "_parse_data", lambda lang, data: parses.append(lang) or real(lang, data))
+    (tmp_path / "p.js").write_text(code)
+    first = js_facts(ProjectFiles(tmp_path), "p.js")
+    again = js_facts(ProjectFiles(tmp_path), "p.js")
+    assert again == first and len(first.api_calls) == 60000 and parses == ["javascript"]

@@ -16,6 +16,7 @@ from workbench.core.diagnostics import Range
 from workbench.core.files import ProjectFiles
 from workbench.core.jsbudget import too_large
 from workbench.core.treesitter import ParsedSource, language, syntax_errors
+from workbench.targets.pexip.jsinterest import kept_literal, kept_name
 from workbench.targets.pexip.jsscan import Scanner
 from workbench.targets.pexip.jstypes import Found, JsFacts, RegisterCall
 
@@ -39,12 +40,10 @@ def named_nodes(root: Node) -> list[Node]:
 def js_facts(files: ProjectFiles, rel: str) -> JsFacts | None:
     """Facts of the JavaScript file rel, or None when it cannot be read or is too large to analyse (cached per
     content)."""
-    if too_large(files.size(rel)):
+    if too_large(files.size(rel)) or files.read_bytes(rel) is None:
         return None
-    src = files.parsed("javascript", rel)
-    if src is None:
-        return None
-    return files.memo("pexip:jsfacts", rel, lambda: _Extractor(src, rel).run())
+    # parsed inside: a bundle whose facts are known is not parsed again (its tree is not kept between runs)
+    return files.memo("pexip:jsfacts", rel, lambda: _Extractor(files.parsed("javascript", rel), rel).run())
 
 
 @cache
@@ -52,7 +51,7 @@ def _ids() -> SimpleNamespace:
     """Node kind and field ids of the grammar: comparing ints is what keeps the hot loops cheap."""
     lang = language("javascript")
     kinds = {name: lang.id_for_node_kind(name, True) for name in (
-        "string", "template_string", "template_substitution", "identifier", "member_expression",
+        "string", "template_string", "template_substitution", "string_fragment", "identifier", "member_expression",
         "subscript_expression", "pair", "variable_declarator", "assignment_expression", "new_expression",
         "parenthesized_expression", "property_identifier", "call_expression")}
     fields = {name: lang.field_id_for_name(name) for name in (
@@ -219,7 +218,7 @@ class _Extractor:
 
     def _assigned(self, name: str, value: Node | None) -> None:
         literal = self._literal(value) if value is not None else None
-        if literal is not None:
+        if literal is not None and kept_name(name):
             span = (self.src.index, value.start_byte, value.end_byte)
             self.facts.assigned_strings.append(Found(name, None, literal, span))
 
@@ -233,8 +232,8 @@ class _Extractor:
 
     # -- strings -------------------------------------------------------------------------------------------------
     def _strings(self, nodes: list[Node]) -> None:
-        """Every string literal, and the URLs in template strings (the hot loop of a large file: kept bare)."""
-        data, strings, index, template = self.data, self.facts.strings, self.src.index, self.ids.template_string
+        """The string literals that look like a token, and the URLs in strings and template strings."""
+        data, tokens, index, template = self.data, self.facts.tokens, self.src.index, self.ids.template_string
         for node in nodes:
             if node.kind_id == template:
                 for part in node.named_children:
@@ -243,7 +242,8 @@ class _Extractor:
                 continue
             start, end = node.start_byte, node.end_byte
             content = data[start:end].decode("utf-8", "replace")[1:-1]
-            strings.append(Found(content, None, "", (index, start, end)))
+            if kept_literal(content):
+                tokens.append(Found(content, None, "", (index, start, end)))
             if "http://" in content:
                 self._urls(node, content, offset=1)
 
@@ -335,10 +335,12 @@ class _Extractor:
         if name is None:
             return
         where = fn.child_by_field_id(self.ids.f_property) or fn
-        found = Found(name, None, "", (self.src.index, where.start_byte, where.end_byte))
-        self.facts.api_calls.append(found)
-        if name == "registerPlugin":
+        if name == "registerPlugin":  # its position is used at once: the node's points give it without a line index
+            found = Found(name, self.src.range_of(where))
             self.facts.registers.append(self._register(node, found.range))
+        else:
+            found = Found(name, None, "", (self.src.index, where.start_byte, where.end_byte))
+        self.facts.api_calls.append(found)
 
     def _api_name(self, call: Node) -> str | None:
         """'x' when call is PEX.pluginAPI.x(...)."""

@@ -1,10 +1,11 @@
 """Where in a plugin file the facts are: found from the text, confirmed on the syntax tree, never by visiting it all.
 
-A string literal starts at a quote, a template at a backtick; an alias, a storage write, an API call or an eval
-names a word the rules know. So the reader looks only at the nodes that hold those characters and words (a
-`Locator` finds them from the root in about the depth of the tree, reusing the path of the previous one), which
-on a bundle of megabytes is a small part of the work of visiting every node. What it finds is a superset of what
-the rules can match; the reader's exact tests (jsfacts.py) decide.
+A literal a rule reads starts at a quote the text can point at (jsmarks.py: one that may open a token, or a value
+given to a name about a credential or an icon), a URL at "http://"; an alias, a storage write, an API call or an
+eval names a word the rules know. So the reader looks only at the nodes that hold those places (a `Locator` finds
+them from the root in about the depth of the tree, reusing the path of the previous one), which on a bundle of
+megabytes is a small part of the work of visiting every node, and lets most of its literals go unvisited. What it
+finds is a superset of what the rules can match; the reader's exact tests (jsfacts.py) decide.
 """
 
 from __future__ import annotations
@@ -14,15 +15,23 @@ import re
 from tree_sitter import Node
 
 from workbench.core.treesitter import Locator
+from workbench.targets.pexip.jsmarks import token_quotes, value_quotes
 
 LITERAL_STARTS = re.compile(rb"['\"`]")
 CALL_WORDS = (b"PEX", b"eval", b"Function", b"setItem", b"subscribe", b"assign")
 STORAGE_WORDS = (b"localStorage", b"sessionStorage")
 
 
-IDENTIFIER_BYTE = re.compile(rb"[\w$]")
+IDENTIFIER_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
+# The rest of a callee written as a name and dotted names, up to the call's opening parenthesis or backtick.
+CALLEE = re.compile(rb"[\w$\x80-\xff]*(?:[ \t]*\??\.[ \t]*#?[\w$\x80-\xff]+)*[ \t]*(?:\?\.[ \t]*)?[(`]")
+# A name, dotted names and closing parentheses; the byte after them says whether the word can be in a callee the
+# rules read (a chain of names, maybe parenthesised or commented, before '(' or '`') or on the left of
+# `x.key = ...` / `x[key] = ...`.
+CHAIN = re.compile(rb"[\w$\x80-\xff]*(?:[ \t]*\)|[ \t]*\??\.[ \t]*#?[\w$\x80-\xff]+)*[ \t]*")
+MAY_CALL = frozenset(b"()`/?.\\\n\r\v\f") | frozenset(range(0x80, 256))
+MAY_STORE = frozenset(b"=[)/?.\\\n\r\v\f") | frozenset(range(0x80, 256))
 CHUNK = 4096  # bytes: a node this small is searched by tree-sitter itself (in C), not level by level
-SPACE = b" \t\r\f\v"
 
 
 CHAIN_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.() \t\r\n")
@@ -37,25 +46,11 @@ def _may_be_assigned(data: bytes, at: int) -> bool:
     return i >= 0 and (data[i] in b"=/" or data[i] >= 0x80)
 
 
-def _may_be_a_value(data: bytes, q: int) -> bool:
-    """Can the literal at q be the value of `key: value` or `name = value`? Only after ':' or '=' (or after a
-    comment, which may end the line or a `*/` before it)."""
-    before = data[max(0, q - 64): q].rstrip(SPACE)[-1:]  # (64 spaces and more: no answer, so maybe)
-    return before in (b"", b":", b"=", b"/", b"\n")
-
-
-def occurrences(data: bytes, words) -> list[int]:
-    """Offsets of the words as whole identifiers in data, in order (ASCII boundaries: a wider match only costs an
-    exact test more)."""
-    out = set()
-    for word in words:
-        find, i = data.find, data.find(word)
-        while i != -1:
-            end = i + len(word)
-            if not (i and IDENTIFIER_BYTE.match(data, i - 1)) and not IDENTIFIER_BYTE.match(data, end):
-                out.add(i)
-            i = find(word, i + 1)
-    return sorted(out)
+def occurrences(data: bytes, word: bytes) -> list[int]:
+    """Offsets of the word as a whole identifier in data, in order (ASCII boundaries: a wider match only costs an
+    exact test more). The expression starts with the word itself, so the engine jumps from one to the next."""
+    return [i for m in re.finditer(re.escape(word) + rb"(?![\w$])", data)
+            if not ((i := m.start()) and data[i - 1] in IDENTIFIER_BYTES)]
 
 
 def preorder(nodes) -> list[Node]:
@@ -69,23 +64,80 @@ class Scanner:
     def __init__(self, ex):
         self.ex, self.ids, self.data = ex, ex.ids, ex.data
         self.locator = Locator(ex.src.root)
+        self._offsets: dict[bytes, list[int]] = {}  # word -> its occurrences: each word is searched for once
+        self._after: dict[int, int] = {}  # offset of a word -> the byte after its chain (-1 at the end)
+
+    def occurrences(self, words) -> list[int]:
+        """Offsets of any of the words as whole identifiers, in order."""
+        out: set[int] = set()
+        for word in words:
+            if word not in self._offsets:
+                self._offsets[word] = occurrences(self.data, word)
+            out.update(self._offsets[word])
+        return sorted(out)
 
     def collect(self) -> dict[str, list[Node]]:
         """The nodes of jsfacts' reading phase: "s" literals, "w" naming nodes, "c" calls, "m" viewInit$."""
         ids = self.ids
         strings, naming = self._literals()
         aliases = self._aliases(naming)
-        for node in self._holders(occurrences(self.data, STORAGE_WORDS + aliases), (ids.assignment_expression,)):
+        stores = [o for o in self.occurrences(STORAGE_WORDS + aliases) if self._followed_by(o, MAY_STORE)]
+        for node in self._holders(stores, (ids.assignment_expression,)):
             naming.setdefault(node.id, node)
-        if b"Function" in self.data:
-            for node in self._holders(occurrences(self.data, (b"Function",)), (ids.new_expression,)):
-                naming.setdefault(node.id, node)
-        calls = self._holders(occurrences(self.data, CALL_WORDS + aliases), (ids.call_expression,))
+        for node in self._holders(self.occurrences((b"Function",)), (ids.new_expression,)):
+            naming.setdefault(node.id, node)
+        calls = self._calls(self.occurrences(CALL_WORDS + aliases))
         return {"s": strings, "w": preorder(naming.values()), "c": preorder(calls), "m": self._view_inits()}
 
     def _literals(self) -> tuple[list[Node], dict[int, Node]]:
+        """The string literals a rule may read (those that may look like a token, those holding a URL) and the
+        pairs, declarations and assignments whose value is a literal given to a name a rule may read."""
+        if self.ex.src.root.has_error:
+            return self._every_literal()
+        ids, data, path_of = self.ids, self.data, self.locator.path
+        literal = (ids.string, ids.template_string)
+        naming_kinds = (ids.pair, ids.variable_declarator, ids.assignment_expression)
+        small = lambda n: n.end_byte - n.start_byte <= CHUNK  # noqa: E731 (below this size C searches the rest)
+        tokens, values = set(token_quotes(data)), set(value_quotes(data))
+        strings: dict[int, Node] = {}
+        naming: dict[int, Node] = {}
+        for q in sorted(tokens | values):
+            chunk = path_of(q, small)[-1][0]
+            node = chunk.named_descendant_for_byte_range(q, q + 1)
+            if node.start_byte != q or node.kind_id not in literal:
+                continue
+            if q in tokens:
+                strings.setdefault(node.id, node)
+            if q in values:
+                owner = chunk.descendant_for_byte_range(q - 1, q + 1)
+                if owner.kind_id in naming_kinds and owner.child_by_field_id(
+                        ids.f_right if owner.kind_id == ids.assignment_expression else ids.f_value) == node:
+                    naming.setdefault(owner.id, owner)
+        for node in self._url_literals():
+            strings.setdefault(node.id, node)
+        return preorder(strings.values()), naming
+
+    def _url_literals(self) -> list[Node]:
+        """The strings, and the template strings with text, that hold "http://"."""
+        ids, out = self.ids, []
+        find, i = self.data.find, self.data.find(b"http://")
+        while i != -1:
+            path = self.locator.path(i)
+            for k in range(len(path) - 1, -1, -1):
+                node = path[k][0]
+                if node.kind_id == ids.string:
+                    out.append(node)
+                    break
+                if node.kind_id == ids.template_string:
+                    if k == len(path) - 2 and path[-1][0].kind_id == ids.string_fragment:
+                        out.append(node)
+                    break
+            i = find(b"http://", i + 1)
+        return out
+
+    def _every_literal(self) -> tuple[list[Node], dict[int, Node]]:
         """Every string and template string (from the quotes and backticks), and the pairs, declarations and
-        assignments whose value one of them is."""
+        assignments whose value one of them is: for broken code, whose literals the text cannot delimit."""
         ids, data, path_of = self.ids, self.data, self.locator.path
         literal = (ids.string, ids.template_string)
         naming_kinds = (ids.pair, ids.variable_declarator, ids.assignment_expression)
@@ -104,7 +156,7 @@ class Scanner:
                 strings.append(node)
                 if node.kind_id == ids.string:
                     skip_to = end  # nothing starts inside a string
-                if q and _may_be_a_value(data, q):
+                if q:  # (broken code may put anything before a value: its owner is asked for every literal)
                     owner = chunk.descendant_for_byte_range(q - 1, q + 1)
                     if owner.kind_id in naming_kinds and owner.child_by_field_id(
                             ids.f_right if owner.kind_id == ids.assignment_expression else ids.f_value) == node:
@@ -125,7 +177,7 @@ class Scanner:
             if not fresh:
                 break
             searched.update(fresh)
-            offsets = [o for o in occurrences(self.data, fresh) if _may_be_assigned(self.data, o)]
+            offsets = [o for o in self.occurrences(fresh) if _may_be_assigned(self.data, o)]
             for node in self._holders(offsets, (ids.variable_declarator, ids.assignment_expression)):
                 found.setdefault(node.id, node)
             ex.aliases, ex._alias_words = {}, []
@@ -138,6 +190,42 @@ class Scanner:
         naming.update(found)
         return tuple(w for w in words if w != b"PEX")
 
+    def _calls(self, offsets: list[int]) -> list[Node]:
+        """The calls whose callee holds one of the offsets (the only calls a word of the rules can make count).
+
+        Where the text reads as a name, dotted names and an opening parenthesis (`PEX.pluginAPI.x(`), that call is
+        the smallest node holding them, found by tree-sitter in one step; any other text (a comment, brackets in
+        the callee...) gets every call that holds the offset, a superset."""
+        ids, data, out = self.ids, self.data, {}
+        call, small = ids.call_expression, lambda n: n.end_byte - n.start_byte <= CHUNK  # noqa: E731
+        for offset in offsets:
+            if not self._followed_by(offset, MAY_CALL):
+                continue  # `api.x + 1`, `n && ...`: no callee the rules read holds the word
+            m = CALLEE.match(data, offset)
+            if m is not None:
+                paren = m.end() - 1
+                path = self.locator.path(offset, small)
+                k = len(path) - 1
+                while k and path[k][2] <= paren:
+                    k -= 1
+                node = path[k][0].descendant_for_byte_range(offset, paren + 1)
+                fn = node.child_by_field_id(ids.f_function) if node.kind_id == call else None
+                if fn is not None and fn.start_byte <= offset and fn.end_byte <= paren:
+                    out.setdefault(node.id, node)
+                    continue
+            for node, _start, _end in self.locator.path(offset):
+                if node.kind_id == call:
+                    out.setdefault(node.id, node)
+        return list(out.values())
+
+    def _followed_by(self, offset: int, allowed: frozenset[int]) -> bool:
+        """Is the name at offset, with the dotted names after it, followed by one of the allowed bytes?"""
+        after = self._after.get(offset)
+        if after is None:
+            end = CHAIN.match(self.data, offset).end()
+            after = self._after[offset] = self.data[end] if end < len(self.data) else -1
+        return after in allowed
+
     def _holders(self, offsets: list[int], kinds: tuple[int, ...]) -> list[Node]:
         """The nodes of the given kinds that hold any of the offsets."""
         out: dict[int, Node] = {}
@@ -149,7 +237,7 @@ class Scanner:
 
     def _view_inits(self) -> list[Node]:
         ids, out = self.ids, []
-        for offset in occurrences(self.data, (b"viewInit$",)) if b"viewInit$" in self.data else ():
+        for offset in self.occurrences((b"viewInit$",)):
             path = self.locator.path(offset)
             node, start, end = path[-1]
             if len(path) > 1 and start == offset and node.kind_id == ids.property_identifier and \
@@ -163,7 +251,7 @@ class Scanner:
         """(identifier, its parent) for each whole occurrence of name that is an identifier, in document order."""
         word = name.encode("utf-8", "surrogatepass")
         out = []
-        for offset in occurrences(self.data, (word,)):
+        for offset in self.occurrences((word,)):
             path = self.locator.path(offset)
             node, start, end = path[-1]
             if len(path) > 1 and start == offset and node.kind_id == self.ids.identifier and \

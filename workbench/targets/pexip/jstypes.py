@@ -61,7 +61,9 @@ class JsFacts:
     dialog_subscribes: list[Found] = field(default_factory=list)  # openTemplateDialog(...).subscribe
     view_inits: list[Found] = field(default_factory=list)  # .viewInit$
     dynamic_code: list[Found] = field(default_factory=list)  # eval / new Function / Function(...)
-    strings: list[Found] = field(default_factory=list)  # name = literal content, range = the literal
+    # What a rule reads of a bundle's many literals only (jsinterest.py): the literals that look like a token or
+    # key (name = content, range = the literal), the strings assigned to a name about a credential or an icon.
+    tokens: list[Found] = field(default_factory=list)
     http_urls: list[Found] = field(default_factory=list)  # name = URL, range = the 'http://...' characters
     assigned_strings: list[Found] = field(default_factory=list)  # name = target name, detail = the string value
     storage_writes: list[Found] = field(default_factory=list)  # name = storage key text, detail = value text

@@ -2,41 +2,17 @@
 
 from __future__ import annotations
 
-import math
 import re
 
 from workbench.core.diagnostics import Diagnostic, QuickFix, TextEdit
 from workbench.core.files import ProjectFiles
 from workbench.targets.pexip.codes import diag
 from workbench.targets.pexip.jsfacts import JsFacts
+from workbench.targets.pexip.jsinterest import is_secret_name, looks_like_token, name_words
 
-# Words that make a name hold a credential, and trailing words that make it about one instead (an input's id...).
-# ('credentials' is left out: fetch(url, {credentials: 'include'}) is an option, not a secret.)
-SECRET_WORDS = {"password", "passwd", "pwd", "secret", "token", "apikey", "privatekey", "accesskey", "secretkey",
-                "clientsecret", "authorization"}
-NOT_SECRET_SUFFIXES = {"id", "ids", "input", "field", "el", "elem", "element", "button", "btn", "label", "placeholder",
-                       "url", "uri", "endpoint", "name", "type", "selector", "length", "class", "prompt", "text",
-                       "dialog", "title", "header", "expiry", "expires", "visible", "required",
-                       "form", "container", "icon", "message", "msg", "error", "hint"}
-TOKEN_PREFIXES = ("sk_live_", "sk_test_", "ghp_", "gho_", "github_pat_", "xoxb-", "xoxp-", "AKIA", "AIza", "eyJ")
-TOKEN_CHARS = re.compile(r"^[A-Za-z0-9_\-+/=.]+$")  # on a literal's content, not on source structure
+__all__ = ["check_security", "is_secret_name", "looks_like_token", "name_words"]
+
 IDENTIFIER = re.compile(r"[\w$.]+")
-SEPARATORS = re.compile(r"[-_.]")
-WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
-
-
-def name_words(name: str) -> list[str]:
-    """'clientSecret' -> ['client', 'secret']; 'API_KEY' -> ['api', 'key']."""
-    return [w.lower() for w in WORD.findall(name)]
-
-
-def is_secret_name(name: str) -> bool:
-    """Does a variable / property name hold a credential (apiKey, authToken, password...)?"""
-    words = name_words(name)
-    if not words or words[-1] in NOT_SECRET_SUFFIXES:
-        return False
-    joined = {a + b for a, b in zip(words, words[1:], strict=False)}
-    return bool((set(words) | joined) & SECRET_WORDS)
 
 
 def _secret_value(text: str) -> bool:
@@ -45,23 +21,6 @@ def _secret_value(text: str) -> bool:
         if text.startswith(scheme):
             text = text[len(scheme):]
     return len(text) >= 4 and not any(c.isspace() for c in text)
-
-
-def looks_like_token(text: str) -> bool:
-    """A long random-looking literal: a known key prefix, or 32+ token characters mixing letters and digits."""
-    if not (20 <= len(text) <= 2000) or not TOKEN_CHARS.match(text):
-        return False
-    if text.startswith(TOKEN_PREFIXES) and len(text) >= 20:
-        return True
-    if len(text) < 32 or not any(c.isdigit() for c in text) or not any(c.isalpha() for c in text):
-        return False
-    if "/" in text and "." in text:  # a path such as assets/images/icon.svg
-        return False
-    if all(part.isalpha() or part.isdigit() for part in SEPARATORS.split(text) if part):
-        return False  # words and numbers joined by - _ . (a plugin id such as 'video-mute-participant-plugin-1.0')
-    counts = {c: text.count(c) for c in set(text)}
-    entropy = -sum(n / len(text) * math.log2(n / len(text)) for n in counts.values())
-    return entropy >= 3.5
 
 
 def check_security(files: ProjectFiles, facts: JsFacts) -> list[Diagnostic]:
@@ -85,8 +44,8 @@ def _check(f: JsFacts) -> list[Diagnostic]:
             out.append(diag("PEX029", f"{a.name} holds a hard-coded credential that anyone can read in the app: "
                                       "obtain it at run time from a backend that authenticates the user",
                             f.file, a.range))
-    for s in f.strings:
-        if looks_like_token(s.name) and s.range not in secret_ranges:  # the name first: a range is made on use
+    for s in f.tokens:
+        if s.range not in secret_ranges:
             out.append(diag("PEX030", f"this literal looks like a token or key ({s.name[:8]}...): remove it from the "
                                       "source and obtain it at run time", f.file, s.range))
     for w in f.storage_writes:
