@@ -25,6 +25,8 @@ class Fill(StepModel):
 class ExpectSelector(ExpectModel):
     selector: str = Field(min_length=1, description="an element matching this CSS selector exists")
     text: str | int | float | None = Field(default=None, description="...and one of them contains this text")
+    count: int | None = Field(default=None, ge=0, le=100000, description="exactly this many matching elements (with "
+                                                                          "`text`: containing it); 0: none is there")
 
 
 class ExpectNoErrors(ExpectModel):

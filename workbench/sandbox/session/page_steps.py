@@ -77,13 +77,17 @@ async def step_fill(session, value, step: Step) -> None:
 
 
 async def expect_selector(session, value, step: Step) -> None:
-    selector, text = value.selector, value.text
+    selector, text, count = value.selector, value.text, value.count
 
     async def check() -> tuple[bool, str]:
         res = await session.harness(f"WBH.query({show(selector)})") or {}
         if res.get("error"):
             raise StepFailure(f"{selector!r} is not a valid selector: {res['error']}")
         texts = res.get("texts") or []
+        if count is not None:
+            found = len(texts) if text is None else sum(str(text) in t for t in texts)
+            which = f"{selector!r}" + ("" if text is None else f" containing {show(text)}")
+            return found == count, f"{found} element(s) match {which}, expected {count}"
         if not texts:
             return False, f"no element matches {selector!r}"
         if text is None or any(str(text) in t for t in texts):
