@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,12 @@ from test_cli_test_output import SAMPLE, SCENARIOS, workbench_test
 from workbench.core.scenario_report import ScenarioResult
 from workbench.core.shard import Shard
 from workbench.sandbox import runner
+
+
+def in_own_loop(coroutine):
+    """Run a coroutine on a fresh loop in a thread of its own (the Qt tests leave their loop set on this one)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.mark.parametrize("total", [0, 1, 2, 3, 7, 10, 200, 201])
@@ -53,10 +60,10 @@ def test_results_come_in_file_order_while_scenarios_run_at_once(monkeypatch):
                                          on_result=lambda r: reported.append(r.name))
         return [r.name for r in results]
 
-    assert asyncio.run(go(2)) == ["first", "second", "third"] == reported
+    assert in_own_loop(go(2)) == ["first", "second", "third"] == reported
     reported.clear()
     second_done.set()  # one job at a time: the first must not wait for a second that cannot start
-    assert asyncio.run(go(1)) == ["first", "second", "third"] == reported
+    assert in_own_loop(go(1)) == ["first", "second", "third"] == reported
 
 
 @pytest.mark.webengine
