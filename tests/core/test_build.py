@@ -61,3 +61,40 @@ def test_a_successful_build_is_stamped(tmp_path):
     assert last_built(tmp_path) == 0
     assert run_build(BuildSpec("ok", (sys.executable, "ok.py"), tmp_path), tmp_path).ok
     assert last_built(tmp_path) > 0
+
+
+BUILDS_ONCE = """import sys
+from pathlib import Path
+from workbench.core.build import BuildSpec, run_build
+root = Path(sys.argv[1])
+spec = BuildSpec("build", (sys.executable, "build.py"), root)
+result = run_build(spec, root, needed=lambda: not (root / "dist").exists())
+print("skipped" if result.skipped else f"built {result.returncode}")
+"""
+SLOW_BUILD = """import time
+from pathlib import Path
+with open("runs.txt", "a") as runs:
+    runs.write("run\\n")
+time.sleep(1.0)  # long enough for the other process to be waiting on the lock
+Path("dist").mkdir()
+"""
+
+
+def test_processes_building_one_project_at_once_build_it_once(tmp_path):
+    import subprocess
+    (tmp_path / "build.py").write_text(SLOW_BUILD)
+    procs = [subprocess.Popen([sys.executable, "-c", BUILDS_ONCE, str(tmp_path)], stdout=subprocess.PIPE, text=True)
+             for _ in range(3)]
+    said = sorted(p.communicate(timeout=60)[0].strip() for p in procs)
+    assert said == ["built 0", "skipped", "skipped"]
+    assert (tmp_path / "runs.txt").read_text() == "run\n"
+
+
+def test_a_build_waiting_for_its_turn_can_be_cancelled(tmp_path):
+    from workbench.core.buildlock import build_lock
+    cancel = threading.Event()
+    spec = BuildSpec("build", (sys.executable, "-c", "print('never')"), tmp_path)
+    with build_lock(tmp_path):  # another build holds the project
+        threading.Timer(0.2, cancel.set).start()
+        result = run_build(spec, tmp_path, cancel=cancel)
+    assert result.cancelled and not result.ok and result.tail == []

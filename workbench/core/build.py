@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbench.core.buildlock import build_lock
 from workbench.core.diagnostics import Diagnostic, Position, Range, Severity
 
 BUILD_FAILED = "WB010"  # the build exited with an error the output did not locate
@@ -58,6 +59,7 @@ class BuildResult:
     seconds: float
     tail: list[str]
     cancelled: bool = False
+    skipped: bool = False  # another process built the project while this one waited its turn
 
     @property
     def ok(self) -> bool:
@@ -137,20 +139,34 @@ def _relative(file: str, cwd: Path, root: Path) -> str:
 
 
 def run_build(spec: BuildSpec, root: Path, on_line: Callable[[str], None] | None = None,
-              cancel: threading.Event | None = None, tail_lines: int = 200) -> BuildResult:
-    """Run the build to its end (or until cancel is set); blocking.
+              cancel: threading.Event | None = None, tail_lines: int = 200,
+              needed: Callable[[], bool] | None = None) -> BuildResult:
+    """Run the build to its end (or until cancel is set); blocking. One build of a project runs at a time, across
+    processes; needed(), asked once that turn comes, says whether the build is still to do (another process may have
+    built the project meanwhile: the result is then `skipped`).
 
     The build runs as a process tree the workbench owns (core/process/keeper.py): cancelling it, the build's own end
     and the workbench's end (even by SIGKILL) end every process it started, daemons included. Its output is read as
     lines cut at MAX_LINE_CHARS; only the tail and the problems found are kept."""
-    import os
-
-    from workbench.core.process.containment import KEEPER_GRACE_S, ContainedRun
-
     t0 = time.perf_counter()
     if spec.missing:
         diag = Diagnostic(BUILD_FAILED, Severity.ERROR, spec.missing, "")
         return BuildResult(-1, [diag], 0.0, [spec.missing])
+    with build_lock(root, cancel) as turn:
+        if not turn:
+            return BuildResult(-1, [], time.perf_counter() - t0, [], cancelled=True)
+        if needed is not None and not needed():
+            return BuildResult(0, [], time.perf_counter() - t0, [], skipped=True)
+        return _run_contained(spec, root, on_line, cancel, tail_lines, t0)
+
+
+def _run_contained(spec: BuildSpec, root: Path, on_line: Callable[[str], None] | None,
+                   cancel: threading.Event | None, tail_lines: int, t0: float) -> BuildResult:
+    """The build as a contained process tree, its output scanned as it comes."""
+    import os
+
+    from workbench.core.process.containment import KEEPER_GRACE_S, ContainedRun
+
     try:
         run = ContainedRun(list(spec.command), str(spec.cwd), {**os.environ, **spec.env}, merge_stderr=True)
     except OSError as exc:

@@ -69,8 +69,12 @@ async def build(project: Project, log: HostLog, cancel: threading.Event | None =
         return None
     log.add(HOST, f"building: {spec.title}", build=True)
     loop = asyncio.get_event_loop()
-    result = await loop.run_in_executor(None, run_build, spec, Path(project.root), None, cancel)
+    result = await loop.run_in_executor(None, lambda: run_build(
+        spec, Path(project.root), None, cancel, needed=lambda: build_state(project)[0] != "fresh"))
     if result.cancelled:
+        return result
+    if result.skipped:
+        log.add(HOST, "built meanwhile by another run of this project", build=True)
         return result
     if result.ok:
         log.add(HOST, f"built in {result.seconds:.1f} s ({spec.title})", build=True)

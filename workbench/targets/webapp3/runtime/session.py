@@ -126,9 +126,14 @@ class WebApp3Session(HostSession):
 
     async def _build(self, spec, state: str) -> None:
         from workbench.core.build import run_build
+        from workbench.targets.webapp3.build import build_state
         self.log.add(HOST, f"the build is {state}: {spec.title}")
-        result = await asyncio.get_event_loop().run_in_executor(None, run_build, spec, Path(self.project.root), None,
-                                                                self.closing)
+        result = await asyncio.get_event_loop().run_in_executor(
+            None, lambda: run_build(spec, Path(self.project.root), None, self.closing,
+                                    needed=lambda: build_state(self.project) != "fresh"))
+        if result.skipped:
+            self.log.add(HOST, "built meanwhile by another run of this project")
+            return
         for d in result.diagnostics:
             self.log.add(ERROR, d.message, file=d.file, line=d.range.start.line, column=d.range.start.column)
         if not result.ok:
