@@ -82,3 +82,13 @@ def test_a_plugin_on_an_older_plugin_api_runs(tmp_path, qapp, npm_available, ver
     (root / "scenarios" / "versions.yaml").write_text(OLDER_SCENARIO)
     npm(root, "install")
     passed(root)
+
+
+def test_a_blank_project_installs_builds_and_passes_its_scenario(tmp_path, qapp, npm_available):
+    from workbench.registry import get_target
+    root = tmp_path / "hello"
+    target = get_target("webapp3")
+    [blank] = [s for s in target.samples() if s.blank]
+    target.new_project(blank, root, {"plugin_id": "hello-tools"})
+    npm(root, "ci")
+    assert [r.name for r in passed(root)] == ["the toolbar button shows a toast"]

@@ -25,7 +25,8 @@ class WebApp3Target(LazyTarget):
     EXPORT = "workbench.targets.webapp3.export:build_plan"
     VOCABULARY = "workbench.targets.webapp3.scenario:vocabulary"
     SESSION = "workbench.targets.webapp3.runtime.session:create_session"
-    SAMPLES = "workbench.targets.webapp3.samples:SAMPLES"
+    SAMPLES = "workbench.targets.webapp3.newproject:SAMPLES"
+    NEW_PROJECT = "workbench.targets.webapp3.newproject:create"
     BUILD = "workbench.targets.webapp3.build:build_spec"
     EXPORT_OPTIONS = ("merge_into",)
     IMPORT_LAYOUT = "workbench.targets.webapp3.export:import_layout"
