@@ -98,3 +98,9 @@ def test_a_build_waiting_for_its_turn_can_be_cancelled(tmp_path):
         threading.Timer(0.2, cancel.set).start()
         result = run_build(spec, tmp_path, cancel=cancel)
     assert result.cancelled and not result.ok and result.tail == []
+
+
+def test_a_problem_of_the_whole_project_prints_without_a_location(tmp_path):
+    spec = BuildSpec("npm run build", ("npm", "run", "build"), tmp_path, missing="node_modules is missing: run npm ci")
+    [d] = run_build(spec, tmp_path).diagnostics
+    assert d.to_text() == "error WB010 node_modules is missing: run npm ci"

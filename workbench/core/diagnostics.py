@@ -77,9 +77,10 @@ class Diagnostic:
         }
 
     def to_text(self) -> str:
-        """`path:line:col: severity CODE message`."""
+        """`path:line:col: severity CODE message`; about the whole project (no file): `severity CODE message`."""
         s = self.range.start
-        return f"{self.file}:{s.line}:{s.column}: {self.severity.value} {self.code} {self.message}"
+        where = f"{self.file}:{s.line}:{s.column}: " if self.file else ""
+        return f"{where}{self.severity.value} {self.code} {self.message}"
 
     def sort_key(self) -> tuple:
         s = self.range.start
