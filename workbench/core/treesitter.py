@@ -149,6 +149,17 @@ def walk(node: Node) -> Iterator[Node]:
             return
 
 
+def named_nodes(root: Node) -> list[Node]:
+    """Every named node below root (root included) in document order (for small subtrees: a file's tree is queried
+    or scanned instead)."""
+    out, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed(node.named_children))
+    return out
+
+
 def error_nodes(root: Node) -> Iterator[Node]:
     """The ERROR and MISSING nodes below root in document order, descending only where an error is."""
     stack = [root] if root.has_error else []

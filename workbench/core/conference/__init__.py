@@ -3,10 +3,13 @@
 from workbench.core.conference.model import (
     CONFERENCE_DEFAULTS,
     EVENTS,
+    FAIL_DIAL,
     PARTICIPANT_DEFAULTS,
     Conference,
+    conference_from_header,
     failure,
     success,
 )
 
-__all__ = ["CONFERENCE_DEFAULTS", "EVENTS", "PARTICIPANT_DEFAULTS", "Conference", "failure", "success"]
+__all__ = ["CONFERENCE_DEFAULTS", "EVENTS", "FAIL_DIAL", "PARTICIPANT_DEFAULTS", "Conference", "conference_from_header",
+           "failure", "success"]

@@ -64,12 +64,15 @@ def failure(reason: str) -> dict:
     return {"status": "failure", "result": reason}
 
 
+FAIL_DIAL = r"^$|^invalid"  # aliases whose dial-out fails unless a scenario says otherwise
+
+
 class Conference:
     """One simulated conference seen from the local participant."""
 
     def __init__(self, name: str = "meet.alice", *, role: str = "chair", self_name: str = "Alice",
                  self_uuid: str | None = None, details: dict | None = None, service_type: str = "conference",
-                 fail_dial: str = r"^$|^invalid", clock: Callable[[], float] = time.time):
+                 fail_dial: str = FAIL_DIAL, clock: Callable[[], float] = time.time):
         self.name = name
         self.role = role if role in ("chair", "guest") else "chair"
         self.service_type = service_type
@@ -270,3 +273,19 @@ class Conference:
         """The client REST API over this conference; returns {status, result}."""
         from workbench.core.conference.rest import handle_request
         return handle_request(self, path, payload)
+
+
+def conference_from_header(conference: dict | None, me: dict | None, participants: list | None, *, role: str,
+                           fail_dial: str = FAIL_DIAL, self_props: dict | None = None) -> Conference:
+    """The conference a scenario's header describes: `conference` (name, serviceType, any detail), `self` (name,
+    uuid, any property over self_props, the host's own), and the participants there at the start."""
+    conf, me = dict(conference or {}), dict(me or {})
+    made = Conference(str(conf.pop("name", "meet.alice")), role=role, self_name=str(me.pop("name", "Alice")),
+                      self_uuid=me.pop("uuid", None), service_type=str(conf.pop("serviceType", "conference")),
+                      details=conf, fail_dial=fail_dial)
+    own = {**(self_props or {}), **me}
+    if own:
+        made.participants[made.self_uuid].update(own)
+    for p in participants or []:
+        made.add_participant(dict(p), announce=False)
+    return made

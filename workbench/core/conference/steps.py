@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
 from workbench.core.steps import ExpectModel, StepModel, StepSpec
 
 RUN = "workbench.sandbox.session.conference_steps"
+
+
+def _dial_regex(value: str) -> str:
+    """A scenario's `fail_dial`: a regular expression of bounded length that compiles."""
+    if len(value) > 1000:
+        raise ValueError("the regular expression is too long (1000 characters at most)")
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc}") from None
+    return value
+
+
+# The `host: {fail_dial}` setting of hosts with a simulated conference.
+FailDial = Annotated[str, AfterValidator(_dial_regex),
+                     Field(description="dial-outs to aliases matching this regex fail")]
 
 
 class Participant(StepModel):

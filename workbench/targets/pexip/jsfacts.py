@@ -15,7 +15,7 @@ from tree_sitter import Node
 from workbench.core.diagnostics import Range
 from workbench.core.files import ProjectFiles
 from workbench.core.jsbudget import too_large
-from workbench.core.treesitter import ParsedSource, language, syntax_errors
+from workbench.core.treesitter import ParsedSource, language, named_nodes, syntax_errors
 from workbench.targets.pexip.jsinterest import kept_literal, kept_name
 from workbench.targets.pexip.jsscan import Scanner
 from workbench.targets.pexip.jstypes import Found, JsFacts, RegisterCall
@@ -25,16 +25,6 @@ __all__ = ["Found", "JsFacts", "RegisterCall", "js_facts", "named_nodes"]
 GLOBAL_OBJECTS = ("window", "self", "globalThis")
 
 STORAGE_WORD = b"Storage"
-
-
-def named_nodes(root: Node) -> list[Node]:
-    """Every named node below root in document order (for small subtrees: a file's tree is queried instead)."""
-    out, stack = [], [root]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(reversed(node.named_children))
-    return out
 
 
 def js_facts(files: ProjectFiles, rel: str) -> JsFacts | None:

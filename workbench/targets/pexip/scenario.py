@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from workbench.core.conference.steps import CONFERENCE_HEADER, CONFERENCE_HEADER_DOCS, CONFERENCE_STEPS
+from workbench.core.conference import FAIL_DIAL
+from workbench.core.conference.steps import CONFERENCE_HEADER, CONFERENCE_HEADER_DOCS, CONFERENCE_STEPS, FailDial
 from workbench.core.page_step_specs import PAGE_STEPS
 from workbench.core.steps import ExpectModel, PositiveMillis, StepModel, StepSpec, Vocabulary
 from workbench.targets.pexip.shapes import CONNECT_DELAY_MS, MENU_LOCATIONS, PLATFORMS, ROLES
@@ -75,24 +75,13 @@ class HostSettings(BaseModel):
     """The `host:` mapping of a Pexip scenario: settings where the app's behaviour is not documented."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-    fail_dial: str = Field(default=r"^$|^invalid", description="dial-outs to aliases matching this regex fail")
+    fail_dial: FailDial = FAIL_DIAL
     send_request_callback: Literal["reply", "xhr-event"] = "reply"
     query_params: dict[str, str] = Field(default_factory=dict)
     connect_delay: int = Field(default=CONNECT_DELAY_MS, ge=0, le=600000,
                                description="ms from the plugins being loaded to the call connecting")
     connect: Literal["auto", "manual"] = Field(default="auto", description="manual: the call connects at a "
                                                                            "`connect` step only")
-
-    @field_validator("fail_dial")
-    @classmethod
-    def _regex(cls, value: str) -> str:
-        if len(value) > 1000:
-            raise ValueError("the regular expression is too long (1000 characters at most)")
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from None
-        return value
 
 
 STEPS = (

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from workbench.core.conference.steps import CONFERENCE_HEADER, CONFERENCE_HEADER_DOCS, CONFERENCE_STEPS
+from workbench.core.conference import FAIL_DIAL
+from workbench.core.conference.steps import CONFERENCE_HEADER, CONFERENCE_HEADER_DOCS, CONFERENCE_STEPS, FailDial
 from workbench.core.page_step_specs import PAGE_STEPS
 from workbench.core.steps import ExpectModel, PositiveMillis, StepModel, StepSpec, Vocabulary
 
@@ -120,17 +120,8 @@ class HostSettings(BaseModel):
     """The `host:` mapping of a Web App 3 scenario: settings where the app's behaviour is not documented."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-    fail_dial: str = Field(default=r"^$|^invalid", description="dial-outs to aliases matching this regex fail")
+    fail_dial: FailDial = FAIL_DIAL
     build: Literal["auto", "never"] = Field(default="auto", description="build a plugin project when stale")
-
-    @field_validator("fail_dial")
-    @classmethod
-    def _regex(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from None
-        return value
 
 
 STEPS = (

@@ -14,7 +14,7 @@ from tree_sitter import Node
 
 from workbench.core.diagnostics import Range
 from workbench.core.files import ProjectFiles
-from workbench.core.treesitter import ParsedSource
+from workbench.core.treesitter import ParsedSource, named_nodes
 from workbench.targets.webapp3.apitypes import UNKNOWN, Partial, Unknown
 
 API_PACKAGE = "@pexip/plugin-api"
@@ -128,7 +128,7 @@ class _Extractor:
         return self.src.node_text(node)
 
     def run(self) -> SourceFacts:
-        nodes = _named(self.src.root)
+        nodes = named_nodes(self.src.root)
         if self.src.root.has_error:
             first = next((n for n in nodes if n.is_error or n.is_missing), None)
             self.facts.syntax_error = self.src.range_of(first) if first is not None else None
@@ -152,7 +152,7 @@ class _Extractor:
         if source is None or self.text(source).strip("'\"`") != API_PACKAGE:
             return
         self.facts.imports_api = True
-        for spec in _named(node):
+        for spec in named_nodes(node):
             if spec.type == "import_specifier":
                 name = spec.child_by_field_name("name")
                 alias = spec.child_by_field_name("alias")
@@ -303,10 +303,3 @@ def _unwrap(node: Node | None) -> Node:
     return node
 
 
-def _named(root: Node) -> list[Node]:
-    out, stack = [], [root]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(reversed(node.named_children))
-    return out

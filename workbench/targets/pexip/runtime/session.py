@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from workbench.core.conference import Conference
+from workbench.core.conference import FAIL_DIAL, conference_from_header
 from workbench.core.hostlog import HOST, WARNING
 from workbench.core.paths import HOSTS
 from workbench.core.project import content_relative
@@ -41,20 +41,12 @@ class PexipSession(HostSession):
     def __init__(self, project, setup: SessionSetup | None = None, parent: QObject | None = None):
         super().__init__(project, setup, parent)
         s = self.setup
-        conf = dict(s.get("conference") or {})
-        me = dict(s.get("self") or {})
         self.role = str(s.get("role", "chair"))
         self.platform = str(s.get("platform", "web"))
-        self.conference = Conference(
-            str(conf.pop("name", "meet.alice")), role=self.role, self_name=str(me.pop("name", "Alice")),
-            self_uuid=me.pop("uuid", None), service_type=str(conf.pop("serviceType", "conference")),
-            details=conf, fail_dial=str(s.host.get("fail_dial", r"^$|^invalid")))
         # The app's own participant calls in with the browser's media (a roster-only client would be 'api').
-        self.conference.participants[self.conference.self_uuid].update(protocol="webrtc")
-        if me:
-            self.conference.participants[self.conference.self_uuid].update(me)
-        for p in s.get("participants") or []:
-            self.conference.add_participant(dict(p), announce=False)
+        self.conference = conference_from_header(
+            s.get("conference"), s.get("self"), s.get("participants"), role=self.role,
+            fail_dial=str(s.host.get("fail_dial", FAIL_DIAL)), self_props={"protocol": "webrtc"})
         self.content = content_dir(project)
         self.plugins, _problems = self._read_plugins()  # logged by prepare(), once a TypeScript plugin is built
         self.environment.mount("custom_configuration/", self.content)

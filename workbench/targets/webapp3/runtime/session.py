@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from workbench.core.conference import Conference
+from workbench.core.conference import FAIL_DIAL, conference_from_header
 from workbench.core.files import ProjectFiles
 from workbench.core.hostlog import ERROR, HOST, WARNING
 from workbench.core.paths import HOSTS
@@ -36,18 +36,10 @@ class WebApp3Session(HostSession):
     def __init__(self, project, setup: SessionSetup | None = None, parent: QObject | None = None):
         super().__init__(project, setup, parent)
         s = self.setup
-        conf = dict(s.get("conference") or {})
-        me = dict(s.get("self") or {})
         self.role = str(s.get("role", "chair"))
         self.platform = "web"  # Web App 3 is the browser app (its desktop and mobile apps are other hosts)
-        self.conference = Conference(
-            str(conf.pop("name", "meet.alice")), role=self.role, self_name=str(me.pop("name", "Alice")),
-            self_uuid=me.pop("uuid", None), service_type=str(conf.pop("serviceType", "conference")),
-            details=conf, fail_dial=str(s.host.get("fail_dial", r"^$|^invalid")))
-        if me:
-            self.conference.participants[self.conference.self_uuid].update(me)
-        for p in s.get("participants") or []:
-            self.conference.add_participant(dict(p), announce=False)
+        self.conference = conference_from_header(s.get("conference"), s.get("self"), s.get("participants"),
+                                                 role=self.role, fail_dial=str(s.host.get("fail_dial", FAIL_DIAL)))
         self.layout = load_layout(project, ProjectFiles(Path(project.root)))
         self.entries = self._entries()
         self.api = PluginApi(self.conference, self.log, [e["state"] for e in self.entries])
